@@ -1,0 +1,169 @@
+"""The check engine: find files, load, validate, run rules, apply severities and waivers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from prestatie_cli.config import Settings
+from prestatie_cli.loading import Document, LoadError, load_file
+from prestatie_cli.messages import Language
+from prestatie_cli.model import AgreementSet, Monitor, Waiver
+from prestatie_cli.problems import Level, Problem
+from prestatie_cli.rendering import from_finding, from_load_error
+from prestatie_cli.rules import REGISTRY
+from prestatie_cli.rules.base import Finding, MonitorContext, SetContext
+from prestatie_cli.validation import validate
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """How to check: the reference date, the language and the configured severities."""
+
+    as_of: date
+    lang: Language = "nl"
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """All problems of a run, sorted by position, and those explicitly waived."""
+
+    files: int
+    problems: tuple[Problem, ...]
+    waived: tuple[Problem, ...]
+
+    def count(self, severity: Level) -> int:
+        return sum(1 for problem in self.problems if problem.severity == severity)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """2 when a file could not be read, 1 for errors (or warnings when strict), else 0."""
+        if any(problem.unreadable for problem in self.problems):
+            return 2
+        if self.count("error") or (strict and self.count("warning")):
+            return 1
+        return 0
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, and the YAML files below named directories.
+
+    Hidden files and directories (such as .git and .github) are skipped, as
+    they hold other tools' YAML. Missing paths are kept so that loading
+    reports them.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    candidate
+                    for candidate in path.rglob("*")
+                    if candidate.suffix in YAML_SUFFIXES
+                    and candidate.is_file()
+                    and not any(
+                        part.startswith(".") for part in candidate.relative_to(path).parts
+                    )
+                )
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@dataclass(slots=True)
+class _Loaded:
+    document: Document
+    model: AgreementSet | Monitor | None
+
+
+def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
+    """Check every file below ``paths`` and return all problems found."""
+    files = discover(paths)
+    problems: list[Problem] = []
+    loaded: list[_Loaded] = []
+    for path in files:
+        try:
+            document = load_file(path)
+        except LoadError as error:
+            problems.append(from_load_error(error, options.lang))
+            continue
+        model, findings = validate(document)
+        problems.extend(from_finding(document, f, "error", options.lang) for f in findings)
+        loaded.append(_Loaded(document, model if not _is_config(model) else None))
+
+    sets = [item for item in loaded if isinstance(item.model, AgreementSet)]
+    set_paths: dict[str, list[str]] = defaultdict(list)
+    by_id: dict[str, AgreementSet] = {}
+    for item in sets:
+        assert isinstance(item.model, AgreementSet)
+        set_paths[item.model.id].append(item.document.path)
+        by_id.setdefault(item.model.id, item.model)
+
+    waived: list[Problem] = []
+    for item in loaded:
+        for finding, waivers in _run_rules(item, options.as_of, set_paths, by_id):
+            problem = _judge(item.document, finding, waivers, options)
+            if problem is None:
+                continue
+            (waived if problem.waived is not None else problems).append(problem)
+
+    problems.sort(key=lambda problem: problem.sort_key)
+    waived.sort(key=lambda problem: problem.sort_key)
+    return CheckResult(len(files), tuple(problems), tuple(waived))
+
+
+def _is_config(model: object) -> bool:
+    return model is not None and not isinstance(model, AgreementSet | Monitor)
+
+
+def _run_rules(
+    item: _Loaded,
+    as_of: date,
+    set_paths: dict[str, list[str]],
+    by_id: dict[str, AgreementSet],
+) -> Iterator[tuple[Finding, Sequence[Waiver]]]:
+    model = item.model
+    if isinstance(model, AgreementSet):
+        context = SetContext(item.document, model, as_of, set_paths)
+        for rule in REGISTRY.values():
+            for finding in rule.check_set(context):
+                yield finding, _waivers_for(model, finding)
+    elif isinstance(model, Monitor):
+        monitor_context = MonitorContext(item.document, model, by_id, as_of)
+        for rule in REGISTRY.values():
+            for finding in rule.check_monitor(monitor_context):
+                yield finding, ()
+
+
+def _waivers_for(agreements: AgreementSet, finding: Finding) -> Sequence[Waiver]:
+    """The waivers that may cover a finding: its agreement's, else the set's."""
+    pointer = finding.pointer
+    if len(pointer) >= 2 and pointer[0] == "agreements" and isinstance(pointer[1], int):
+        return agreements.agreements[pointer[1]].waivers
+    return agreements.waivers
+
+
+def _judge(
+    document: Document, finding: Finding, waivers: Sequence[Waiver], options: CheckOptions
+) -> Problem | None:
+    rule = REGISTRY[finding.code]
+    configured = options.settings.severities.get(finding.code, rule.severity)
+    if configured == "off":
+        return None
+    waiver = next(
+        (
+            waiver
+            for waiver in waivers
+            if waiver.rule == finding.code and (waiver.until is None or options.as_of <= waiver.until)
+        ),
+        None,
+    )
+    return from_finding(
+        document, finding, configured, options.lang, waiver.reason if waiver else None
+    )

@@ -1,0 +1,179 @@
+"""The command line: parses arguments, calls a command, maps errors to exit codes.
+
+This is the only module that imports typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from prestatie_cli import __version__
+from prestatie_cli.errors import PrestatieError
+from prestatie_cli.messages import Language
+
+app = typer.Typer(
+    name="prestatie",
+    help="Prestatieafspraken as versioned YAML: check them, follow progress, report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
+
+
+def _lang(value: Lang | None) -> Language | None:
+    if value is None:
+        return None
+    return "en" if value is Lang.en else "nl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"prestatie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Prestatieafspraken as versioned YAML: check them, follow progress, report.
+
+    Example: prestatie check afspraken/ monitor/
+    """
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or directories (searched for *.yaml and *.yml).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of messages (default: prestatie.yaml, else nl).", show_default=False),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Configuration file (default: nearest prestatie.yaml).", show_default=False),
+    ] = None,
+) -> None:
+    """Check agreement and monitor files against the SMART and domain rules.
+
+    Exit code 0: no problems; 1: problems found; 2: a file could not be read.
+
+    Examples:
+
+      prestatie check afspraken/ monitor/
+
+      prestatie check --format github --strict .
+    """
+    from prestatie_cli.commands import check
+
+    code = check.run(
+        paths or [],
+        output_format=output_format.value,
+        strict=strict,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language.")] = Lang.nl,
+) -> None:
+    """List every rule: code, default severity, rationale, a passing and a failing example.
+
+    Example: prestatie rules --lang en
+    """
+    from prestatie_cli.commands import rules
+
+    raise typer.Exit(rules.run(output_format=output_format.value, lang=_lang(lang) or "nl", out=sys.stdout))
+
+
+@app.command("schema")
+def schema_command(
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help="Where to write the schema files.")
+    ] = Path("schemas"),
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is out of date.")
+    ] = False,
+) -> None:
+    """Write the JSON Schema of each kind of file, for editors and other tools.
+
+    Example: prestatie schema --output-dir schemas/
+    """
+    from prestatie_cli.commands import schema
+
+    raise typer.Exit(schema.run(output_dir=output_dir, check_only=check_only, out=sys.stdout, err=sys.stderr))
+
+
+def main() -> NoReturn:
+    """Entry point: run the app and turn every outcome into an exit code.
+
+    typer itself maps usage errors to 2 and Ctrl-C to 130; what reaches this
+    function is ours to map.
+    """
+    try:
+        app()
+    except PrestatieError as error:
+        sys.stderr.write(f"prestatie: {error}\n")
+        sys.exit(error.exit_code)
+    except Exception as error:  # the last line of defence: never a traceback
+        sys.stderr.write(
+            f"prestatie: unexpected error ({type(error).__name__}: {error}).\n"
+            "This is a bug in prestatie; please report it with the command you ran.\n"
+        )
+        sys.exit(70)
+    sys.exit(0)

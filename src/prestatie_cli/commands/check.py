@@ -1,0 +1,55 @@
+"""prestatie check: validate agreement and monitor files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from prestatie_cli.checking import CheckOptions, check
+from prestatie_cli.config import Settings, find_config, load_settings
+from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting import CHECK_REPORTERS
+from prestatie_cli.reporting.text import problem_line
+
+
+def settings_for(
+    config: Path | None, lang: Language | None, err: TextIO
+) -> tuple[Settings | None, Language]:
+    """Load the configuration (named, or the nearest prestatie.yaml); None if it is broken."""
+    path = config if config is not None else find_config(Path.cwd())
+    shown_lang: Language = lang or "nl"
+    if path is None:
+        return Settings(), shown_lang
+    settings, problems = load_settings(path, shown_lang)
+    if settings is None:
+        hint = text("ui.hint", shown_lang)
+        for problem in problems:
+            err.write(problem_line(problem) + "\n")
+            err.write(f"    {hint}: {problem.hint}\n")
+        return None, shown_lang
+    return settings, lang or settings.lang
+
+
+def run(
+    paths: Sequence[Path],
+    *,
+    output_format: str,
+    strict: bool,
+    as_of: date,
+    lang: Language | None,
+    config: Path | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    settings, chosen = settings_for(config, lang, err)
+    if settings is None:
+        return 2
+    result = check(paths or [Path.cwd()], CheckOptions(as_of, chosen, settings))
+    if result.files == 0:
+        shown = ", ".join(str(path) for path in paths) or "."
+        err.write(text("ui.no-files", chosen, {"paths": shown}) + "\n")
+        return 2
+    out.write(CHECK_REPORTERS[output_format](result, chosen))
+    return result.exit_code(strict)

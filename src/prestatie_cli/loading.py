@@ -1,0 +1,390 @@
+"""The only module that parses YAML.
+
+Files are read as bytes with a size cap, decoded as UTF-8 and turned into plain
+Python data (dict, list, str, int, float, bool, None, date) together with a
+source map from each value's pointer (the keys and indices leading to it) to
+its position. Plain data is built from the parser's event stream by our own
+code, so that no YAML tag can construct an object, aliases cannot expand
+without bound, nesting cannot exhaust the stack and duplicate keys are found.
+
+Scalars are resolved with the YAML 1.2 core schema (``no`` stays a string),
+plus dates written as ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from prestatie_cli.errors import PrestatieError
+
+Pointer = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+# Aliases may add this many nodes beyond those written out; a "billion laughs"
+# document needs far more, an honest reuse of a list of parties far fewer.
+MAX_ALIAS_NODES = 100_000
+# Longer digit strings are kept as text: Python refuses to convert very long ones.
+MAX_NUMBER_DIGITS = 30
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a file; lines and columns are 1-based."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LoadError(PrestatieError):
+    """A file that cannot be turned into data: unreadable or not valid YAML.
+
+    ``code`` names the message in the catalogue; ``params`` fills it in.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        path: str,
+        line: int | None = None,
+        column: int | None = None,
+        **params: str,
+    ) -> None:
+        super().__init__(f"{path}: {code} {params}")
+        self.code = code
+        self.path = path
+        self.line = line
+        self.column = column
+        self.params = params
+
+
+@dataclass(slots=True)
+class Document:
+    """Plain data of one YAML file and where each value stands in it."""
+
+    path: str
+    text: str
+    data: Any
+    values: dict[Pointer, Span] = field(default_factory=dict)
+    keys: dict[Pointer, Span] = field(default_factory=dict)
+    # Plain scalars that resolved to numbers, with their text as written, so
+    # that rules can spot "3.000" written for three thousand.
+    number_texts: dict[Pointer, str] = field(default_factory=dict)
+
+    def span(self, pointer: Pointer) -> Span:
+        """Position of the value at ``pointer``, or of its nearest existing parent."""
+        for end in range(len(pointer), -1, -1):
+            found = self.values.get(pointer[:end])
+            if found is not None:
+                return found
+        return Span(1, 1, 1, 1)
+
+    def key_span(self, pointer: Pointer) -> Span:
+        """Position of the key that introduces ``pointer`` (or of its value)."""
+        return self.keys.get(pointer) or self.span(pointer)
+
+    def locate(self, pointer: Pointer, needle: str) -> Span:
+        """Position of ``needle`` inside the scalar at ``pointer``, as written.
+
+        Searches the source lines the scalar covers, case-insensitively, so that
+        a phrase in a folded block scalar is found on the line where it stands.
+        A phrase split over two lines is found by its first word; failing
+        that, the scalar's own position is returned.
+        """
+        where = self.span(pointer)
+        lines = self.text.splitlines()
+        last = min(where.end_line, len(lines))
+        for wanted in dict.fromkeys((" ".join(needle.split()), needle.split()[0])):
+            folded = wanted.casefold()
+            for number in range(where.line, last + 1):
+                line = lines[number - 1]
+                start = where.column - 1 if number == where.line else 0
+                found = line.casefold().find(folded, start)
+                if found >= 0:
+                    return Span(number, found + 1, number, found + 1 + len(wanted))
+        return where
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a file as UTF-8 text with a size cap; raise LoadError when unreadable."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise LoadError("Y001", shown, reason="not-found") from None
+    except OSError as error:
+        raise LoadError("Y001", shown, reason="os", detail=error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError("Y001", shown, reason="directory")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end: refuse before opening it.
+        raise LoadError("Y001", shown, reason="special")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise LoadError("Y001", shown, reason="os", detail=error.strerror or str(error)) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """Decode file bytes as UTF-8 (a byte-order mark is allowed)."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError("Y002", shown, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
+    if b"\x00" in raw:
+        line, column = _byte_position(raw, raw.index(b"\x00"))
+        raise LoadError("Y003", shown, line, column, reason="binary")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(raw, error.start)
+        raise LoadError("Y003", shown, line, column, reason="encoding") from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def load_file(path: Path, shown: str | None = None) -> Document:
+    """Read and parse one YAML file."""
+    name = shown if shown is not None else str(path)
+    return load_text(read_text(path, name), name)
+
+
+def load_text(text: str, shown: str) -> Document:
+    """Parse YAML text into a Document; raise LoadError with a position when it is not valid."""
+    builder = _Builder(text, shown)
+    try:
+        builder.build(_events(text))
+    except LoadError:
+        raise
+    except MarkedYAMLError as error:
+        problem = " ".join(part.strip() for part in (error.context, error.problem) if part)
+        mark = error.problem_mark or error.context_mark
+        if "end of stream" in problem and error.context_mark is not None:
+            # The end of the file says little; where the unclosed text began says more.
+            mark = error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        raise LoadError("Y005", shown, line, column, problem=problem) from None
+    except YAMLError as error:
+        raise LoadError("Y005", shown, problem=str(error).strip().splitlines()[0]) from None
+    except RecursionError:
+        raise LoadError("Y009", shown, limit=str(MAX_DEPTH)) from None
+    return builder.document()
+
+
+def _events(text: str) -> Iterator[Event]:
+    yaml = YAML(typ="safe", pure=True)
+    yield from yaml.parse(text)
+
+
+def _span(event: Event) -> Span:
+    # The one place where the parser's 0-based marks become 1-based positions.
+    start, end = event.start_mark, event.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def resolve_scalar(value: str) -> Any:
+    """Resolve a plain scalar with the YAML 1.2 core schema plus ISO dates."""
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if len(value) <= MAX_NUMBER_DIGITS:
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            number = float(value)
+            if number not in (float("inf"), float("-inf")):
+                return number
+        if _DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value  # not a real date: the model says so with its position
+    return value
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    pointer: Pointer
+    span: Span
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_span: Span | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, text: str, shown: str) -> None:
+        self.text = text
+        self.shown = shown
+        self.values: dict[Pointer, Span] = {}
+        self.keys: dict[Pointer, Span] = {}
+        self.number_texts: dict[Pointer, str] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.stack: list[_Frame] = []
+        self.result: Any = None
+        self.documents = 0
+
+    def document(self) -> Document:
+        if self.documents == 0:
+            raise LoadError("Y004", self.shown)
+        return Document(self.shown, self.text, self.result, self.values, self.keys, self.number_texts)
+
+    def fail(self, code: str, span: Span, **params: str) -> LoadError:
+        return LoadError(code, self.shown, span.line, span.column, **params)
+
+    def build(self, events: Iterator[Event]) -> None:
+        for event in events:
+            if isinstance(event, StreamEndEvent):
+                return
+            if isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise self.fail("Y008", _span(event))
+            elif isinstance(event, ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, MappingStartEvent | SequenceStartEvent):
+                self.start(event)
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                self.end(event)
+            elif isinstance(event, AliasEvent):
+                self.alias(event)
+
+    def pointer_for_child(self) -> Pointer | None:
+        """Pointer of the next value, or None when the next node is a key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return (*top.pointer, len(top.container))
+        if top.key is None:
+            return None
+        return (*top.pointer, top.key)
+
+    def check_tag(self, tag: object, span: Span, allowed: set[str]) -> None:
+        if tag is None or tag == "!":
+            return
+        shown_tag = str(tag)
+        if shown_tag not in allowed:
+            raise self.fail("Y007", span, tag=shown_tag.replace("tag:yaml.org,2002:", "!!"))
+
+    def scalar(self, event: ScalarEvent) -> None:
+        span = _span(event)
+        self.check_tag(event.tag, span, {_STR_TAG})
+        plain = event.style is None and event.tag is None
+        pointer = self.pointer_for_child()
+        if pointer is None:
+            self.set_key(event.value, span)
+            return
+        value = resolve_scalar(event.value) if plain else event.value
+        if plain and isinstance(value, int | float) and not isinstance(value, bool):
+            self.number_texts[pointer] = event.value
+        self.values[pointer] = span
+        self.attach(value, 1, event.anchor)
+
+    def set_key(self, key: str, span: Span) -> None:
+        top = self.stack[-1]
+        first = top.key_lines.get(key)
+        if first is not None:
+            raise self.fail("Y006", span, key=key, first=str(first))
+        top.key_lines[key] = span.line
+        top.key = key
+        top.key_span = span
+        self.keys[(*top.pointer, key)] = span
+
+    def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
+        span = _span(event)
+        self.check_tag(event.tag, span, _ALLOWED_COLLECTION_TAGS)
+        pointer = self.pointer_for_child()
+        if pointer is None:
+            raise self.fail("Y011", span, reason="complex-key")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail("Y009", span, limit=str(MAX_DEPTH))
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, MappingStartEvent) else []
+        )
+        self.values[pointer] = span
+        self.stack.append(_Frame(container, pointer, span, event.anchor))
+
+    def end(self, event: Event) -> None:
+        frame = self.stack.pop()
+        start, finish = frame.span, event.start_mark
+        self.values[frame.pointer] = Span(
+            start.line, start.column, finish.line + 1, finish.column + 1
+        )
+        self.attach(frame.container, frame.size, frame.anchor)
+
+    def alias(self, event: AliasEvent) -> None:
+        span = _span(event)
+        name = str(event.anchor)
+        if name not in self.anchors:
+            raise self.fail("Y005", span, problem=f"unknown alias *{name}")
+        value, size = self.anchors[name]
+        pointer = self.pointer_for_child()
+        if pointer is None:
+            raise self.fail("Y011", span, reason="complex-key")
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise self.fail("Y010", span, limit=str(MAX_ALIAS_NODES))
+        self.values[pointer] = span
+        self.attach(value, size, None)
+
+    def attach(self, value: Any, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[str(anchor)] = (value, size)
+        if not self.stack:
+            self.result = value
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            top.container.append(value)
+        else:
+            assert top.key is not None
+            top.container[top.key] = value
+            top.key = None

@@ -1,0 +1,669 @@
+"""The message catalogue: every sentence a user reads, in Dutch and English.
+
+Keys are ``CODE.part`` for rules and load errors (``S101.message``,
+``S101.hint``, ``S101.title``, ``S101.rationale``), ``schema.TYPE`` for
+validation errors and ``ui.NAME`` for the rest. Placeholders use
+``str.format`` names; a test checks that both languages use the same ones.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Literal
+
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
+
+CATALOGUE: dict[str, dict[Language, str]] = {
+    # --- Files that cannot be read or parsed ------------------------------------------
+    "Y001.message.not-found": {
+        "nl": "Het bestand bestaat niet.",
+        "en": "The file does not exist.",
+    },
+    "Y001.message.directory": {
+        "nl": "Dit is een map, geen bestand.",
+        "en": "This is a directory, not a file.",
+    },
+    "Y001.message.special": {
+        "nl": "Dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat).",
+        "en": "This is not a regular file (but, for example, a pipe or a device).",
+    },
+    "Y001.message.os": {
+        "nl": "Het bestand kan niet gelezen worden: {detail}.",
+        "en": "The file cannot be read: {detail}.",
+    },
+    "Y001.hint": {
+        "nl": "Controleer het pad en de rechten op het bestand.",
+        "en": "Check the path and the permissions of the file.",
+    },
+    "Y002.message": {
+        "nl": "Het bestand is groter dan {limit} MB.",
+        "en": "The file is larger than {limit} MB.",
+    },
+    "Y002.hint": {
+        "nl": "Een set afspraken is veel kleiner; splits het bestand, bijvoorbeeld per set.",
+        "en": "A set of agreements is much smaller; split the file, for example one per set.",
+    },
+    "Y003.message.binary": {
+        "nl": "Dit is geen tekstbestand (het bevat een NUL-byte).",
+        "en": "This is not a text file (it contains a NUL byte).",
+    },
+    "Y003.message.encoding": {
+        "nl": "Het bestand is geen geldige UTF-8-tekst.",
+        "en": "The file is not valid UTF-8 text.",
+    },
+    "Y003.hint": {
+        "nl": "Sla het bestand op als UTF-8 in een teksteditor (niet als Word- of Excelbestand).",
+        "en": "Save the file as UTF-8 in a text editor (not as a Word or Excel file).",
+    },
+    "Y004.message": {
+        "nl": "Het bestand is leeg.",
+        "en": "The file is empty.",
+    },
+    "Y004.hint": {
+        "nl": "Begin met 'kind: agreements' of 'kind: monitor' en 'version: 1'; "
+        "'prestatie rules' en de README tonen een voorbeeld.",
+        "en": "Start with 'kind: agreements' or 'kind: monitor' and 'version: 1'; "
+        "'prestatie rules' and the README show an example.",
+    },
+    "Y005.message": {
+        "nl": "Dit is geen geldige YAML: {problem}.",
+        "en": "This is not valid YAML: {problem}.",
+    },
+    "Y005.hint": {
+        "nl": "Kijk op deze regel en de regel erboven naar inspringing, dubbele punten en "
+        "aanhalingstekens.",
+        "en": "Look at indentation, colons and quotes on this line and the line above.",
+    },
+    "Y005.hint.tab": {
+        "nl": "YAML staat geen tabs toe om in te springen; gebruik spaties.",
+        "en": "YAML does not allow tabs for indentation; use spaces.",
+    },
+    "Y005.hint.quote": {
+        "nl": "Een tekst tussen aanhalingstekens is niet afgesloten; zet het sluitende "
+        "aanhalingsteken op dezelfde regel.",
+        "en": "A quoted text is not closed; add the closing quote.",
+    },
+    "Y005.hint.colon": {
+        "nl": "Staat er een dubbele punt met spatie (': ') in een tekst? Zet de tekst dan tussen "
+        "aanhalingstekens.",
+        "en": "Is there a colon followed by a space (': ') inside a text? Put the text in quotes.",
+    },
+    "Y006.message": {
+        "nl": "Het veld '{key}' staat twee keer in hetzelfde blok (eerst op regel {first}).",
+        "en": "The key '{key}' appears twice in the same block (first on line {first}).",
+    },
+    "Y006.hint": {
+        "nl": "Verwijder een van de twee of voeg ze samen; bij dubbele velden is niet duidelijk "
+        "welke waarde geldt.",
+        "en": "Remove one of them or merge them; with duplicate keys it is unclear which value counts.",
+    },
+    "Y007.message": {
+        "nl": "De YAML-tag '{tag}' is niet toegestaan.",
+        "en": "The YAML tag '{tag}' is not allowed.",
+    },
+    "Y007.hint": {
+        "nl": "Verwijder de tag; prestatie leest alleen gewone tekst, getallen, datums, lijsten en "
+        "blokken en voert nooit code uit.",
+        "en": "Remove the tag; prestatie reads only plain text, numbers, dates, lists and mappings "
+        "and never runs code.",
+    },
+    "Y008.message": {
+        "nl": "Het bestand bevat meer dan één YAML-document ('---').",
+        "en": "The file contains more than one YAML document ('---').",
+    },
+    "Y008.hint": {
+        "nl": "Zet elke set of monitor in een eigen bestand.",
+        "en": "Put each set or monitor in a file of its own.",
+    },
+    "Y009.message": {
+        "nl": "De gegevens zijn dieper genest dan {limit} niveaus.",
+        "en": "The data is nested deeper than {limit} levels.",
+    },
+    "Y009.hint": {
+        "nl": "Een set afspraken is hooguit een paar niveaus diep; controleer de inspringing.",
+        "en": "A set of agreements is only a few levels deep; check the indentation.",
+    },
+    "Y010.message": {
+        "nl": "YAML-verwijzingen (aliassen) breiden het bestand uit tot meer dan {limit} waarden.",
+        "en": "YAML aliases expand the file to more than {limit} values.",
+    },
+    "Y010.hint": {
+        "nl": "Schrijf de waarden uit in plaats van ze steeds te herhalen met '*'.",
+        "en": "Write the values out instead of repeating them with '*'.",
+    },
+    "Y011.message": {
+        "nl": "Een sleutel moet een gewone tekst zijn, geen lijst of blok.",
+        "en": "A key must be plain text, not a list or a mapping.",
+    },
+    "Y011.hint": {
+        "nl": "Controleer de inspringing en de dubbele punten op deze regel.",
+        "en": "Check the indentation and colons on this line.",
+    },
+    # --- The shape of the file (schema) ---------------------------------------------------
+    "V001.message": {
+        "nl": "Onbekend veld '{key}'.",
+        "en": "Unknown key '{key}'.",
+    },
+    "V001.hint": {
+        "nl": "Toegestane velden hier: {allowed}.",
+        "en": "Keys allowed here: {allowed}.",
+    },
+    "V002.message": {
+        "nl": "Het verplichte veld '{key}' ontbreekt.",
+        "en": "The required key '{key}' is missing.",
+    },
+    "V002.hint": {
+        "nl": "Voeg '{key}:' toe aan dit blok.",
+        "en": "Add '{key}:' to this block.",
+    },
+    "V003.message": {
+        "nl": "Ongeldige waarde voor '{field}': {problem}.",
+        "en": "Invalid value for '{field}': {problem}.",
+    },
+    "V003.hint": {
+        "nl": "{hint}",
+        "en": "{hint}",
+    },
+    "V004.message.missing": {
+        "nl": "Het bestand zegt niet wat het is: het veld 'kind' ontbreekt.",
+        "en": "The file does not say what it is: the key 'kind' is missing.",
+    },
+    "V004.message.unknown": {
+        "nl": "Onbekende soort bestand 'kind: {kind}'.",
+        "en": "Unknown kind of file 'kind: {kind}'.",
+    },
+    "V004.hint": {
+        "nl": "Begin het bestand met 'kind: agreements' (een set afspraken), 'kind: monitor' "
+        "(metingen) of 'kind: config' (prestatie.yaml), gevolgd door 'version: 1'.",
+        "en": "Start the file with 'kind: agreements' (a set of agreements), 'kind: monitor' "
+        "(measurements) or 'kind: config' (prestatie.yaml), followed by 'version: 1'.",
+    },
+    "V005.message": {
+        "nl": "Het bestand moet een blok met velden zijn, maar is {found}.",
+        "en": "The file must be a mapping of keys, but it is {found}.",
+    },
+    "V005.hint": {
+        "nl": "Begin het bestand met 'kind: agreements' of 'kind: monitor' op de eerste regel.",
+        "en": "Start the file with 'kind: agreements' or 'kind: monitor' on the first line.",
+    },
+    # Validation problems by pydantic error type; {detail} holds the type's own details.
+    "schema.missing": {"nl": "ontbreekt", "en": "missing"},
+    "schema.date_type": {
+        "nl": "verwacht een datum als JJJJ-MM-DD, gevonden {found}",
+        "en": "expected a date written as YYYY-MM-DD, found {found}",
+    },
+    "schema.date_invalid": {
+        "nl": "'{value}' is geen bestaande datum",
+        "en": "'{value}' is not a real calendar date",
+    },
+    "schema.number_type": {
+        "nl": "verwacht een getal, gevonden {found}",
+        "en": "expected a number, found {found}",
+    },
+    "schema.string_type": {
+        "nl": "verwacht tekst, gevonden {found}",
+        "en": "expected text, found {found}",
+    },
+    "schema.string_too_short": {
+        "nl": "mag niet leeg zijn",
+        "en": "must not be empty",
+    },
+    "schema.string_too_long": {
+        "nl": "is te lang (hooguit {detail} tekens)",
+        "en": "is too long (at most {detail} characters)",
+    },
+    "schema.string_pattern_mismatch": {
+        "nl": "'{value}' heeft niet de juiste vorm",
+        "en": "'{value}' does not have the right form",
+    },
+    "schema.bool_type": {
+        "nl": "verwacht true of false, gevonden {found}",
+        "en": "expected true or false, found {found}",
+    },
+    "schema.list_type": {
+        "nl": "verwacht een lijst (regels die beginnen met '- '), gevonden {found}",
+        "en": "expected a list (lines starting with '- '), found {found}",
+    },
+    "schema.too_short": {
+        "nl": "de lijst mag niet leeg zijn",
+        "en": "the list must not be empty",
+    },
+    "schema.model_type": {
+        "nl": "verwacht een blok met velden, gevonden {found}",
+        "en": "expected a mapping of keys, found {found}",
+    },
+    "schema.dict_type": {
+        "nl": "verwacht een blok met velden, gevonden {found}",
+        "en": "expected a mapping of keys, found {found}",
+    },
+    "schema.literal_error": {
+        "nl": "'{value}' is niet toegestaan; kies uit {detail}",
+        "en": "'{value}' is not allowed; choose one of {detail}",
+    },
+    "schema.period_order": {
+        "nl": "de periode eindigt ({value}) voordat ze begint",
+        "en": "the period ends ({value}) before it starts",
+    },
+    "schema.unknown_rule": {
+        "nl": "onbekende regelcode '{value}'; 'prestatie rules' toont alle codes",
+        "en": "unknown rule code '{value}'; 'prestatie rules' lists every code",
+    },
+    "schema.other": {
+        "nl": "{detail}",
+        "en": "{detail}",
+    },
+    "schema.hint.date": {
+        "nl": "Schrijf datums als 2019-12-31 (jaar-maand-dag).",
+        "en": "Write dates as 2019-12-31 (year-month-day).",
+    },
+    "schema.hint.number": {
+        "nl": "Schrijf getallen zonder aanhalingstekens, met een punt voor decimalen: 2.5, 180.",
+        "en": "Write numbers without quotes, with a point for decimals: 2.5, 180.",
+    },
+    "schema.hint.string": {
+        "nl": "Zet de waarde tussen aanhalingstekens, bijvoorbeeld '2016'.",
+        "en": "Put the value in quotes, for example '2016'.",
+    },
+    "schema.hint.identifier": {
+        "nl": "Gebruik letters, cijfers, '.', '_' of '-', zonder spaties, bijvoorbeeld BS-01.",
+        "en": "Use letters, digits, '.', '_' or '-', without spaces, for example BS-01.",
+    },
+    "schema.hint.rule": {
+        "nl": "Gebruik een regelcode zoals R401; 'prestatie rules' toont alle codes.",
+        "en": "Use a rule code such as R401; 'prestatie rules' lists every code.",
+    },
+    "schema.hint.general": {
+        "nl": "Pas de waarde aan; 'prestatie schema' beschrijft elk veld.",
+        "en": "Correct the value; 'prestatie schema' describes every field.",
+    },
+    "found.text": {"nl": "de tekst '{value}'", "en": "the text '{value}'"},
+    "found.number": {"nl": "het getal {value}", "en": "the number {value}"},
+    "found.bool": {"nl": "{value}", "en": "{value}"},
+    "found.none": {"nl": "niets", "en": "nothing"},
+    "found.list": {"nl": "een lijst", "en": "a list"},
+    "found.mapping": {"nl": "een blok met velden", "en": "a mapping"},
+    "found.date": {"nl": "de datum {value}", "en": "the date {value}"},
+    # --- Rules ----------------------------------------------------------------------------
+    "S101.title": {"nl": "Vage formulering", "en": "Vague wording"},
+    "S101.message": {
+        "nl": "Resultaatafspraak {id} gebruikt de vage formulering '{phrase}'.",
+        "en": "Result agreement {id} uses the vague phrase '{phrase}'.",
+    },
+    "S101.hint": {
+        "nl": "Schrijf op wat er concreet wordt opgeleverd (aantal, wie, wanneer), of maak er "
+        "een inspanningsafspraak van met 'kind: effort'.",
+        "en": "Say what is delivered (how many, by whom, when), or make it an effort agreement "
+        "with 'kind: effort'.",
+    },
+    "S101.rationale": {
+        "nl": "Woorden als 'streven naar', 'zoveel mogelijk' en 'inzetten op' maken van een "
+        "resultaatafspraak een inspanningsafspraak: achteraf kan niemand vaststellen of ze is "
+        "nagekomen.",
+        "en": "Phrases like 'streven naar' (aim for), 'zoveel mogelijk' (as much as possible) and "
+        "'inzetten op' (make an effort) turn a result into an effort: afterwards nobody can tell "
+        "whether it was kept.",
+    },
+    "S102.title": {"nl": "Tekst ontbreekt", "en": "Wording missing"},
+    "S102.message": {
+        "nl": "Afspraak {id} heeft geen ondertekende tekst (of minder dan {words} woorden).",
+        "en": "Agreement {id} has no signed wording (or fewer than {words} words).",
+    },
+    "S102.hint": {
+        "nl": "Neem onder 'text:' de afspraak letterlijk over zoals die is ondertekend.",
+        "en": "Copy the agreement under 'text:' word for word as it was signed.",
+    },
+    "S102.rationale": {
+        "nl": "De tekst zoals ondertekend is wat partijen elkaar beloven; titel en getallen "
+        "alleen zijn niet genoeg om op aan te spreken.",
+        "en": "The wording as signed is what the parties promise each other; a title and numbers "
+        "alone are not enough to hold anyone to.",
+    },
+    "M201.title": {"nl": "Streefwaarde ontbreekt", "en": "Target missing"},
+    "M201.message": {
+        "nl": "Resultaatafspraak {id} heeft geen meetbare streefwaarde.",
+        "en": "Result agreement {id} has no measurable target.",
+    },
+    "M201.hint": {
+        "nl": "Voeg 'target:' toe met metric, unit en value, of maak er 'kind: effort' of "
+        "'kind: process' van.",
+        "en": "Add 'target:' with metric, unit and value, or make it 'kind: effort' or "
+        "'kind: process'.",
+    },
+    "M201.rationale": {
+        "nl": "Zonder streefwaarde is niet vast te stellen of een resultaat is bereikt.",
+        "en": "Without a target nobody can establish whether the result was achieved.",
+    },
+    "M202.title": {"nl": "Eenheid ontbreekt", "en": "Unit missing"},
+    "M202.message": {
+        "nl": "De streefwaarde van {id} heeft geen eenheid.",
+        "en": "The target of {id} has no unit.",
+    },
+    "M202.hint": {
+        "nl": "Voeg 'unit:' toe, bijvoorbeeld woningen, procent of euro.",
+        "en": "Add 'unit:', for example woningen (homes), procent or euro.",
+    },
+    "M202.rationale": {
+        "nl": "Een getal zonder eenheid is voor meerdere uitleg vatbaar: 180 woningen, 180 euro, "
+        "180 procent?",
+        "en": "A number without a unit can be read several ways: 180 homes, 180 euro, 180 percent?",
+    },
+    "M203.title": {"nl": "Nulmeting ontbreekt", "en": "Baseline missing"},
+    "M203.message": {
+        "nl": "De streefwaarde van {id} heeft geen nulmeting.",
+        "en": "The target of {id} has no baseline.",
+    },
+    "M203.hint": {
+        "nl": "Voeg 'baseline: {{value: ..., date: JJJJ-MM-DD}}' toe met de stand bij de start.",
+        "en": "Add 'baseline: {{value: ..., date: YYYY-MM-DD}}' with the value at the start.",
+    },
+    "M203.rationale": {
+        "nl": "Zonder beginstand is voortgang niet te meten en is niet te zien of een doel al "
+        "gehaald was.",
+        "en": "Without a starting value progress cannot be measured, nor whether the goal was met "
+        "already.",
+    },
+    "M204.title": {"nl": "Punt als duizendtal", "en": "Thousands separator"},
+    "M204.message": {
+        "nl": "Het getal {written} betekent in YAML {written} met decimalen, niet {meant}.",
+        "en": "In YAML the number {written} has decimals; it is not {meant}.",
+    },
+    "M204.hint": {
+        "nl": "Schrijf {meant} zonder punt.",
+        "en": "Write {meant} without the point.",
+    },
+    "M204.rationale": {
+        "nl": "In het Nederlands is 3.000 drieduizend, maar YAML leest de punt als decimaalteken: "
+        "3.000 wordt 3.",
+        "en": "In Dutch 3.000 is three thousand, but YAML reads the point as a decimal point: "
+        "3.000 becomes 3.",
+    },
+    "A301.title": {"nl": "Trekker ontbreekt", "en": "Owner missing"},
+    "A301.message": {
+        "nl": "Afspraak {id} heeft geen trekker (owner).",
+        "en": "Agreement {id} has no owner.",
+    },
+    "A301.hint": {
+        "nl": "Voeg 'owner:' toe met de id van de partij die de afspraak trekt.",
+        "en": "Add 'owner:' with the id of the party that answers for the agreement.",
+    },
+    "A301.rationale": {
+        "nl": "Een afspraak van iedereen is een afspraak van niemand: één partij trekt en legt "
+        "verantwoording af.",
+        "en": "An agreement of everyone is an agreement of no one: one party leads and reports.",
+    },
+    "A302.title": {"nl": "Onbekende trekker", "en": "Unknown owner"},
+    "A302.message": {
+        "nl": "De trekker '{party}' van {id} is geen partij in deze set.",
+        "en": "The owner '{party}' of {id} is not a party to this set.",
+    },
+    "A302.hint": {
+        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
+        "en": "Use the id of a party listed under 'parties': {known}.",
+    },
+    "A302.rationale": {
+        "nl": "Alleen een partij die de afspraken ondertekent kan erop worden aangesproken.",
+        "en": "Only a party that signs the agreements can be held to them.",
+    },
+    "A303.title": {"nl": "Onbekende bijdrager", "en": "Unknown contributor"},
+    "A303.message": {
+        "nl": "De bijdrager '{party}' van {id} is geen partij in deze set.",
+        "en": "The contributor '{party}' of {id} is not a party to this set.",
+    },
+    "A303.hint": {
+        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
+        "en": "Use the id of a party listed under 'parties': {known}.",
+    },
+    "A303.rationale": {
+        "nl": "Wederkerigheid telt alleen als de bijdragende partij de afspraken ook ondertekent.",
+        "en": "Reciprocity counts only when the contributing party signs the agreements too.",
+    },
+    "R401.title": {"nl": "Doel al gehaald bij de start", "en": "Target met at baseline"},
+    "R401.message": {
+        "nl": "De nulmeting van {id} ({baseline}) haalt de streefwaarde ({target}) al.",
+        "en": "The baseline of {id} ({baseline}) already meets the target ({target}).",
+    },
+    "R401.hint": {
+        "nl": "Controleer streefwaarde, nulmeting en 'comparison' (at_least, at_most of exactly).",
+        "en": "Check the target value, the baseline and 'comparison' (at_least, at_most or exactly).",
+    },
+    "R401.rationale": {
+        "nl": "Een doel dat bij de start al is gehaald vraagt van niemand iets; vaak is de "
+        "vergelijking omgedraaid of het getal verkeerd overgenomen.",
+        "en": "A target met at the start asks nothing of anyone; often the comparison is reversed "
+        "or the number was copied wrongly.",
+    },
+    "T501.title": {"nl": "Termijn ontbreekt", "en": "Deadline missing"},
+    "T501.message": {
+        "nl": "Afspraak {id} heeft geen termijn (deadline).",
+        "en": "Agreement {id} has no deadline.",
+    },
+    "T501.hint": {
+        "nl": "Voeg 'deadline: JJJJ-MM-DD' toe, binnen de looptijd van de set.",
+        "en": "Add 'deadline: YYYY-MM-DD', within the period of the set.",
+    },
+    "T501.rationale": {
+        "nl": "Zonder datum is een afspraak nooit te laat en dus nooit af te rekenen.",
+        "en": "Without a date an agreement is never late, so it can never be held to account.",
+    },
+    "T502.title": {"nl": "Termijn buiten de looptijd", "en": "Deadline outside period"},
+    "T502.message": {
+        "nl": "De termijn van {id} ({deadline}) valt buiten de looptijd {start} tot en met {end}.",
+        "en": "The deadline of {id} ({deadline}) lies outside the period {start} to {end}.",
+    },
+    "T502.hint": {
+        "nl": "Kies een datum binnen de looptijd, of leg de afspraak vast in de volgende set.",
+        "en": "Choose a date inside the period, or record the agreement in the next set.",
+    },
+    "T502.rationale": {
+        "nl": "Na de looptijd evalueert niemand de afspraak meer: ze verdwijnt uit beeld.",
+        "en": "After the period nobody evaluates the agreement any more: it drops out of sight.",
+    },
+    "T503.title": {"nl": "Jaarschijf buiten bereik", "en": "Milestone out of range"},
+    "T503.message": {
+        "nl": "De jaarschijf van {id} op {date} valt buiten {start} tot en met {end}.",
+        "en": "The milestone of {id} on {date} lies outside {start} to {end}.",
+    },
+    "T503.hint": {
+        "nl": "Een tussendoel ligt binnen de looptijd en niet na de termijn van de afspraak.",
+        "en": "An intermediate target lies inside the period and not after the agreement's deadline.",
+    },
+    "T503.rationale": {
+        "nl": "Een jaarschijf na de termijn of buiten de looptijd kan niet als tussenstap dienen.",
+        "en": "A milestone after the deadline or outside the period cannot serve as a step.",
+    },
+    "P601.title": {"nl": "Partij uit de driehoek ontbreekt", "en": "Role missing"},
+    "P601.message": {
+        "nl": "Er is geen partij met de rol '{role}'.",
+        "en": "No party has the role '{role}'.",
+    },
+    "P601.hint": {
+        "nl": "Voeg de {role} toe onder 'parties', of leg met een waiver op de set vast waarom "
+        "die ontbreekt.",
+        "en": "Add the {role} under 'parties', or record with a waiver on the set why it is absent.",
+    },
+    "P601.rationale": {
+        "nl": "De Woningwet gaat uit van drie gelijkwaardige partijen: gemeente, corporatie en "
+        "huurdersorganisatie.",
+        "en": "The Woningwet expects three equal parties: municipality, corporation and tenants' "
+        "organisation.",
+    },
+    "P602.title": {"nl": "Partij levert niets", "en": "Party owes nothing"},
+    "P602.message": {
+        "nl": "Partij '{party}' is bij geen enkele afspraak trekker of bijdrager.",
+        "en": "Party '{party}' is owner or contributor of no agreement.",
+    },
+    "P602.hint": {
+        "nl": "Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een afspraak.",
+        "en": "Record what this party contributes with 'owner:' or 'contributors:' on an agreement.",
+    },
+    "P602.rationale": {
+        "nl": "Prestatieafspraken zijn wederkerig: ook gemeente en huurders leveren iets, "
+        "niet alleen de corporatie.",
+        "en": "Performance agreements are reciprocal: the municipality and the tenants owe "
+        "something too, not only the corporation.",
+    },
+    "P603.title": {"nl": "Dubbele id", "en": "Duplicate id"},
+    "P603.message": {
+        "nl": "De id '{id}' komt al eerder voor ({first}).",
+        "en": "The id '{id}' is used before ({first}).",
+    },
+    "P603.hint": {
+        "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",
+        "en": "Give every agreement, party and set an id of its own that does not change.",
+    },
+    "P603.rationale": {
+        "nl": "Metingen, verschillen en rapporten verwijzen naar afspraken via hun id.",
+        "en": "Measurements, diffs and reports refer to agreements by their id.",
+    },
+    "P604.title": {"nl": "Niet ondertekend", "en": "Not signed"},
+    "P604.message": {
+        "nl": "Partij '{party}' ({name}) heeft de set niet ondertekend.",
+        "en": "Party '{party}' ({name}) has not signed the set.",
+    },
+    "P604.hint": {
+        "nl": "Voeg onder 'signatures' een ondertekening toe met party, name en date.",
+        "en": "Add a signature under 'signatures' with party, name and date.",
+    },
+    "P604.rationale": {
+        "nl": "Afspraken binden alleen de partijen die ze hebben ondertekend; huurders kunnen "
+        "ondertekening ook weigeren.",
+        "en": "Agreements bind only the parties that signed them; tenants may refuse to sign.",
+    },
+    "P605.title": {"nl": "Onbekende partij", "en": "Unknown party"},
+    "P605.message": {
+        "nl": "'{party}' is geen partij in deze set.",
+        "en": "'{party}' is not a party to this set.",
+    },
+    "P605.hint": {
+        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
+        "en": "Use the id of a party listed under 'parties': {known}.",
+    },
+    "P605.rationale": {
+        "nl": "Alleen partijen van de set kunnen ondertekenen of met een wijziging instemmen.",
+        "en": "Only parties to the set can sign it or consent to an amendment.",
+    },
+    "P606.title": {"nl": "Wijziging zonder instemming", "en": "Amendment without consent"},
+    "P606.message": {
+        "nl": "Een wijziging van {id} is niet door alle partijen goedgekeurd; ontbreekt: {missing}.",
+        "en": "An amendment of {id} was not agreed by all parties; missing: {missing}.",
+    },
+    "P606.hint": {
+        "nl": "Vraag de ontbrekende partijen om instemming en zet ze in 'agreed_by'.",
+        "en": "Ask the missing parties for consent and list them in 'agreed_by'.",
+    },
+    "P606.rationale": {
+        "nl": "Afspraken mogen tussentijds wijzigen, maar alleen met instemming van alle partijen.",
+        "en": "Agreements may change during the term, but only with the consent of all parties.",
+    },
+    "P607.title": {"nl": "Onbekende set", "en": "Unknown set"},
+    "P607.message": {
+        "nl": "De set '{set}' waar deze monitor bij hoort is niet gevonden.",
+        "en": "The set '{set}' that this monitor belongs to was not found.",
+    },
+    "P607.hint": {
+        "nl": "Controleer de set-id en controleer de monitor samen met zijn afspraken, "
+        "bijvoorbeeld: prestatie check afspraken/ monitor/",
+        "en": "Check the set id and check the monitor together with its agreements, "
+        "for example: prestatie check afspraken/ monitor/",
+    },
+    "P607.rationale": {
+        "nl": "Metingen zijn alleen te controleren tegen de afspraken waar ze over gaan.",
+        "en": "Measurements can only be checked against the agreements they are about.",
+    },
+    "P608.title": {"nl": "Onbekende afspraak", "en": "Unknown agreement"},
+    "P608.message": {
+        "nl": "De meting verwijst naar afspraak '{id}', die niet in set {set} staat.",
+        "en": "The measurement refers to agreement '{id}', which is not in set {set}.",
+    },
+    "P608.hint": {
+        "nl": "Gebruik de id van een afspraak uit de set.",
+        "en": "Use the id of an agreement of the set.",
+    },
+    "P608.rationale": {
+        "nl": "Een meting bij een verkeerde id telt nergens mee, en de echte afspraak lijkt "
+        "ongemeten.",
+        "en": "A measurement under a wrong id counts for nothing, and the real agreement looks "
+        "unmeasured.",
+    },
+    "P609.title": {"nl": "Meting buiten de looptijd", "en": "Measurement outside period"},
+    "P609.message": {
+        "nl": "De meting van {date} valt buiten de looptijd {start} tot en met {end}.",
+        "en": "The measurement of {date} lies outside the period {start} to {end}.",
+    },
+    "P609.hint": {
+        "nl": "Controleer de datum; een meting voor een andere periode hoort bij een andere set.",
+        "en": "Check the date; a measurement for another period belongs to another set.",
+    },
+    "P609.rationale": {
+        "nl": "Alleen metingen binnen de looptijd zeggen iets over deze afspraken.",
+        "en": "Only measurements inside the period say something about these agreements.",
+    },
+    "P610.title": {"nl": "Waiver voor onbekende regel", "en": "Waiver for unknown rule"},
+    "P610.message": {
+        "nl": "De waiver noemt regel '{rule}', die niet bestaat.",
+        "en": "The waiver names rule '{rule}', which does not exist.",
+    },
+    "P610.hint": {
+        "nl": "'prestatie rules' toont alle codes.",
+        "en": "'prestatie rules' lists every code.",
+    },
+    "P610.rationale": {
+        "nl": "Een waiver met een tikfout onderdrukt niets, terwijl het lijkt alsof er een "
+        "bewuste uitzondering is.",
+        "en": "A waiver with a typo suppresses nothing, while it looks like a deliberate exception.",
+    },
+    "P611.title": {"nl": "Onbekende melder", "en": "Unknown reporter"},
+    "P611.message": {
+        "nl": "De meting is gemeld door '{party}', geen partij in de set.",
+        "en": "The measurement was reported by '{party}', not a party to the set.",
+    },
+    "P611.hint": {
+        "nl": "Gebruik bij 'reported_by' de id van een partij: {known}.",
+        "en": "Use the id of a party for 'reported_by': {known}.",
+    },
+    "P611.rationale": {
+        "nl": "Bij elke meting hoort wie hem heeft aangeleverd, zodat partijen elkaar kunnen "
+        "bevragen.",
+        "en": "Every measurement names who supplied it, so that the parties can ask each other.",
+    },
+    # --- Interface ------------------------------------------------------------------------
+    "ui.hint": {"nl": "tip", "en": "hint"},
+    "ui.did-you-mean": {"nl": "Bedoelt u '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
+    "ui.waived": {"nl": "uitgezonderd", "en": "waived"},
+    "ui.summary": {
+        "nl": "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en), "
+        "{infos} info, {waived} uitgezonderd.",
+        "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info, "
+        "{waived} waived.",
+    },
+    "ui.clean": {
+        "nl": "{files} bestand(en) gecontroleerd: geen problemen gevonden.",
+        "en": "{files} file(s) checked: no problems found.",
+    },
+    "ui.no-files": {
+        "nl": "Geen YAML-bestanden gevonden in {paths}.",
+        "en": "No YAML files found in {paths}.",
+    },
+    "ui.rules.pass": {"nl": "Goed", "en": "Pass"},
+    "ui.rules.fail": {"nl": "Fout", "en": "Fail"},
+    "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
+}
+
+
+class _Keep(dict[str, str]):
+    """Leaves an unknown placeholder visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def text(key: str, lang: Language, params: Mapping[str, str] | None = None) -> str:
+    """The sentence for ``key`` in ``lang`` with ``params`` filled in."""
+    template = CATALOGUE[key][lang]
+    return string.Formatter().vformat(template, (), _Keep(params or {}))
+
+
+def has(key: str) -> bool:
+    return key in CATALOGUE

@@ -1,0 +1,257 @@
+"""The file format, version 1, as pydantic models. No I/O here.
+
+Three kinds of file share one header (``kind`` and ``version``):
+
+- ``agreements``: one signed set of prestatieafspraken;
+- ``monitor``: measurements against the agreements of one set, appended during the term;
+- ``config``: the optional ``prestatie.yaml`` with language and rule severities.
+
+Models are strict: unknown keys are errors, numbers are numbers (not text),
+dates are real calendar dates written as ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+FORMAT_VERSION = 1
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_invalid", "not a real calendar date: {text}", {"text": value}
+            ) from None
+    return _bad_date(value)
+
+
+def _bad_date(value: Any) -> date:
+    raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD", {"text": value})
+
+
+def _as_number(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("number_type", "expected a number", {"text": value})
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("number_type", "expected a number", {"text": value})
+    return value
+
+
+def _as_number_or_bool(value: Any) -> int | float | bool:
+    if isinstance(value, bool):
+        return value
+    return _as_number(value)
+
+
+IsoDate = Annotated[
+    date,
+    PlainValidator(_as_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Number = Annotated[int | float, PlainValidator(_as_number), WithJsonSchema({"type": "number"})]
+MeasuredValue = Annotated[
+    int | float | bool,
+    PlainValidator(_as_number_or_bool),
+    WithJsonSchema({"type": ["number", "boolean"]}),
+]
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=80,
+        description="Letters, digits, '.', '_' or '-', starting with a letter or digit.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+RuleCode = Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$", description="A rule code, e.g. R401.")]
+
+Role = Literal["gemeente", "corporatie", "huurdersorganisatie", "overig"]
+AgreementKind = Literal["result", "effort", "process"]
+Comparison = Literal["at_least", "at_most", "exactly"]
+Severity = Literal["error", "warning", "info", "off"]
+Language = Literal["nl", "en"]
+
+ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisatie")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Period(_Strict):
+    """The term of a set: the first and the last day it covers."""
+
+    start: IsoDate
+    end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "period_order", "the period ends before it starts", {"text": str(self.end)}
+            )
+        return self
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Party(_Strict):
+    """A party to the agreements: a municipality, corporation, tenants' organisation or other."""
+
+    id: Identifier
+    name: Text
+    role: Role
+
+
+class Baseline(_Strict):
+    """The nulmeting: the measured value at the start."""
+
+    value: Number
+    date: IsoDate
+
+
+class Target(_Strict):
+    """What is measured and which value counts as success."""
+
+    metric: Text
+    unit: str | None = None
+    value: Number
+    comparison: Comparison = "at_least"
+    cumulative: bool = False
+    baseline: Baseline | None = None
+    source: str | None = Field(
+        default=None, description="Where the target comes from, e.g. a national agreement."
+    )
+
+
+class Milestone(_Strict):
+    """An intermediate target (jaarschijf): the value to reach by a date."""
+
+    date: IsoDate
+    value: Number
+    note: str | None = None
+
+
+class Amendment(_Strict):
+    """A recorded change to an agreement: when, why, and who consented."""
+
+    date: IsoDate
+    reason: Text
+    agreed_by: list[Identifier] = Field(min_length=1)
+    summary: str | None = None
+
+
+class Waiver(_Strict):
+    """An explicit, reviewable suppression of one rule, optionally until a date."""
+
+    rule: RuleCode
+    reason: Text
+    until: IsoDate | None = None
+
+
+class Agreement(_Strict):
+    """One numbered agreement as signed."""
+
+    id: Identifier
+    title: Text
+    text: str | None = None
+    theme: Text
+    kind: AgreementKind = "result"
+    owner: str | None = None
+    contributors: list[str] = Field(default_factory=list)
+    target: Target | None = None
+    deadline: IsoDate | None = None
+    milestones: list[Milestone] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
+
+
+class Signature(_Strict):
+    """A party's sign-off of the set."""
+
+    party: Identifier
+    name: Text
+    date: IsoDate
+    digest: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
+
+
+class AgreementSet(_Strict):
+    """One signed set of prestatieafspraken."""
+
+    kind: Literal["agreements"]
+    version: Literal[1]
+    id: Identifier
+    title: Text
+    period: Period
+    basis: str | None = None
+    parties: list[Party] = Field(min_length=1)
+    agreements: list[Agreement] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
+
+
+class Measurement(_Strict):
+    """One measured value of one agreement, with its evidence."""
+
+    agreement: Identifier
+    date: IsoDate
+    value: MeasuredValue
+    source: str | None = None
+    reported_by: str | None = None
+    note: str | None = None
+
+
+class Monitor(_Strict):
+    """Measurements for the agreements of one set."""
+
+    kind: Literal["monitor"]
+    version: Literal[1]
+    set: Identifier
+    measurements: list[Measurement] = Field(default_factory=list)
+
+
+class Config(_Strict):
+    """The optional prestatie.yaml."""
+
+    kind: Literal["config"]
+    version: Literal[1]
+    lang: Language = "nl"
+    rules: dict[RuleCode, Severity] = Field(default_factory=dict)
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, rules: dict[str, Severity]) -> dict[str, Severity]:
+        # Imported here: the registry imports this module.
+        from prestatie_cli.rules import REGISTRY
+
+        for code in rules:
+            if code not in REGISTRY:
+                raise PydanticCustomError("unknown_rule", "unknown rule code {text}", {"text": code})
+        return rules
+
+
+Kind = Literal["agreements", "monitor", "config"]
+MODELS: dict[str, type[AgreementSet] | type[Monitor] | type[Config]] = {
+    "agreements": AgreementSet,
+    "monitor": Monitor,
+    "config": Config,
+}

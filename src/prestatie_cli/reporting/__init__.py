@@ -1,0 +1,17 @@
+"""Presentation of results: one module per output format, chosen by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prestatie_cli.checking import CheckResult
+from prestatie_cli.messages import Language
+from prestatie_cli.reporting import github, json_format, text
+
+CheckReporter = Callable[[CheckResult, Language], str]
+
+CHECK_REPORTERS: dict[str, CheckReporter] = {
+    "text": text.render_check,
+    "json": json_format.render_check,
+    "github": github.render_check,
+}

@@ -1,0 +1,30 @@
+"""GitHub Actions workflow commands, which show as annotations on the changed lines."""
+
+from __future__ import annotations
+
+from prestatie_cli.checking import CheckResult
+from prestatie_cli.messages import Language
+from prestatie_cli.reporting.text import summary
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_check(result: CheckResult, lang: Language) -> str:
+    lines = []
+    for problem in result.problems:
+        message = f"{problem.message} {problem.hint}".strip()
+        lines.append(
+            f"::{_LEVELS[problem.severity]} file={_property(problem.path)},"
+            f"line={problem.line},col={problem.column},"
+            f"title={_property(problem.code)}::{_data(message)}"
+        )
+    lines.append(summary(result, lang))
+    return "\n".join(lines) + "\n"

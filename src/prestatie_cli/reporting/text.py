@@ -1,0 +1,39 @@
+"""Plain text for terminals and editors: ``path:line:col: CODE severity message``."""
+
+from __future__ import annotations
+
+from prestatie_cli.checking import CheckResult
+from prestatie_cli.messages import Language, text
+from prestatie_cli.problems import Problem
+
+
+def problem_line(problem: Problem) -> str:
+    return (
+        f"{problem.path}:{problem.line}:{problem.column}: "
+        f"{problem.code} {problem.severity} {problem.message}"
+    )
+
+
+def render_check(result: CheckResult, lang: Language) -> str:
+    """Every problem with its hint on the next line, then a summary."""
+    lines: list[str] = []
+    hint = text("ui.hint", lang)
+    for problem in result.problems:
+        lines.append(problem_line(problem))
+        if problem.hint:
+            lines.append(f"    {hint}: {problem.hint}")
+    lines.append(summary(result, lang))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: CheckResult, lang: Language) -> str:
+    if not result.problems and not result.waived:
+        return text("ui.clean", lang, {"files": str(result.files)})
+    counts = {
+        "files": str(result.files),
+        "errors": str(result.count("error")),
+        "warnings": str(result.count("warning")),
+        "infos": str(result.count("info")),
+        "waived": str(len(result.waived)),
+    }
+    return text("ui.summary", lang, counts)

@@ -1,0 +1,80 @@
+"""The contract every rule follows.
+
+A rule looks at one validated file (with the other sets of the same run at hand
+for cross-file rules) and yields findings: a code, a pointer into the document
+and the values for its message. It never chooses its severity (configuration
+does that), never formats text (the message catalogue does) and never knows
+about line numbers (the engine looks the pointer up in the source map).
+
+Each rule class carries a passing and a failing example for ``prestatie rules``.
+Agreement-scope examples are one agreement, added to a small valid set with
+parties ``gemeente``, ``corp-a`` and ``hv-a``; set-scope examples replace
+top-level keys of that set; monitor-scope examples replace the measurements of
+a monitor file for it. The test suite runs every example through the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar, Literal
+
+from prestatie_cli.loading import Document, Pointer
+from prestatie_cli.model import AgreementSet, Monitor
+from prestatie_cli.problems import Level
+
+Scope = Literal["agreement", "set", "monitor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before it gets a position, severity and wording."""
+
+    code: str
+    pointer: Pointer
+    params: Mapping[str, str] = field(default_factory=dict)
+    # Text to find inside the scalar at ``pointer``, for an exact column.
+    needle: str | None = None
+    # Point at the key rather than its value (e.g. an unknown name of a field).
+    at_key: bool = False
+    # Picks one of several wordings of the code's message (``CODE.message.VARIANT``).
+    variant: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetContext:
+    """One validated agreement set."""
+
+    document: Document
+    agreements: AgreementSet
+    as_of: date
+    # Every set id of the run with the files that declare it, for duplicates across files.
+    set_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorContext:
+    """One validated monitor file and the sets of the same run, by id."""
+
+    document: Document
+    monitor: Monitor
+    sets: Mapping[str, AgreementSet]
+    as_of: date
+
+
+class Rule:
+    """Base of all rules: subclasses set the class attributes and one check method."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Level]
+    scope: ClassVar[Scope]
+    example_pass: ClassVar[str]
+    example_fail: ClassVar[str]
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        return iter(())
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        return iter(())
