@@ -66,9 +66,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
                     for candidate in path.rglob("*")
                     if candidate.suffix in YAML_SUFFIXES
                     and candidate.is_file()
-                    and not any(
-                        part.startswith(".") for part in candidate.relative_to(path).parts
-                    )
+                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
                 )
             )
         else:
@@ -95,7 +93,10 @@ def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
             continue
         model, findings = validate(document)
         problems.extend(from_finding(document, f, "error", options.lang) for f in findings)
-        loaded.append(_Loaded(document, model if not _is_config(model) else None))
+        # Configuration files are checked for their shape only.
+        loaded.append(
+            _Loaded(document, model if isinstance(model, AgreementSet | Monitor) else None)
+        )
 
     sets = [item for item in loaded if isinstance(item.model, AgreementSet)]
     set_paths: dict[str, list[str]] = defaultdict(list)
@@ -116,10 +117,6 @@ def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     problems.sort(key=lambda problem: problem.sort_key)
     waived.sort(key=lambda problem: problem.sort_key)
     return CheckResult(len(files), tuple(problems), tuple(waived))
-
-
-def _is_config(model: object) -> bool:
-    return model is not None and not isinstance(model, AgreementSet | Monitor)
 
 
 def _run_rules(
@@ -160,7 +157,8 @@ def _judge(
         (
             waiver
             for waiver in waivers
-            if waiver.rule == finding.code and (waiver.until is None or options.as_of <= waiver.until)
+            if waiver.rule == finding.code
+            and (waiver.until is None or options.as_of <= waiver.until)
         ),
         None,
     )

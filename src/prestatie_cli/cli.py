@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -27,18 +27,18 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class RulesFormat(str, Enum):
+class RulesFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     nl = "nl"
     en = "en"
 
@@ -81,7 +81,9 @@ def root(
 def check_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or directories (searched for *.yaml and *.yml).", show_default=False),
+        typer.Argument(
+            help="Files or directories (searched for *.yaml and *.yml).", show_default=False
+        ),
     ] = None,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
@@ -89,15 +91,25 @@ def check_command(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False),
+        typer.Option(
+            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
+        ),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of messages (default: prestatie.yaml, else nl).", show_default=False),
+        typer.Option(
+            "--lang",
+            help="Language of messages (default: prestatie.yaml, else nl).",
+            show_default=False,
+        ),
     ] = None,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="Configuration file (default: nearest prestatie.yaml).", show_default=False),
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Check agreement and monitor files against the SMART and domain rules.
@@ -138,7 +150,9 @@ def rules_command(
     """
     from prestatie_cli.commands import rules
 
-    raise typer.Exit(rules.run(output_format=output_format.value, lang=_lang(lang) or "nl", out=sys.stdout))
+    raise typer.Exit(
+        rules.run(output_format=output_format.value, lang=_lang(lang) or "nl", out=sys.stdout)
+    )
 
 
 @app.command("schema")
@@ -156,7 +170,9 @@ def schema_command(
     """
     from prestatie_cli.commands import schema
 
-    raise typer.Exit(schema.run(output_dir=output_dir, check_only=check_only, out=sys.stdout, err=sys.stderr))
+    raise typer.Exit(
+        schema.run(output_dir=output_dir, check_only=check_only, out=sys.stdout, err=sys.stderr)
+    )
 
 
 def main() -> NoReturn:

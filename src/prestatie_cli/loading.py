@@ -273,7 +273,9 @@ class _Builder:
     def document(self) -> Document:
         if self.documents == 0:
             raise LoadError("Y004", self.shown)
-        return Document(self.shown, self.text, self.result, self.values, self.keys, self.number_texts)
+        return Document(
+            self.shown, self.text, self.result, self.values, self.keys, self.number_texts
+        )
 
     def fail(self, code: str, span: Span, **params: str) -> LoadError:
         return LoadError(code, self.shown, span.line, span.column, **params)
@@ -345,9 +347,7 @@ class _Builder:
             raise self.fail("Y011", span, reason="complex-key")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail("Y009", span, limit=str(MAX_DEPTH))
-        container: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, MappingStartEvent) else []
-        )
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
         self.values[pointer] = span
         self.stack.append(_Frame(container, pointer, span, event.anchor))
 

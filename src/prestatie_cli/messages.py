@@ -506,8 +506,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "P603.title": {"nl": "Dubbele id", "en": "Duplicate id"},
     "P603.message": {
-        "nl": "De id '{id}' komt al eerder voor ({first}).",
-        "en": "The id '{id}' is used before ({first}).",
+        "nl": "De id '{id}' komt al eerder voor, op regel {first}.",
+        "en": "The id '{id}' is already used on line {first}.",
+    },
+    "P603.message.file": {
+        "nl": "De set-id '{id}' wordt ook gebruikt in {first}.",
+        "en": "The set id '{id}' is also used in {first}.",
     },
     "P603.hint": {
         "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",

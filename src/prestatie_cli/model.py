@@ -245,7 +245,9 @@ class Config(_Strict):
 
         for code in rules:
             if code not in REGISTRY:
-                raise PydanticCustomError("unknown_rule", "unknown rule code {text}", {"text": code})
+                raise PydanticCustomError(
+                    "unknown_rule", "unknown rule code {text}", {"text": code}
+                )
         return rules
 
 

@@ -19,9 +19,7 @@ _PARSER_HINTS = (
 )
 
 
-def wording(
-    code: str, params: Mapping[str, str], variant: str, lang: Language
-) -> tuple[str, str]:
+def wording(code: str, params: Mapping[str, str], variant: str, lang: Language) -> tuple[str, str]:
     """The message and hint of ``code`` in ``lang``.
 
     Params whose name ends in ``_key`` name a catalogue entry that is rendered
@@ -32,7 +30,9 @@ def wording(
         if name.endswith("_key"):
             filled[name[: -len("_key")]] = text(value, lang, filled)
     message_key = f"{code}.message.{variant}" if variant else f"{code}.message"
-    hint_key = f"{code}.hint.{variant}" if variant and has(f"{code}.hint.{variant}") else f"{code}.hint"
+    hint_key = (
+        f"{code}.hint.{variant}" if variant and has(f"{code}.hint.{variant}") else f"{code}.hint"
+    )
     hint = text(hint_key, lang, filled)
     if filled.get("suggestion"):
         hint = f"{text('ui.did-you-mean', lang, filled)} {hint}"
@@ -65,4 +65,6 @@ def from_load_error(error: LoadError, lang: Language) -> Problem:
             hint = text(f"Y005.hint.{variant}", lang)
     else:
         message, hint = wording(error.code, params, variant, lang)
-    return Problem(error.path, error.line or 1, error.column or 1, error.code, "error", message, hint)
+    return Problem(
+        error.path, error.line or 1, error.column or 1, error.code, "error", message, hint
+    )

@@ -45,7 +45,11 @@ def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
         key = str(loc[-1])
         allowed = _fields(model, loc[:-1])
         close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
-        params = {"key": key, "allowed": ", ".join(allowed), "suggestion": close[0] if close else ""}
+        params = {
+            "key": key,
+            "allowed": ", ".join(allowed),
+            "suggestion": close[0] if close else "",
+        }
         return Finding("V001", loc, params, at_key=True)
     if kind == "missing":
         return Finding("V002", loc[:-1], {"key": str(loc[-1])})
@@ -58,7 +62,7 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     params = _found(value)
     params["field"] = field
-    params["value"] = _short(context["text"] if "text" in context else value)
+    params["value"] = _short(context.get("text", value))
     params["detail"] = str(context.get("expected", context.get("max_length", error.get("msg", ""))))
     params["detail"] = params["detail"].replace(" or ", ", ")
     key = f"schema.{kind}"
@@ -79,8 +83,10 @@ def _hint(kind: str, field: str, value: Any) -> str:
     if kind == "string_type" and isinstance(value, int | float | date):
         return "schema.hint.string"
     if kind == "string_pattern_mismatch" or kind == "unknown_rule":
-        return "schema.hint.rule" if field == "rule" or kind == "unknown_rule" else (
-            "schema.hint.identifier" if field != "digest" else "schema.hint.general"
+        return (
+            "schema.hint.rule"
+            if field == "rule" or kind == "unknown_rule"
+            else ("schema.hint.identifier" if field != "digest" else "schema.hint.general")
         )
     return "schema.hint.general"
 

@@ -26,9 +26,14 @@ def run(*, output_format: str, lang: Language, out: TextIO) -> int:
         out.write(json.dumps(listing, indent=2, ensure_ascii=False) + "\n")
         return 0
     for rule in REGISTRY.values():
-        out.write(f"{rule.code}  {rule.name}  ({text('ui.rules.severity', lang)}: {rule.severity})\n")
+        out.write(
+            f"{rule.code}  {rule.name}  ({text('ui.rules.severity', lang)}: {rule.severity})\n"
+        )
         out.write(f"  {text(f'{rule.code}.title', lang)}. {text(f'{rule.code}.rationale', lang)}\n")
-        for label, example in (("ui.rules.pass", rule.example_pass), ("ui.rules.fail", rule.example_fail)):
+        for label, example in (
+            ("ui.rules.pass", rule.example_pass),
+            ("ui.rules.fail", rule.example_fail),
+        ):
             out.write(f"  {text(label, lang)}:\n")
             out.writelines(f"    {line}\n" for line in example.splitlines())
         out.write("\n")

@@ -27,7 +27,11 @@ from prestatie_cli.rules.parties import (
 )
 from prestatie_cli.rules.realistic import MetAtBaseline
 from prestatie_cli.rules.specific import MissingWording, VagueWording
-from prestatie_cli.rules.timebound import DeadlineOutsidePeriod, MilestoneOutOfRange, MissingDeadline
+from prestatie_cli.rules.timebound import (
+    DeadlineOutsidePeriod,
+    MilestoneOutOfRange,
+    MissingDeadline,
+)
 
 _RULES: tuple[Rule, ...] = (
     VagueWording(),

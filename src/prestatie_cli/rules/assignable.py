@@ -24,11 +24,13 @@ class MissingOwner(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   owner: corp-a
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
@@ -47,11 +49,13 @@ class UnknownOwner(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   owner: corp-a
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   owner: corporaties
 """
 
@@ -81,12 +85,14 @@ class UnknownContributor(Rule):
     example_pass = """\
 - id: BS-02
   title: Bouwlocaties
+  theme: beschikbaarheid
   owner: gemeente
   contributors: [corp-a]
 """
     example_fail = """\
 - id: BS-02
   title: Bouwlocaties
+  theme: beschikbaarheid
   owner: gemeente
   contributors: [provincie]
 """

@@ -22,12 +22,14 @@ class MissingTarget(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   kind: result
   target: {metric: sociale huurwoningen opgeleverd, unit: woningen, value: 180}
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   kind: result
 """
 
@@ -47,11 +49,13 @@ class MissingUnit(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   target: {metric: sociale huurwoningen opgeleverd, unit: woningen, value: 180}
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   target: {metric: sociale huurwoningen opgeleverd, value: 180}
 """
 
@@ -73,6 +77,7 @@ class MissingBaseline(Rule):
     example_pass = """\
 - id: DU-01
   title: Geen E-, F- en G-labels meer
+  theme: kwaliteit-en-duurzaamheid
   target:
     metric: woningen met label E, F of G
     unit: woningen
@@ -83,6 +88,7 @@ class MissingBaseline(Rule):
     example_fail = """\
 - id: DU-01
   title: Geen E-, F- en G-labels meer
+  theme: kwaliteit-en-duurzaamheid
   target:
     metric: woningen met label E, F of G
     unit: woningen
@@ -106,11 +112,13 @@ class ThousandsSeparator(Rule):
     example_pass = """\
 - id: BS-01
   title: Groei sociale voorraad
+  theme: beschikbaarheid
   target: {metric: groei sociale huurvoorraad, unit: woningen, value: 3000}
 """
     example_fail = """\
 - id: BS-01
   title: Groei sociale voorraad
+  theme: beschikbaarheid
   target: {metric: groei sociale huurvoorraad, unit: woningen, value: 3.000}
 """
 

@@ -26,7 +26,9 @@ set: voorbeeld-2016-2091
         wanted = context.monitor.set
         if wanted not in context.sets:
             yield Finding(
-                self.code, ("set",), {"set": wanted, "suggestion": suggestion(wanted, list(context.sets))}
+                self.code,
+                ("set",),
+                {"set": wanted, "suggestion": suggestion(wanted, list(context.sets))},
             )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from prestatie_cli.model import ROLES_REQUIRED
@@ -98,10 +97,14 @@ agreements:
                 else:
                     seen[item_id] = index
         others = [
-            path for path in context.set_paths.get(agreements.id, ()) if path != context.document.path
+            path
+            for path in context.set_paths.get(agreements.id, ())
+            if path != context.document.path
         ]
         if others:
-            yield Finding(self.code, ("id",), {"id": agreements.id, "first": others[0]})
+            yield Finding(
+                self.code, ("id",), {"id": agreements.id, "first": others[0]}, variant="file"
+            )
 
 
 class NotSigned(Rule):
@@ -166,7 +169,11 @@ signatures:
                 yield Finding(
                     self.code,
                     pointer,
-                    {"party": party, "known": ", ".join(known), "suggestion": suggestion(party, known)},
+                    {
+                        "party": party,
+                        "known": ", ".join(known),
+                        "suggestion": suggestion(party, known),
+                    },
                 )
 
 
@@ -180,6 +187,7 @@ class AmendmentWithoutConsent(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   amendments:
     - date: 2018-03-01
       reason: Bouwlocatie Noord vervalt; aantal naar 160.
@@ -188,6 +196,7 @@ class AmendmentWithoutConsent(Rule):
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   amendments:
     - date: 2018-03-01
       reason: Bouwlocatie Noord vervalt; aantal naar 160.
@@ -217,12 +226,14 @@ class UnknownWaiverRule(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   waivers:
     - {rule: M203, reason: Nulmeting volgt in het eerste kwartaal.}
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   waivers:
     - {rule: M233, reason: Nulmeting volgt in het eerste kwartaal.}
 """
@@ -244,4 +255,6 @@ class UnknownWaiverRule(Rule):
         known = sorted(REGISTRY)
         for pointer, code in places:
             if code not in REGISTRY:
-                yield Finding(self.code, pointer, {"rule": code, "suggestion": suggestion(code, known)})
+                yield Finding(
+                    self.code, pointer, {"rule": code, "suggestion": suggestion(code, known)}
+                )

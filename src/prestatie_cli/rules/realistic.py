@@ -27,6 +27,7 @@ class MetAtBaseline(Rule):
     example_pass = """\
 - id: DU-01
   title: Geen E-, F- en G-labels meer
+  theme: kwaliteit-en-duurzaamheid
   target:
     metric: woningen met label E, F of G
     unit: woningen
@@ -37,6 +38,7 @@ class MetAtBaseline(Rule):
     example_fail = """\
 - id: DU-01
   title: Geen E-, F- en G-labels meer
+  theme: kwaliteit-en-duurzaamheid
   target:
     metric: woningen met label E, F of G
     unit: woningen

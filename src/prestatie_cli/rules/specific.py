@@ -62,12 +62,14 @@ class VagueWording(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   kind: result
   text: De corporatie levert in 2016-2019 180 nieuwe sociale huurwoningen op.
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   kind: result
   text: De corporatie streeft naar zoveel mogelijk nieuwe sociale huurwoningen.
 """
@@ -97,12 +99,14 @@ class MissingWording(Rule):
     example_pass = """\
 - id: PR-01
   title: Jaarlijkse evaluatie
+  theme: proces
   kind: process
   text: Partijen evalueren jaarlijks voor 30 juni samen de jaarschijf.
 """
     example_fail = """\
 - id: PR-01
   title: Jaarlijkse evaluatie
+  theme: proces
   kind: process
   text: Evaluatie.
 """
@@ -114,6 +118,4 @@ class MissingWording(Rule):
             words = len((agreement.text or "").split())
             if words < MIN_WORDS:
                 pointer = ("agreements", index) + (("text",) if agreement.text else ())
-                yield Finding(
-                    self.code, pointer, {"id": agreement.id, "words": str(MIN_WORDS)}
-                )
+                yield Finding(self.code, pointer, {"id": agreement.id, "words": str(MIN_WORDS)})

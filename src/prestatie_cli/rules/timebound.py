@@ -17,12 +17,14 @@ class MissingDeadline(Rule):
     example_pass = """\
 - id: PR-01
   title: Jaarlijkse evaluatie
+  theme: proces
   kind: process
   deadline: 2019-06-30
 """
     example_fail = """\
 - id: PR-01
   title: Jaarlijkse evaluatie
+  theme: proces
   kind: process
 """
 
@@ -42,11 +44,13 @@ class DeadlineOutsidePeriod(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   deadline: 2019-12-31
 """
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   deadline: 2021-12-31
 """
 
@@ -76,6 +80,7 @@ class MilestoneOutOfRange(Rule):
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   deadline: 2019-12-31
   milestones:
     - {date: 2017-12-31, value: 90}
@@ -83,6 +88,7 @@ class MilestoneOutOfRange(Rule):
     example_fail = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
   deadline: 2018-12-31
   milestones:
     - {date: 2019-12-31, value: 90}

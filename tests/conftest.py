@@ -1,0 +1,79 @@
+"""Shared helpers: a small valid set and monitor to build test cases from."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 21)
+
+_BASE_SET: dict[str, Any] = {
+    "kind": "agreements",
+    "version": 1,
+    "id": "voorbeeld-2016-2019",
+    "title": "Prestatieafspraken Voorbeeld 2016-2019",
+    "period": {"start": "2016-01-01", "end": "2019-12-31"},
+    "parties": [
+        {"id": "gemeente", "name": "Gemeente Voorbeeld", "role": "gemeente"},
+        {"id": "corp-a", "name": "Woonstichting A", "role": "corporatie"},
+        {"id": "hv-a", "name": "Huurdersvereniging A", "role": "huurdersorganisatie"},
+    ],
+    "agreements": [
+        {
+            "id": "BS-01",
+            "title": "Nieuwe sociale huurwoningen",
+            "text": "In de periode 2016-2019 levert Woonstichting A 180 nieuwe sociale huurwoningen op.",
+            "theme": "beschikbaarheid",
+            "kind": "result",
+            "owner": "corp-a",
+            "contributors": ["gemeente", "hv-a"],
+            "target": {
+                "metric": "sociale huurwoningen opgeleverd",
+                "unit": "woningen",
+                "value": 180,
+                "cumulative": True,
+                "baseline": {"value": 0, "date": "2016-01-01"},
+            },
+            "deadline": "2019-12-31",
+        }
+    ],
+    "signatures": [
+        {"party": "gemeente", "name": "J. de Vries", "date": "2016-03-15"},
+        {"party": "corp-a", "name": "A. Jansen", "date": "2016-03-15"},
+        {"party": "hv-a", "name": "M. Bakker", "date": "2016-03-20"},
+    ],
+}
+_BASE_MONITOR: dict[str, Any] = {
+    "kind": "monitor",
+    "version": 1,
+    "set": "voorbeeld-2016-2019",
+    "measurements": [],
+}
+
+
+def base_set() -> dict[str, Any]:
+    """A small agreement set that passes every rule."""
+    return copy.deepcopy(_BASE_SET)
+
+
+def base_monitor() -> dict[str, Any]:
+    """A monitor file for base_set() without measurements."""
+    return copy.deepcopy(_BASE_MONITOR)
+
+
+def write_yaml(path: Path, data: Any) -> Path:
+    """Write data as YAML (JSON is YAML) with dates as text."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, default=str, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO

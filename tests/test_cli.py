@@ -1,0 +1,196 @@
+"""The command line as a user runs it: a real process, exit codes and output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from prestatie_cli import __version__
+from tests.conftest import REPO, base_set, write_yaml
+
+
+def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _broken(tmp_path: Path) -> Path:
+    data = base_set()
+    data["agreements"][0]["owner"] = "corp-b"
+    data["agreements"][0]["title"] = "Wij streven naar nieuwe woningen"
+    return write_yaml(tmp_path / "set.yaml", data)
+
+
+def test_version() -> None:
+    done = run("--version")
+    assert (done.returncode, done.stdout) == (0, f"prestatie {__version__}\n")
+
+
+def test_help_of_every_command_shows_an_example() -> None:
+    for command in ("check", "rules", "schema"):
+        done = run(command, "--help")
+        assert done.returncode == 0
+        assert f"prestatie {command}" in done.stdout
+
+
+def test_check_text_output(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    done = run("check", "--as-of", "2026-11-21", path, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        f"{path}:17:13: P602 warning Partij 'corp-a' is bij geen enkele afspraak trekker of "
+        "bijdrager."
+    )
+    assert lines[2] == (
+        f"{path}:30:21: S101 warning Resultaatafspraak BS-01 gebruikt de vage formulering "
+        "'streven naar'."
+    )
+    assert lines[4] == (
+        f"{path}:34:16: A302 error De trekker 'corp-b' van BS-01 is geen partij in deze set."
+    )
+    assert lines[5] == (
+        "    tip: Bedoelt u 'corp-a'? Gebruik de id van een partij uit 'parties': "
+        "gemeente, corp-a, hv-a."
+    )
+    assert lines[6] == (
+        "1 bestand(en) gecontroleerd: 1 fout(en), 2 waarschuwing(en), 0 info, 0 uitgezonderd."
+    )
+    assert len(lines) == 7
+
+
+def test_check_json_output(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    done = run("check", "--format", "json", "--lang", "en", path, cwd=tmp_path)
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert report["version"] == 1
+    assert report["files"] == 1
+    assert report["summary"] == {"errors": 1, "warnings": 2, "infos": 0, "waived": 0}
+    assert [(p["code"], p["line"], p["column"], p["severity"]) for p in report["problems"]] == [
+        ("P602", 17, 13, "warning"),
+        ("S101", 30, 21, "warning"),
+        ("A302", 34, 16, "error"),
+    ]
+    assert report["waived"] == []
+    first = report["problems"][1]
+    assert set(first) == {"path", "line", "column", "code", "severity", "message", "hint"}
+    assert first["path"] == str(path)
+    assert first["message"] == "Result agreement BS-01 uses the vague phrase 'streven naar'."
+
+
+def test_check_github_output(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    done = run("check", "--format", "github", path, cwd=tmp_path)
+    assert done.returncode == 1
+    first = done.stdout.splitlines()[0]
+    assert first.startswith(f"::warning file={path},line=17,col=13,title=P602::Partij 'corp-a'")
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    data = base_set()
+    del data["agreements"][0]["target"]["baseline"]
+    path = write_yaml(tmp_path / "set.yaml", data)
+    assert run("check", path, cwd=tmp_path).returncode == 0
+    assert run("check", "--strict", path, cwd=tmp_path).returncode == 1
+
+
+def test_config_sets_language_and_severity(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    (tmp_path / "prestatie.yaml").write_text(
+        "kind: config\nversion: 1\nlang: en\nrules:\n  A302: warning\n  S101: 'off'\n",
+        encoding="utf-8",
+    )
+    done = run("check", "--format", "json", path, cwd=tmp_path)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0
+    assert [(p["code"], p["severity"]) for p in report["problems"]] == [
+        ("P602", "warning"),
+        ("A302", "warning"),
+    ]
+    assert report["problems"][1]["message"].startswith("The owner 'corp-b'")
+    # --lang on the command line wins over the file.
+    dutch = run("check", "--format", "json", "--lang", "nl", path, cwd=tmp_path)
+    assert json.loads(dutch.stdout)["problems"][1]["message"].startswith("De trekker")
+
+
+def test_broken_config_is_reported_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "prestatie.yaml").write_text(
+        "kind: config\nversion: 1\nlnag: en\n", encoding="utf-8"
+    )
+    done = run("check", write_yaml(tmp_path / "s.yaml", base_set()), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(
+        f"{tmp_path / 'prestatie.yaml'}:3:1: V001 error Onbekend veld 'lnag'."
+    )
+    assert "Bedoelt u 'lang'?" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["check", "--as-of", "21-11-2026", "x.yaml"], "is not a date written as YYYY-MM-DD"),
+        (["check", "--format", "xml", "x.yaml"], "xml"),
+        (["check", "--lang", "de", "x.yaml"], "de"),
+        (["nonsense"], "nonsense"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], needle: str, tmp_path: Path) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert needle in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_path_exits_2(tmp_path: Path) -> None:
+    done = run("check", "nergens.yaml", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout.startswith("nergens.yaml:1:1: Y001 error Het bestand bestaat niet.")
+
+
+def test_directory_without_yaml_exits_2(tmp_path: Path) -> None:
+    done = run("check", tmp_path, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == f"Geen YAML-bestanden gevonden in {tmp_path}.\n"
+
+
+def test_rules_lists_every_rule() -> None:
+    from prestatie_cli.rules import REGISTRY
+
+    done = run("rules", "--format", "json", "--lang", "en")
+    listing = json.loads(done.stdout)
+    assert [rule["code"] for rule in listing] == sorted(REGISTRY)
+    s101 = next(rule for rule in listing if rule["code"] == "S101")
+    assert s101["severity"] == "warning"
+    assert s101["title"] == "Vague wording"
+    assert "streeft naar" in s101["example_fail"]
+    text = run("rules").stdout
+    assert "S101  vague-wording  (standaard ernst: warning)" in text
+    assert "  Goed:\n" in text and "  Fout:\n" in text
+
+
+def test_schema_check_detects_stale_file(tmp_path: Path) -> None:
+    written = run("schema", "--output-dir", tmp_path / "schemas", cwd=tmp_path)
+    assert written.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "agreements.schema.json",
+        "config.schema.json",
+        "monitor.schema.json",
+    ]
+    assert run("schema", "--check", "--output-dir", tmp_path / "schemas").returncode == 0
+    (tmp_path / "schemas" / "monitor.schema.json").write_text("{}\n", encoding="utf-8")
+    stale = run("schema", "--check", "--output-dir", tmp_path / "schemas")
+    assert stale.returncode == 1
+    assert "monitor.schema.json" in stale.stderr
