@@ -1,0 +1,109 @@
+"""Every rule has one realistic failing example in examples/invalid/ that fires as documented.
+
+Each example starts with ``# expect: CODE LINE:COLUMN`` lines: exactly the findings
+``prestatie check`` must report for it, at those positions. Monitor examples are
+checked together with the clean set(s) in examples/invalid/sets/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from prestatie_cli.rules import REGISTRY
+
+REPO = Path(__file__).resolve().parent.parent
+INVALID = REPO / "examples" / "invalid"
+SETS = INVALID / "sets"
+FILES = sorted(INVALID.glob("*.yaml"))
+AS_OF = "2026-11-21"
+
+_EXPECT = re.compile(r"^# expect: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+)[ \t]*$", re.MULTILINE)
+_MONITOR = re.compile(r"^kind:[ \t]*monitor[ \t]*$", re.MULTILINE)
+
+Position = tuple[str, int, int]
+
+
+def expected(path: Path) -> list[Position]:
+    """The (code, line, column) of every ``# expect:`` line of an example."""
+    text = path.read_text(encoding="utf-8")
+    return [(code, int(line), int(column)) for code, line, column in _EXPECT.findall(text)]
+
+
+def is_monitor(path: Path) -> bool:
+    return _MONITOR.search(path.read_text(encoding="utf-8")) is not None
+
+
+def check(*paths: Path, cwd: Path) -> tuple[int, dict[str, Any]]:
+    """Run the real CLI; --strict so that warnings fail the check as errors do."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prestatie_cli",
+            "check",
+            "--format",
+            "json",
+            "--strict",
+            "--as-of",
+            AS_OF,
+            *map(str, paths),
+        ],
+        # Outside the repository, so that no prestatie.yaml changes the severities.
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stderr == ""
+    return done.returncode, json.loads(done.stdout)
+
+
+def test_there_are_examples() -> None:
+    assert FILES, f"no examples in {INVALID}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Path) -> None:
+    wanted = expected(path)
+    assert wanted, f"{path.name} has no '# expect: CODE LINE:COLUMN' line"
+    assert path.name.split("-", 1)[0] in {code for code, _, _ in wanted}
+
+    paths = (path, SETS) if is_monitor(path) else (path,)
+    code, report = check(*paths, cwd=tmp_path)
+
+    assert code == 1
+    found: list[Position] = [
+        (problem["code"], problem["line"], problem["column"])
+        for problem in report["problems"]
+        if problem["path"] == str(path)
+    ]
+    assert set(found) == set(wanted)
+    # The same finding is not reported twice at one place.
+    assert [item for item, count in Counter(found).items() if count > 1] == []
+    # Monitor examples refer to sets that are clean themselves.
+    assert [problem for problem in report["problems"] if problem["path"] != str(path)] == []
+
+
+def test_every_rule_has_exactly_one_example() -> None:
+    names = [path.name for path in FILES]
+    for code, rule in REGISTRY.items():
+        matching = [name for name in names if name.startswith(code)]
+        assert matching == [f"{code}-{rule.name}.yaml"], code
+    codes = {name.split("-", 1)[0] for name in names}
+    assert codes <= set(REGISTRY), sorted(codes - set(REGISTRY))
+
+
+def test_sets_for_monitor_examples_are_clean(tmp_path: Path) -> None:
+    code, report = check(SETS, cwd=tmp_path)
+    assert report["files"] >= 1
+    assert report["problems"] == []
+    assert code == 0
