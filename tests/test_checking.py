@@ -37,7 +37,7 @@ def test_error_exits_one_with_position(tmp_path: Path) -> None:
     path = write_yaml(tmp_path / "s.yaml", _without_unit())
     result = check([path], CheckOptions(AS_OF))
     assert [(p.code, p.severity, p.line, p.column) for p in result.problems] == [
-        ("M202", "error", 39, 17)
+        ("M202", "error", 39, 7)
     ]
     assert result.exit_code() == 1
 

@@ -115,26 +115,31 @@ class Document:
         """Position of the key that introduces ``pointer`` (or of its value)."""
         return self.keys.get(pointer) or self.span(pointer)
 
-    def locate(self, pointer: Pointer, needle: str) -> Span:
+    def locate(self, pointer: Pointer, needle: str, occurrence: int = 0) -> Span:
         """Position of ``needle`` inside the scalar at ``pointer``, as written.
 
-        Searches the source lines the scalar covers, case-insensitively, so that
-        a phrase in a folded block scalar is found on the line where it stands.
-        A phrase split over two lines is found by its first word; failing
-        that, the scalar's own position is returned.
+        Searches the source the scalar covers, case-insensitively and on word
+        boundaries, with any run of white space (a line break in a folded
+        block scalar, say) matching the spaces between the words. ``occurrence``
+        picks the n-th match. Falls back to the scalar's own position.
         """
         where = self.span(pointer)
         lines = self.text.splitlines()
-        last = min(where.end_line, len(lines))
-        for wanted in dict.fromkeys((" ".join(needle.split()), needle.split()[0])):
-            folded = wanted.casefold()
-            for number in range(where.line, last + 1):
-                line = lines[number - 1]
-                start = where.column - 1 if number == where.line else 0
-                found = line.casefold().find(folded, start)
-                if found >= 0:
-                    return Span(number, found + 1, number, found + 1 + len(wanted))
-        return where
+        region = lines[where.line - 1 : where.end_line]
+        if not region:
+            return where
+        skip = where.column - 1
+        source = "\n".join(region)
+        words = [re.escape(word) for word in needle.split()]
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+        matches = [match for match in pattern.finditer(source) if match.start() >= skip]
+        if occurrence >= len(matches):
+            return where
+        match = matches[occurrence]
+        before = source[: match.start()]
+        line = where.line + before.count("\n")
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        return Span(line, column, line, column + len(match.group(0).split()[0]))
 
 
 def read_text(path: Path, shown: str) -> str:

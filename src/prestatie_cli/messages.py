@@ -366,8 +366,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "M204.title": {"nl": "Punt als duizendtal", "en": "Thousands separator"},
     "M204.message": {
-        "nl": "Het getal {written} betekent in YAML {written} met decimalen, niet {meant}.",
-        "en": "In YAML the number {written} has decimals; it is not {meant}.",
+        "nl": "In YAML is {written} een kommagetal, niet {meant}.",
+        "en": "In YAML {written} is a decimal number, not {meant}.",
     },
     "M204.hint": {
         "nl": "Schrijf {meant} zonder punt.",

@@ -13,6 +13,7 @@ dates are real calendar dates written as ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -28,14 +29,17 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _as_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        if not _ISO_DATE.match(value):
+            return _bad_date(value)
         try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+            return date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError(
                 "date_invalid", "not a real calendar date: {text}", {"text": value}

@@ -43,7 +43,7 @@ def from_finding(
     document: Document, finding: Finding, severity: Level, lang: Language, waived: str | None = None
 ) -> Problem:
     if finding.needle:
-        where = document.locate(finding.pointer, finding.needle)
+        where = document.locate(finding.pointer, finding.needle, finding.occurrence)
     elif finding.at_key:
         where = document.key_span(finding.pointer)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from datetime import date
@@ -72,6 +73,11 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     if params["problem_key"] == "schema.other":
         params["detail"] = str(error.get("msg", ""))
     params["hint_key"] = _hint(kind, field, value)
+    if kind == "literal_error" and isinstance(value, str):
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        folded = {choice.casefold(): choice for choice in choices}
+        close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+        params["suggestion"] = folded[close[0]] if close else ""
     return params
 
 

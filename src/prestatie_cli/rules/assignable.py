@@ -9,9 +9,13 @@ from prestatie_cli.rules.base import Finding, Rule, SetContext
 
 
 def suggestion(name: str, known: list[str]) -> str:
-    """The closest known name, or an empty string."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return close[0] if close else ""
+    """The closest known name (the first in sorted order on a tie), or an empty string."""
+    scored = [
+        (difflib.SequenceMatcher(None, name, candidate).ratio(), candidate)
+        for candidate in sorted(known)
+    ]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
+    return best[1] if best[0] >= 0.6 else ""
 
 
 class MissingOwner(Rule):

@@ -34,8 +34,10 @@ class Finding:
     code: str
     pointer: Pointer
     params: Mapping[str, str] = field(default_factory=dict)
-    # Text to find inside the scalar at ``pointer``, for an exact column.
+    # Text to find inside the scalar at ``pointer``, for an exact column, and
+    # which of its occurrences is meant.
     needle: str | None = None
+    occurrence: int = 0
     # Point at the key rather than its value (e.g. an unknown name of a field).
     at_key: bool = False
     # Picks one of several wordings of the code's message (``CODE.message.VARIANT``).

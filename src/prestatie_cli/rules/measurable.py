@@ -64,7 +64,7 @@ class MissingUnit(Rule):
             target = agreement.target
             if target is not None and not (target.unit or "").strip():
                 pointer = ("agreements", index, "target") + (("unit",) if target.unit else ())
-                yield Finding(self.code, pointer, {"id": agreement.id})
+                yield Finding(self.code, pointer, {"id": agreement.id}, at_key=True)
 
 
 class MissingBaseline(Rule):
@@ -99,7 +99,9 @@ class MissingBaseline(Rule):
     def check_set(self, context: SetContext) -> Iterator[Finding]:
         for index, agreement in enumerate(context.agreements.agreements):
             if agreement.kind == "result" and agreement.target and not agreement.target.baseline:
-                yield Finding(self.code, ("agreements", index, "target"), {"id": agreement.id})
+                yield Finding(
+                    self.code, ("agreements", index, "target"), {"id": agreement.id}, at_key=True
+                )
 
 
 class ThousandsSeparator(Rule):

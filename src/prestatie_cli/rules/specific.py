@@ -79,13 +79,17 @@ class VagueWording(Rule):
             if agreement.kind != "result":
                 continue
             for field in ("title", "text"):
-                value = getattr(agreement, field)
-                for phrase in vague_phrases(value or ""):
+                seen: dict[str, int] = {}
+                for phrase in vague_phrases(getattr(agreement, field) or ""):
+                    shown = " ".join(phrase.split())
+                    occurrence = seen.get(shown.casefold(), 0)
+                    seen[shown.casefold()] = occurrence + 1
                     yield Finding(
                         self.code,
                         ("agreements", index, field),
-                        {"phrase": " ".join(phrase.split()), "id": agreement.id},
-                        needle=phrase,
+                        {"phrase": shown, "id": agreement.id},
+                        needle=shown,
+                        occurrence=occurrence,
                     )
 
 
