@@ -53,7 +53,15 @@ _BASE_MONITOR: dict[str, Any] = {
     "kind": "monitor",
     "version": 1,
     "set": "voorbeeld-2016-2019",
-    "measurements": [],
+    "measurements": [
+        {
+            "agreement": "BS-01",
+            "date": "2019-12-31",
+            "value": 180,
+            "source": "Jaarverslag 2019",
+            "reported_by": "corp-a",
+        }
+    ],
 }
 
 
@@ -63,7 +71,7 @@ def base_set() -> dict[str, Any]:
 
 
 def base_monitor() -> dict[str, Any]:
-    """A monitor file for base_set() without measurements."""
+    """A monitor file for base_set() whose one measurement meets the target."""
     return copy.deepcopy(_BASE_MONITOR)
 
 

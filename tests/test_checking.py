@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from prestatie_cli.checking import CheckOptions, check, discover
+from prestatie_cli.checking import CheckOptions, check
+from prestatie_cli.corpus import discover
 from prestatie_cli.config import Settings
 from tests.conftest import AS_OF, base_monitor, base_set, write_yaml
 
@@ -135,10 +136,11 @@ def test_duplicate_set_id_across_files(tmp_path: Path) -> None:
 
 def test_monitor_checked_against_its_set(tmp_path: Path) -> None:
     monitor = base_monitor()
+    evidence = {"source": "Jaarverslag", "reported_by": "corp-a"}
     monitor["measurements"] = [
-        {"agreement": "BS-01", "date": "2017-12-31", "value": 45, "reported_by": "corp-a"},
-        {"agreement": "BS-1", "date": "2017-12-31", "value": 45},
-        {"agreement": "BS-01", "date": "2020-01-01", "value": 45},
+        {"agreement": "BS-01", "date": "2019-12-31", "value": 180, **evidence},
+        {"agreement": "BS-1", "date": "2017-12-31", "value": 45, **evidence},
+        {"agreement": "BS-01", "date": "2020-01-01", "value": 45, **evidence},
     ]
     paths = [write_yaml(tmp_path / "s.yaml", base_set()), write_yaml(tmp_path / "m.yaml", monitor)]
     result = check(paths, CheckOptions(AS_OF))

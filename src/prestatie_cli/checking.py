@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from prestatie_cli.config import Settings
-from prestatie_cli.loading import Document, LoadError, load_file
+from prestatie_cli.corpus import Loaded, load_corpus
+from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
-from prestatie_cli.model import AgreementSet, Monitor, Waiver
+from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Thresholds, Waiver
 from prestatie_cli.problems import Level, Problem
-from prestatie_cli.rendering import from_finding, from_load_error
+from prestatie_cli.rendering import from_finding
 from prestatie_cli.rules import REGISTRY
 from prestatie_cli.rules.base import Finding, MonitorContext, SetContext
-from prestatie_cli.validation import validate
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,81 +47,31 @@ class CheckResult:
         return 0
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Files named directly, and the YAML files below named directories.
-
-    Hidden files and directories (such as .git and .github) are skipped, as
-    they hold other tools' YAML. Missing paths are kept so that loading
-    reports them.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.suffix in YAML_SUFFIXES
-                    and candidate.is_file()
-                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-@dataclass(slots=True)
-class _Loaded:
-    document: Document
-    model: AgreementSet | Monitor | None
-
-
 def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     """Check every file below ``paths`` and return all problems found."""
-    files = discover(paths)
-    problems: list[Problem] = []
-    loaded: list[_Loaded] = []
-    for path in files:
-        try:
-            document = load_file(path)
-        except LoadError as error:
-            problems.append(from_load_error(error, options.lang))
-            continue
-        model, findings = validate(document)
-        problems.extend(from_finding(document, f, "error", options.lang) for f in findings)
-        # Configuration files are checked for their shape only.
-        loaded.append(
-            _Loaded(document, model if isinstance(model, AgreementSet | Monitor) else None)
-        )
-
-    sets = [item for item in loaded if isinstance(item.model, AgreementSet)]
-    set_paths: dict[str, list[str]] = defaultdict(list)
-    by_id: dict[str, AgreementSet] = {}
-    for item in sets:
-        assert isinstance(item.model, AgreementSet)
-        set_paths[item.model.id].append(item.document.path)
-        by_id.setdefault(item.model.id, item.model)
-
+    corpus = load_corpus(paths, options.lang)
+    problems = list(corpus.problems)
     waived: list[Problem] = []
-    for item in loaded:
-        for finding, waivers in _run_rules(item, options.as_of, set_paths, by_id):
+    for item in corpus.loaded:
+        for finding, waivers in _run_rules(
+            item, options.as_of, options.settings.thresholds, corpus.set_paths, corpus.sets
+        ):
             problem = _judge(item.document, finding, waivers, options)
             if problem is None:
                 continue
             (waived if problem.waived is not None else problems).append(problem)
-
     problems.sort(key=lambda problem: problem.sort_key)
     waived.sort(key=lambda problem: problem.sort_key)
-    return CheckResult(len(files), tuple(problems), tuple(waived))
+    return CheckResult(corpus.files, tuple(problems), tuple(waived))
 
 
 def _run_rules(
-    item: _Loaded,
+    item: Loaded,
     as_of: date,
+    thresholds: Thresholds,
     set_paths: dict[str, list[str]],
     by_id: dict[str, AgreementSet],
-) -> Iterator[tuple[Finding, Sequence[Waiver]]]:
+) -> Iterator[tuple[Finding, Sequence[Waiver | MonitorWaiver]]]:
     model = item.model
     if isinstance(model, AgreementSet):
         context = SetContext(item.document, model, as_of, set_paths)
@@ -132,10 +79,10 @@ def _run_rules(
             for finding in rule.check_set(context):
                 yield finding, _waivers_for(model, finding)
     elif isinstance(model, Monitor):
-        monitor_context = MonitorContext(item.document, model, by_id, as_of)
+        monitor_context = MonitorContext(item.document, model, by_id, as_of, thresholds)
         for rule in REGISTRY.values():
             for finding in rule.check_monitor(monitor_context):
-                yield finding, ()
+                yield finding, [w for w in model.waivers if w.agreement == finding.agreement]
 
 
 def _waivers_for(agreements: AgreementSet, finding: Finding) -> Sequence[Waiver]:
@@ -147,7 +94,10 @@ def _waivers_for(agreements: AgreementSet, finding: Finding) -> Sequence[Waiver]
 
 
 def _judge(
-    document: Document, finding: Finding, waivers: Sequence[Waiver], options: CheckOptions
+    document: Document,
+    finding: Finding,
+    waivers: Sequence[Waiver | MonitorWaiver],
+    options: CheckOptions,
 ) -> Problem | None:
     rule = REGISTRY[finding.code]
     configured = options.settings.severities.get(finding.code, rule.severity)

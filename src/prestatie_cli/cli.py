@@ -5,6 +5,7 @@ This is the only module that imports typer.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -16,6 +17,7 @@ import typer
 from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.messages import Language
+from prestatie_cli.progress import Status
 
 app = typer.Typer(
     name="prestatie",
@@ -38,6 +40,21 @@ class RulesFormat(StrEnum):
     json = "json"
 
 
+class StatusFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class StatusName(StrEnum):
+    achieved = "achieved"
+    on_track = "on_track"
+    at_risk = "at_risk"
+    behind = "behind"
+    overdue = "overdue"
+    no_data = "no_data"
+
+
 class Lang(StrEnum):
     nl = "nl"
     en = "en"
@@ -56,6 +73,18 @@ def _lang(value: Lang | None) -> Language | None:
     if value is None:
         return None
     return "en" if value is Lang.en else "nl"
+
+
+def _status(value: StatusName) -> Status:
+    names: dict[str, Status] = {
+        "achieved": "achieved",
+        "on_track": "on_track",
+        "at_risk": "at_risk",
+        "behind": "behind",
+        "overdue": "overdue",
+        "no_data": "no_data",
+    }
+    return names[value.value]
 
 
 def _version(value: bool) -> None:
@@ -131,6 +160,87 @@ def check_command(
         as_of=_as_of(as_of),
         lang=_lang(lang),
         config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("status")
+def status_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories with sets and their monitors.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StatusFormat.text,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
+        ),
+    ] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
+    ] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--party",
+            help="Only agreements this party owns or contributes to (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    status_filter: Annotated[
+        list[StatusName] | None,
+        typer.Option("--status", help="Only this status (repeatable).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show the progress of each agreement: value, target, expected, traffic light, projection.
+
+    Statuses: achieved, on_track (green), at_risk (orange), behind and overdue (red),
+    no_data (grey). Thresholds can be set in prestatie.yaml.
+
+    Examples:
+
+      prestatie status afspraken/ monitor/
+
+      prestatie status --as-of 2026-06-30 --party hv-lindeveen --format md .
+    """
+    import shutil
+
+    from prestatie_cli.commands import status
+
+    code = status.run(
+        paths or [],
+        output_format=output_format.value,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+        config=config,
+        themes=theme or [],
+        parties=party or [],
+        statuses=[_status(value) for value in status_filter or []],
+        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        # A terminal is as wide as it is; a file or pipe gets room for every column.
+        width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 160,
         out=sys.stdout,
         err=sys.stderr,
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from prestatie_cli.loading import LoadError, load_file
 from prestatie_cli.messages import Language
-from prestatie_cli.model import Config, Severity
+from prestatie_cli.model import Config, Severity, Thresholds
 from prestatie_cli.problems import Problem
 from prestatie_cli.rendering import from_finding, from_load_error
 from prestatie_cli.rules.base import Finding
@@ -22,6 +22,7 @@ class Settings:
 
     lang: Language = "nl"
     severities: dict[str, Severity] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=Thresholds)
     path: str | None = None
 
 
@@ -48,4 +49,4 @@ def load_settings(path: Path, lang: Language) -> tuple[Settings | None, list[Pro
             kind = str(getattr(model, "kind", ""))
             findings = [Finding("V004", ("kind",), {"kind": kind}, variant="unknown")]
         return None, [from_finding(document, finding, "error", lang) for finding in findings]
-    return Settings(model.lang, dict(model.rules), shown), []
+    return Settings(model.lang, dict(model.rules), model.thresholds, shown), []

@@ -632,6 +632,102 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "bevragen.",
         "en": "Every measurement names who supplied it, so that the parties can ask each other.",
     },
+    "T504.title": {
+        "nl": "Termijn verstreken, doel niet gehaald",
+        "en": "Deadline passed, target not met",
+    },
+    "T504.message": {
+        "nl": "De termijn van {id} ({deadline}) is verstreken en de laatste meting haalt het doel niet.",
+        "en": "The deadline of {id} ({deadline}) has passed and the latest measurement does not meet the target.",
+    },
+    "T504.message.unmeasured": {
+        "nl": "De termijn van {id} ({deadline}) is verstreken en er is geen meting die laat zien dat het doel is gehaald.",
+        "en": "The deadline of {id} ({deadline}) has passed and no measurement shows that the target was met.",
+    },
+    "T504.hint": {
+        "nl": "Voeg de eindmeting toe, of leg de verklaring uit de evaluatie vast als waiver in de monitor "
+        "(agreement, rule: T504, reason).",
+        "en": "Add the final measurement, or record the explanation from the evaluation as a waiver in the "
+        "monitor (agreement, rule: T504, reason).",
+    },
+    "T504.rationale": {
+        "nl": "Rood betekent: niet gerealiseerd, toelichting vereist. Een gemiste afspraak verdwijnt niet "
+        "stilletjes uit beeld.",
+        "en": "Red means: not achieved, explanation required. A missed agreement does not quietly drop out "
+        "of sight.",
+    },
+    "R402.title": {"nl": "Onhaalbaar tempo", "en": "Unrealistic pace"},
+    "R402.message": {
+        "nl": "Voor {id} is nog {needed} per jaar nodig, terwijl tot nu toe {measured} per jaar is gehaald "
+        "(meer dan {factor} keer zo snel).",
+        "en": "{id} needs {needed} a year from now on, while {measured} a year was achieved so far "
+        "(more than {factor} times as fast).",
+    },
+    "R402.message.stalled": {
+        "nl": "Voor {id} is nog {needed} per jaar nodig, maar er is tot nu toe geen vooruitgang gemeten.",
+        "en": "{id} needs {needed} a year from now on, but no progress has been measured so far.",
+    },
+    "R402.hint": {
+        "nl": "Bespreek bijsturing met de partijen nu, niet pas bij de eindevaluatie; leg een wijziging "
+        "vast met een amendment.",
+        "en": "Discuss steering with the parties now, not at the final evaluation; record a change "
+        "as an amendment.",
+    },
+    "R402.rationale": {
+        "nl": "Als het resterende tempo een veelvoud is van wat tot nu toe lukte, is het doel waarschijnlijk "
+        "niet haalbaar zonder bijsturing.",
+        "en": "When the pace still needed is a multiple of what was achieved so far, the target is unlikely "
+        "to be met without steering.",
+    },
+    "P612.title": {"nl": "Tegenstrijdige metingen", "en": "Conflicting measurements"},
+    "P612.message": {
+        "nl": "{id} heeft op {date} twee verschillende waarden (de andere op regel {first}).",
+        "en": "{id} has two different values on {date} (the other on line {first}).",
+    },
+    "P612.hint": {
+        "nl": "Stel vast welke waarde klopt en verwijder de andere, of geef ze verschillende peildatums.",
+        "en": "Establish which value is right and remove the other, or give them different reference dates.",
+    },
+    "P612.rationale": {
+        "nl": "Twee waarden voor één peildatum maken de voortgang onbepaald; partijen moeten het eens zijn "
+        "over de feiten.",
+        "en": "Two values for one reference date leave progress undetermined; the parties must agree on "
+        "the facts.",
+    },
+    "P613.title": {"nl": "Meting ontbreekt", "en": "Measurement missing"},
+    "P613.message": {
+        "nl": "Voor {id} ontbreekt de meting over {start} tot en met {end}.",
+        "en": "{id} has no measurement for {start} to {end}.",
+    },
+    "P613.hint": {
+        "nl": "Voeg de meting toe met: prestatie record {id} WAARDE --date {end} --source BRON",
+        "en": "Add the measurement with: prestatie record {id} VALUE --date {end} --source SOURCE",
+    },
+    "P613.rationale": {
+        "nl": "Een afspraak die periodiek gemonitord wordt, heeft voor elke verstreken periode een meting; "
+        "anders is de voortgang niet te volgen.",
+        "en": "An agreement that is monitored periodically has a measurement for each past period; "
+        "otherwise its progress cannot be followed.",
+    },
+    "P614.title": {"nl": "Bron of melder ontbreekt", "en": "Evidence missing"},
+    "P614.message": {
+        "nl": "De meting van {id} vermeldt geen {missing}.",
+        "en": "The measurement of {id} does not give its {missing}.",
+    },
+    "P614.hint": {
+        "nl": "Vul 'source' (document of link) en 'reported_by' (de partij die de meting aanlevert) in.",
+        "en": "Fill in 'source' (a document or link) and 'reported_by' (the party supplying the measurement).",
+    },
+    "P614.rationale": {
+        "nl": "Een meting zonder bron en melder is niet na te gaan; partijen moeten elkaars cijfers kunnen "
+        "controleren.",
+        "en": "A measurement without source and reporter cannot be verified; the parties must be able to "
+        "check each other's figures.",
+    },
+    "schema.threshold_order": {
+        "nl": "at_risk ({value}) ligt boven on_track",
+        "en": "at_risk ({value}) is above on_track",
+    },
     # --- Interface ------------------------------------------------------------------------
     "ui.hint": {"nl": "tip", "en": "hint"},
     "ui.did-you-mean": {"nl": "Bedoelt u '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
@@ -652,6 +748,46 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "ui.rules.pass": {"nl": "Goed", "en": "Pass"},
     "ui.rules.fail": {"nl": "Fout", "en": "Fail"},
+    "status.achieved": {"nl": "behaald", "en": "achieved"},
+    "status.on_track": {"nl": "op koers", "en": "on track"},
+    "status.at_risk": {"nl": "risico", "en": "at risk"},
+    "status.behind": {"nl": "achter", "en": "behind"},
+    "status.overdue": {"nl": "niet gehaald", "en": "overdue"},
+    "status.no_data": {"nl": "geen gegevens", "en": "no data"},
+    "light.green": {"nl": "groen", "en": "green"},
+    "light.orange": {"nl": "oranje", "en": "orange"},
+    "light.red": {"nl": "rood", "en": "red"},
+    "light.grey": {"nl": "grijs", "en": "grey"},
+    "column.id": {"nl": "Afspraak", "en": "Agreement"},
+    "column.title": {"nl": "Titel", "en": "Title"},
+    "column.owner": {"nl": "Trekker", "en": "Owner"},
+    "column.value": {"nl": "Stand / doel", "en": "Value / target"},
+    "column.measured": {"nl": "Gemeten", "en": "Measured"},
+    "column.expected": {"nl": "Verwacht", "en": "Expected"},
+    "column.status": {"nl": "Status", "en": "Status"},
+    "column.projected": {"nl": "Prognose", "en": "Projection"},
+    "value.done": {"nl": "gedaan", "en": "done"},
+    "value.not-done": {"nl": "nog niet", "en": "not yet"},
+    "value.periods": {
+        "nl": "{missed} van {measured} perioden gemist",
+        "en": "{missed} of {measured} periods missed",
+    },
+    "projection.never": {"nl": "niet bij dit tempo", "en": "not at this pace"},
+    "ui.status.heading": {
+        "nl": "{title} ({start} t/m {end}), stand per {as_of}",
+        "en": "{title} ({start} to {end}), as of {as_of}",
+    },
+    "ui.status.by-theme": {"nl": "Per thema", "en": "By theme"},
+    "ui.status.by-owner": {"nl": "Per trekker", "en": "By owner"},
+    "ui.status.none": {
+        "nl": "Geen afspraken die aan de selectie voldoen.",
+        "en": "No agreements match the selection.",
+    },
+    "ui.status.no-sets": {
+        "nl": "Geen sets afspraken gevonden in {paths}.",
+        "en": "No agreement sets found in {paths}.",
+    },
+    "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
 }
 

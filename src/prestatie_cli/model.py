@@ -91,6 +91,7 @@ Role = Literal["gemeente", "corporatie", "huurdersorganisatie", "overig"]
 AgreementKind = Literal["result", "effort", "process"]
 Comparison = Literal["at_least", "at_most", "exactly"]
 Severity = Literal["error", "warning", "info", "off"]
+Frequency = Literal["yearly", "half-yearly", "quarterly"]
 Language = Literal["nl", "en"]
 
 ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisatie")
@@ -140,7 +141,15 @@ class Target(_Strict):
     unit: str | None = None
     value: Number
     comparison: Comparison = "at_least"
-    cumulative: bool = False
+    cumulative: bool = Field(
+        default=False,
+        description="true: measurements are counts that add up (homes delivered per year); "
+        "false: each measurement is the level at its date (a stock, a share).",
+    )
+    recurring: Frequency | None = Field(
+        default=None,
+        description="The target holds for each period on its own, e.g. a yearly rent increase cap.",
+    )
     baseline: Baseline | None = None
     source: str | None = Field(
         default=None, description="Where the target comes from, e.g. a national agreement."
@@ -184,6 +193,9 @@ class Agreement(_Strict):
     contributors: list[str] = Field(default_factory=list)
     target: Target | None = None
     deadline: IsoDate | None = None
+    frequency: Frequency | None = Field(
+        default=None, description="How often progress is measured and reported."
+    )
     milestones: list[Milestone] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
@@ -224,6 +236,15 @@ class Measurement(_Strict):
     note: str | None = None
 
 
+class MonitorWaiver(_Strict):
+    """An explanation, in the monitor, that suppresses a progress finding of one agreement."""
+
+    agreement: Identifier
+    rule: RuleCode
+    reason: Text
+    until: IsoDate | None = None
+
+
 class Monitor(_Strict):
     """Measurements for the agreements of one set."""
 
@@ -231,6 +252,36 @@ class Monitor(_Strict):
     version: Literal[1]
     set: Identifier
     measurements: list[Measurement] = Field(default_factory=list)
+    waivers: list[MonitorWaiver] = Field(default_factory=list)
+
+
+class Thresholds(_Strict):
+    """When progress counts as on track, at risk or unrealistic."""
+
+    on_track: Annotated[float, Field(gt=0, le=1)] = Field(
+        default=0.9,
+        description="Green when the progress made is at least this share of the progress expected.",
+    )
+    at_risk: Annotated[float, Field(gt=0, le=1)] = Field(
+        default=0.7,
+        description="Orange from this share up to on_track; red below it.",
+    )
+    pace_factor: Annotated[float, Field(gt=1)] = Field(
+        default=2.0,
+        description="R402 fires when the pace still needed exceeds the measured pace this many times.",
+    )
+    grace_days: Annotated[int, Field(ge=0, le=366)] = Field(
+        default=120,
+        description="Days after a period ends before its measurement counts as missing.",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.at_risk > self.on_track:
+            raise PydanticCustomError(
+                "threshold_order", "at_risk is above on_track", {"text": str(self.at_risk)}
+            )
+        return self
 
 
 class Config(_Strict):
@@ -240,6 +291,7 @@ class Config(_Strict):
     version: Literal[1]
     lang: Language = "nl"
     rules: dict[RuleCode, Severity] = Field(default_factory=dict)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
 
     @field_validator("rules")
     @classmethod

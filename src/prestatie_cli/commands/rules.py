@@ -20,6 +20,7 @@ def run(*, output_format: str, lang: Language, out: TextIO) -> int:
                 "rationale": text(f"{rule.code}.rationale", lang),
                 "example_pass": rule.example_pass,
                 "example_fail": rule.example_fail,
+                "example_as_of": rule.example_as_of.isoformat() if rule.example_as_of else None,
             }
             for rule in REGISTRY.values()
         ]

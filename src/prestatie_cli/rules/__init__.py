@@ -25,6 +25,13 @@ from prestatie_cli.rules.parties import (
     UnknownParty,
     UnknownWaiverRule,
 )
+from prestatie_cli.rules.progressing import (
+    ConflictingMeasurements,
+    DeadlinePassed,
+    MeasurementMissing,
+    MissingEvidence,
+    UnrealisticPace,
+)
 from prestatie_cli.rules.realistic import MetAtBaseline
 from prestatie_cli.rules.specific import MissingWording, VagueWording
 from prestatie_cli.rules.timebound import (
@@ -58,6 +65,11 @@ _RULES: tuple[Rule, ...] = (
     MeasurementOutsidePeriod(),
     UnknownWaiverRule(),
     UnknownReporter(),
+    DeadlinePassed(),
+    UnrealisticPace(),
+    ConflictingMeasurements(),
+    MeasurementMissing(),
+    MissingEvidence(),
 )
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in sorted(_RULES, key=lambda r: r.code)}

@@ -10,7 +10,8 @@ Each rule class carries a passing and a failing example for ``prestatie rules``.
 Agreement-scope examples are one agreement, added to a small valid set with
 parties ``gemeente``, ``corp-a`` and ``hv-a``; set-scope examples replace
 top-level keys of that set; monitor-scope examples replace the measurements of
-a monitor file for it. The test suite runs every example through the engine.
+a monitor file for it. The test suite runs every example through the engine,
+at ``example_as_of`` when a rule sets it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import date
 from typing import ClassVar, Literal
 
 from prestatie_cli.loading import Document, Pointer
-from prestatie_cli.model import AgreementSet, Monitor
+from prestatie_cli.model import AgreementSet, Monitor, Thresholds
 from prestatie_cli.problems import Level
 
 Scope = Literal["agreement", "set", "monitor"]
@@ -42,6 +43,8 @@ class Finding:
     at_key: bool = False
     # Picks one of several wordings of the code's message (``CODE.message.VARIANT``).
     variant: str = ""
+    # The agreement a monitor finding is about, for the monitor's waivers.
+    agreement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class MonitorContext:
     monitor: Monitor
     sets: Mapping[str, AgreementSet]
     as_of: date
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
 
 class Rule:
@@ -74,6 +78,8 @@ class Rule:
     scope: ClassVar[Scope]
     example_pass: ClassVar[str]
     example_fail: ClassVar[str]
+    # The reference date the examples are meant for, when it matters.
+    example_as_of: ClassVar[date | None] = None
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
         return iter(())

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatie_cli.model import Target
+from prestatie_cli.progress import met
 from prestatie_cli.rules.base import Finding, Rule, SetContext
-
-
-def met(target: Target, value: float) -> bool:
-    """Whether ``value`` satisfies the target's comparison."""
-    if target.comparison == "at_least":
-        return value >= target.value
-    if target.comparison == "at_most":
-        return value <= target.value
-    return value == target.value
 
 
 class MetAtBaseline(Rule):

@@ -1,0 +1,95 @@
+"""The files of one run: found, loaded and validated once, shared by every command."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prestatie_cli.loading import Document, LoadError, load_file
+from prestatie_cli.messages import Language
+from prestatie_cli.model import AgreementSet, Measurement, Monitor
+from prestatie_cli.problems import Problem
+from prestatie_cli.rendering import from_finding, from_load_error
+from prestatie_cli.validation import validate
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, and the YAML files below named directories.
+
+    Hidden files and directories (such as .git and .github) are skipped, as
+    they hold other tools' YAML. Missing paths are kept so that loading
+    reports them.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    candidate
+                    for candidate in path.rglob("*")
+                    if candidate.suffix in YAML_SUFFIXES
+                    and candidate.is_file()
+                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One readable file; ``model`` is None when its shape is wrong or it is a configuration."""
+
+    document: Document
+    model: AgreementSet | Monitor | None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Every file of a run and the problems that kept some of them from loading."""
+
+    files: int
+    loaded: tuple[Loaded, ...]
+    problems: tuple[Problem, ...]
+    sets: dict[str, AgreementSet] = field(default_factory=dict)
+    set_paths: dict[str, list[str]] = field(default_factory=dict)
+
+    def measurements(self, set_id: str) -> dict[str, list[Measurement]]:
+        """The measurements of every monitor of a set, per agreement id, in file order."""
+        grouped: dict[str, list[Measurement]] = defaultdict(list)
+        for item in self.loaded:
+            if isinstance(item.model, Monitor) and item.model.set == set_id:
+                for measurement in item.model.measurements:
+                    grouped[measurement.agreement].append(measurement)
+        return grouped
+
+
+def load_corpus(paths: Sequence[Path], lang: Language) -> Corpus:
+    """Find, read and validate every file below ``paths``."""
+    files = discover(paths)
+    problems: list[Problem] = []
+    loaded: list[Loaded] = []
+    for path in files:
+        try:
+            document = load_file(path)
+        except LoadError as error:
+            problems.append(from_load_error(error, lang))
+            continue
+        model, findings = validate(document)
+        problems.extend(from_finding(document, finding, "error", lang) for finding in findings)
+        # Configuration files are checked for their shape only.
+        loaded.append(
+            Loaded(document, model if isinstance(model, AgreementSet | Monitor) else None)
+        )
+    set_paths: dict[str, list[str]] = defaultdict(list)
+    sets: dict[str, AgreementSet] = {}
+    for item in loaded:
+        if isinstance(item.model, AgreementSet):
+            set_paths[item.model.id].append(item.document.path)
+            sets.setdefault(item.model.id, item.model)
+    return Corpus(len(files), tuple(loaded), tuple(problems), sets, dict(set_paths))

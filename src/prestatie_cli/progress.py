@@ -1,0 +1,289 @@
+"""Progress of one agreement at a date: pure functions, no I/O.
+
+The share of progress runs from 0 at the baseline to 1 at the target, in
+either direction (180 new homes up from 0; 1240 homes with label E/F/G down to
+0). What is expected at a date follows the milestones (year slices) when there
+are any, and a straight line from the baseline to the target at the deadline
+otherwise. The status compares the progress made with the progress expected at
+the date of the latest measurement, so that a measurement that is simply not in
+yet does not turn a light red (a missing measurement is its own finding).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from prestatie_cli.model import Agreement, Frequency, Measurement, Period, Target, Thresholds
+
+Status = Literal["achieved", "on_track", "at_risk", "behind", "overdue", "no_data"]
+Light = Literal["green", "orange", "red", "grey"]
+
+STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "behind", "overdue", "no_data")
+LIGHTS: dict[Status, Light] = {
+    "achieved": "green",
+    "on_track": "green",
+    "at_risk": "orange",
+    "behind": "red",
+    "overdue": "red",
+    "no_data": "grey",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where one agreement stands at ``as_of``."""
+
+    agreement: Agreement
+    as_of: date
+    status: Status
+    # The value in the target's terms (the running total for a cumulative target).
+    current: float | bool | None = None
+    measured_on: date | None = None
+    share: float | None = None
+    expected_share: float | None = None
+    expected_value: float | None = None
+    projected: date | None = None
+    periods_measured: int = 0
+    periods_missed: int = 0
+    # Where progress is counted from: the baseline, or the first measurement.
+    start_date: date | None = None
+    start_value: float | None = None
+
+    @property
+    def light(self) -> Light:
+        return LIGHTS[self.status]
+
+    @property
+    def deadline_passed(self) -> bool:
+        deadline = self.agreement.deadline
+        return deadline is not None and self.as_of > deadline
+
+
+def met(target: Target, value: float) -> bool:
+    """Whether ``value`` satisfies the target's comparison."""
+    if target.comparison == "at_least":
+        return value >= target.value
+    if target.comparison == "at_most":
+        return value <= target.value
+    return value == target.value
+
+
+def progress(
+    agreement: Agreement,
+    measurements: Iterable[Measurement],
+    as_of: date,
+    period: Period,
+    thresholds: Thresholds,
+) -> Progress:
+    """The progress of ``agreement`` at ``as_of`` from the measurements dated on or before it."""
+    # Stable sort: of two measurements on one date, the later one in the file counts.
+    counted = sorted((m for m in measurements if m.date <= as_of), key=lambda m: m.date)
+    deadline = agreement.deadline or period.end
+    flags = [m for m in counted if isinstance(m.value, bool)]
+    if flags:
+        done = flags[-1].value is True
+        status: Status = "achieved" if done else ("overdue" if as_of > deadline else "on_track")
+        return Progress(agreement, as_of, status, done, flags[-1].date)
+    numbers = [m for m in counted if not isinstance(m.value, bool)]
+    target = agreement.target
+    if target is None or not numbers:
+        return Progress(agreement, as_of, "no_data")
+    if target.recurring is not None:
+        return _recurring(agreement, target, numbers, as_of, deadline)
+    return _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
+
+
+def _recurring(
+    agreement: Agreement,
+    target: Target,
+    numbers: Sequence[Measurement],
+    as_of: date,
+    deadline: date,
+) -> Progress:
+    """Each period's measurement is judged on its own (a yearly cap, a half-year quota)."""
+    missed = sum(1 for m in numbers if not met(target, float(m.value)))
+    latest = numbers[-1]
+    if not met(target, float(latest.value)):
+        status: Status = "behind"
+    elif as_of > deadline:
+        status = "achieved" if missed == 0 else "overdue"
+    else:
+        status = "on_track"
+    return Progress(
+        agreement,
+        as_of,
+        status,
+        float(latest.value),
+        latest.date,
+        periods_measured=len(numbers),
+        periods_missed=missed,
+    )
+
+
+def _towards(
+    agreement: Agreement,
+    target: Target,
+    numbers: Sequence[Measurement],
+    as_of: date,
+    period: Period,
+    deadline: date,
+    thresholds: Thresholds,
+) -> Progress:
+    latest = numbers[-1]
+    if target.cumulative:
+        start_value = float(target.baseline.value) if target.baseline else 0.0
+        start_date = target.baseline.date if target.baseline else period.start
+        current = start_value + sum(float(m.value) for m in numbers)
+    else:
+        first = numbers[0]
+        start_value = float(target.baseline.value if target.baseline else first.value)
+        start_date = target.baseline.date if target.baseline else first.date
+        current = float(latest.value)
+    expected_value = expected_at(agreement, target, start_date, start_value, deadline, latest.date)
+    span = target.value - start_value
+    if span == 0:
+        share, expected_share = (1.0 if met(target, current) else 0.0), 1.0
+    else:
+        share = (current - start_value) / span
+        expected_share = (expected_value - start_value) / span
+    projected = _projection(start_date, start_value, latest.date, current, target.value)
+    if met(target, current):
+        status: Status = "achieved"
+    elif as_of > deadline:
+        status = "overdue"
+    else:
+        status = judge(share, expected_share, thresholds)
+    return Progress(
+        agreement,
+        as_of,
+        status,
+        current,
+        latest.date,
+        share,
+        expected_share,
+        expected_value,
+        None if status == "achieved" else projected,
+        start_date=start_date,
+        start_value=start_value,
+    )
+
+
+def judge(share: float, expected_share: float, thresholds: Thresholds) -> Status:
+    """On track, at risk or behind: the progress made against the progress expected."""
+    if expected_share <= 0:
+        return "on_track" if share >= 0 else "at_risk"
+    ratio = share / expected_share
+    if ratio >= thresholds.on_track:
+        return "on_track"
+    if ratio >= thresholds.at_risk:
+        return "at_risk"
+    return "behind"
+
+
+def expected_at(
+    agreement: Agreement,
+    target: Target,
+    start_date: date,
+    start_value: float,
+    deadline: date,
+    day: date,
+) -> float:
+    """The value expected at ``day``: through the milestones, else a straight line."""
+    points = [(start_date, start_value)]
+    for milestone in sorted(agreement.milestones, key=lambda m: m.date):
+        if start_date < milestone.date < deadline:
+            points.append((milestone.date, float(milestone.value)))
+    points.append((max(deadline, start_date), float(target.value)))
+    if day <= points[0][0]:
+        return points[0][1]
+    for (left_day, left), (right_day, right) in itertools.pairwise(points):
+        if day <= right_day:
+            length = (right_day - left_day).days
+            if length == 0:
+                return right
+            return left + (right - left) * (day - left_day).days / length
+    return points[-1][1]
+
+
+def _projection(
+    start_date: date, start_value: float, day: date, value: float, target: float
+) -> date | None:
+    """When the target is reached if the pace measured so far goes on; None if never."""
+    days = (day - start_date).days
+    if days <= 0:
+        return None
+    pace = (value - start_value) / days
+    remaining = target - value
+    if pace == 0 or remaining / pace < 0:
+        return None
+    try:
+        return day + timedelta(days=round(remaining / pace))
+    except OverflowError:
+        return None
+
+
+def paces(progress_now: Progress) -> tuple[float, float] | None:
+    """(pace still needed, pace measured so far) per day, both counted towards the target.
+
+    None when there is no pace to speak of: a target met, recurring or without
+    measurements, or a deadline already reached.
+    """
+    target = progress_now.agreement.target
+    deadline = progress_now.agreement.deadline
+    if (
+        target is None
+        or deadline is None
+        or target.recurring is not None
+        or progress_now.status == "achieved"
+        or not isinstance(progress_now.current, float)
+        or progress_now.measured_on is None
+        or progress_now.start_date is None
+        or progress_now.start_value is None
+    ):
+        return None
+    left = (deadline - progress_now.measured_on).days
+    made = (progress_now.measured_on - progress_now.start_date).days
+    direction = 1.0 if target.value >= progress_now.start_value else -1.0
+    if left <= 0 or made <= 0:
+        return None
+    needed = (target.value - progress_now.current) / left * direction
+    measured = (progress_now.current - progress_now.start_value) / made * direction
+    return needed, measured
+
+
+def period_bounds(frequency: Frequency, start: date, end: date) -> list[tuple[date, date]]:
+    """The calendar periods (years, half years or quarters) that overlap ``start``..``end``."""
+    months = {"yearly": 12, "half-yearly": 6, "quarterly": 3}[frequency]
+    bounds: list[tuple[date, date]] = []
+    year, month = start.year, 1 + ((start.month - 1) // months) * months
+    while date(year, month, 1) <= end:
+        first = date(year, month, 1)
+        next_month = month + months
+        next_first = date(year + (next_month - 1) // 12, (next_month - 1) % 12 + 1, 1)
+        bounds.append((first, next_first - timedelta(days=1)))
+        year, month = next_first.year, next_first.month
+    return bounds
+
+
+def missing_periods(
+    agreement: Agreement,
+    measurements: Iterable[Measurement],
+    as_of: date,
+    period: Period,
+    grace_days: int,
+) -> list[tuple[date, date]]:
+    """Reporting periods that have ended (plus the grace days) without a measurement."""
+    if agreement.frequency is None:
+        return []
+    last = min(agreement.deadline or period.end, period.end)
+    dates = [m.date for m in measurements]
+    return [
+        (first, final)
+        for first, final in period_bounds(agreement.frequency, period.start, last)
+        if final + timedelta(days=grace_days) < as_of
+        and not any(first <= day <= final for day in dates)
+    ]

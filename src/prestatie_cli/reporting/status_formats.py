@@ -1,0 +1,226 @@
+"""The status of agreements as a terminal table, Markdown or JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from prestatie_cli.messages import Language, text
+from prestatie_cli.progress import Light, Progress
+from prestatie_cli.status import SetStatus, StatusReport
+
+LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
+_STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}
+_SYMBOLS = {"at_least": "≥ ", "at_most": "≤ ", "exactly": "= "}
+OUTPUT_VERSION = 1
+_NO_WRAP = {"id", "measured", "expected", "status", "projected"}
+# Share of the free width for the columns that wrap.
+_RATIOS = {"title": 3, "owner": 1, "value": 2}
+
+
+def number(value: float, lang: Language) -> str:
+    """A number as people write it: no trailing .0, a decimal comma in Dutch."""
+    rounded = round(value, 1)
+    shown = f"{rounded:,.1f}" if rounded != int(rounded) else f"{int(rounded):,}"
+    if lang == "nl":
+        return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return shown
+
+
+def value_cell(row: Progress, lang: Language) -> str:
+    target = row.agreement.target
+    if isinstance(row.current, bool):
+        return text("value.done" if row.current else "value.not-done", lang)
+    if target is None:
+        return "—"
+    goal = f"{_SYMBOLS[target.comparison]}{number(target.value, lang)} {target.unit or ''}".strip()
+    if row.current is None:
+        return f"— / {goal}"
+    shown = f"{number(row.current, lang)} / {goal}"
+    if row.periods_missed:
+        periods = {"missed": str(row.periods_missed), "measured": str(row.periods_measured)}
+        shown += f" ({text('value.periods', lang, periods)})"
+    return shown
+
+
+def expected_cell(row: Progress, lang: Language) -> str:
+    return "—" if row.expected_value is None else number(row.expected_value, lang)
+
+
+def projected_cell(row: Progress, lang: Language) -> str:
+    if row.projected is not None:
+        return row.projected.isoformat()
+    if row.status in ("on_track", "at_risk", "behind") and row.share is not None:
+        return text("projection.never", lang)
+    return "—"
+
+
+def status_label(row: Progress, lang: Language) -> str:
+    """The status in words; the light's colour, where shown, only adds to it."""
+    return text(f"status.{row.status}", lang)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _tally_line(counts: Counter[Light], lang: Language) -> str:
+    return ", ".join(f"{counts[light]} {text(f'light.{light}', lang)}" for light in LIGHT_ORDER)
+
+
+def _heading(block: SetStatus, report: StatusReport, lang: Language) -> str:
+    agreements = block.agreements
+    return text(
+        "ui.status.heading",
+        lang,
+        {
+            "title": agreements.title,
+            "start": agreements.period.start.isoformat(),
+            "end": agreements.period.end.isoformat(),
+            "as_of": report.as_of.isoformat(),
+        },
+    )
+
+
+def render_text(report: StatusReport, lang: Language, color: bool = False, width: int = 120) -> str:
+    """Rich tables, one per set; the status is always spelled out, colour only adds to it."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
+    columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
+    for block in report.sets:
+        console.print(Text(_heading(block, report, lang), style="bold"))
+        if not block.rows:
+            console.print(text("ui.status.none", lang))
+            console.print()
+            continue
+        table = Table(show_lines=False, header_style="bold", expand=True)
+        for column in columns:
+            table.add_column(
+                text(f"column.{column}", lang),
+                overflow="fold",
+                no_wrap=column in _NO_WRAP,
+                ratio=_RATIOS.get(column),
+            )
+        for row in block.rows:
+            table.add_row(
+                row.agreement.id,
+                row.agreement.title,
+                row.agreement.owner or "—",
+                value_cell(row, lang),
+                _day(row.measured_on),
+                expected_cell(row, lang),
+                Text(status_label(row, lang), style=_STYLES[row.light]),
+                projected_cell(row, lang),
+            )
+        console.print(table)
+        for heading, counts in (
+            ("ui.status.by-theme", block.by_theme()),
+            ("ui.status.by-owner", block.by_owner()),
+        ):
+            console.print(Text(text(heading, lang), style="bold"))
+            for key, tally in counts.items():
+                console.print(f"  {key}: {_tally_line(tally, lang)}")
+        console.print()
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Markdown table cell text: pipes and line breaks would break the table."""
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: StatusReport, lang: Language) -> str:
+    lines: list[str] = []
+    columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
+    for block in report.sets:
+        lines += [f"## {_cell(_heading(block, report, lang))}", ""]
+        if not block.rows:
+            lines += [text("ui.status.none", lang), ""]
+            continue
+        lines.append("| " + " | ".join(text(f"column.{c}", lang) for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        for row in block.rows:
+            cells = (
+                row.agreement.id,
+                row.agreement.title,
+                row.agreement.owner or "—",
+                value_cell(row, lang),
+                _day(row.measured_on),
+                expected_cell(row, lang),
+                f"**{status_label(row, lang)}**",
+                projected_cell(row, lang),
+            )
+            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+        lines.append("")
+        for heading, counts in (
+            ("ui.status.by-theme", block.by_theme()),
+            ("ui.status.by-owner", block.by_owner()),
+        ):
+            lines += [f"**{text(heading, lang)}**", ""]
+            lines += [
+                f"- {_cell(key)}: {_tally_line(tally, lang)}" for key, tally in counts.items()
+            ]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _row_json(row: Progress) -> dict[str, Any]:
+    target = row.agreement.target
+    return {
+        "id": row.agreement.id,
+        "title": row.agreement.title,
+        "theme": row.agreement.theme,
+        "kind": row.agreement.kind,
+        "owner": row.agreement.owner,
+        "contributors": list(row.agreement.contributors),
+        "deadline": _day(row.agreement.deadline) if row.agreement.deadline else None,
+        "status": row.status,
+        "light": row.light,
+        "current": row.current,
+        "measured_on": row.measured_on.isoformat() if row.measured_on else None,
+        "target": None
+        if target is None
+        else {"value": target.value, "unit": target.unit, "comparison": target.comparison},
+        "share": row.share,
+        "expected_share": row.expected_share,
+        "expected_value": row.expected_value,
+        "projected": row.projected.isoformat() if row.projected else None,
+        "periods_measured": row.periods_measured,
+        "periods_missed": row.periods_missed,
+    }
+
+
+def render_json(report: StatusReport, lang: Language) -> str:
+    document = {
+        "version": OUTPUT_VERSION,
+        "as_of": report.as_of.isoformat(),
+        "sets": [
+            {
+                "id": block.agreements.id,
+                "title": block.agreements.title,
+                "period": {
+                    "start": block.agreements.period.start.isoformat(),
+                    "end": block.agreements.period.end.isoformat(),
+                },
+                "agreements": [_row_json(row) for row in block.rows],
+                "by_theme": {key: dict(value) for key, value in block.by_theme().items()},
+                "by_owner": {key: dict(value) for key, value in block.by_owner().items()},
+            }
+            for block in report.sets
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
