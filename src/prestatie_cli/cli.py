@@ -247,6 +247,92 @@ def status_command(
     raise typer.Exit(code)
 
 
+@app.command("record")
+def record_command(
+    agreement: Annotated[
+        str, typer.Argument(help="Id of the agreement, e.g. BS-01.", show_default=False)
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The measured value: a number, or ja/nee (done or not) for an agreement without target.",
+            show_default=False,
+        ),
+    ],
+    day: Annotated[
+        str,
+        typer.Option(
+            "--date", help="Reference date of the measurement, YYYY-MM-DD.", show_default=False
+        ),
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source document or link.", show_default=False)
+    ] = None,
+    reported_by: Annotated[
+        str | None,
+        typer.Option(
+            "--reported-by", help="Id of the party that reports the value.", show_default=False
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="A short explanation.", show_default=False)
+    ] = None,
+    monitor_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="Monitor file (default: the set's, or monitor/<set id>.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    sets: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sets",
+            help="Where to look for the set (default: the current directory).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Add a measurement to the monitor file of its set, keeping the rest of the file as it is.
+
+    Refuses, writing nothing, an unknown agreement, a date outside the period, a value of
+    the wrong kind, a second value for the same date, or a monitor file that does not parse.
+
+    Example:
+
+      prestatie record BS-01 45 --date 2017-12-31 --source "Jaarverslag 2017" --reported-by corp-a
+    """
+    from prestatie_cli.commands import record
+    from prestatie_cli.recording import Entry
+
+    entry = Entry(agreement, value, _as_of(day), source, reported_by, note)
+    code = record.run(
+        entry,
+        sets=sets or [],
+        monitor_file=monitor_file,
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
 @app.command("rules")
 def rules_command(
     output_format: Annotated[

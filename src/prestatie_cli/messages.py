@@ -787,6 +787,72 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Geen sets afspraken gevonden in {paths}.",
         "en": "No agreement sets found in {paths}.",
     },
+    "record.unknown-agreement": {
+        "nl": "Er is geen afspraak met id '{id}' in de gevonden sets. {hint}",
+        "en": "No agreement with id '{id}' in the sets found. {hint}",
+    },
+    "record.ambiguous": {
+        "nl": "De id '{id}' komt voor in meer dan één set ({sets}); kies de set met --sets PAD.",
+        "en": "The id '{id}' is used in more than one set ({sets}); choose the set with --sets PATH.",
+    },
+    "record.outside-period": {
+        "nl": "De datum {date} valt buiten de looptijd {start} tot en met {end}; er is niets geschreven.",
+        "en": "The date {date} lies outside the period {start} to {end}; nothing was written.",
+    },
+    "record.unknown-party": {
+        "nl": "'{party}' is geen partij van de set; kies uit {known}. Er is niets geschreven.",
+        "en": "'{party}' is not a party to the set; choose one of {known}. Nothing was written.",
+    },
+    "record.value-number": {
+        "nl": "'{value}' is geen getal, en {id} wordt gemeten in {unit}; er is niets geschreven.",
+        "en": "'{value}' is not a number, and {id} is measured in {unit}; nothing was written.",
+    },
+    "record.value-flag": {
+        "nl": "{id} heeft geen streefwaarde; geef 'ja' (gedaan) of 'nee' (nog niet), niet '{value}'. "
+        "Er is niets geschreven.",
+        "en": "{id} has no target; give 'yes' (done) or 'no' (not yet), not '{value}'. "
+        "Nothing was written.",
+    },
+    "record.thousands": {
+        "nl": "'{value}' is dubbelzinnig: bedoelt u {meant}? Schrijf getallen zonder punt als "
+        "duizendtal. Er is niets geschreven.",
+        "en": "'{value}' is ambiguous: did you mean {meant}? Write numbers without a thousands "
+        "separator. Nothing was written.",
+    },
+    "record.duplicate": {
+        "nl": "{path} heeft al een meting van {id} op {date} (waarde {value}); pas die zo nodig in het "
+        "bestand aan. Er is niets geschreven.",
+        "en": "{path} already has a measurement of {id} on {date} (value {value}); correct it in the "
+        "file if needed. Nothing was written.",
+    },
+    "record.monitor-broken": {
+        "nl": "Het monitorbestand {path} is niet te lezen: {problem} Er is niets geschreven.",
+        "en": "The monitor file {path} cannot be read: {problem} Nothing was written.",
+    },
+    "record.monitor-invalid": {
+        "nl": "Het monitorbestand {path} is niet geldig: {problem} Los dat eerst op "
+        "('prestatie check {file}'). Er is niets geschreven.",
+        "en": "The monitor file {path} is not valid: {problem} Fix that first "
+        "('prestatie check {file}'). Nothing was written.",
+    },
+    "record.other-set": {
+        "nl": "Het monitorbestand {path} hoort bij set '{found}', niet bij '{set}'. Er is niets geschreven.",
+        "en": "The monitor file {path} belongs to set '{found}', not to '{set}'. Nothing was written.",
+    },
+    "record.unsafe": {
+        "nl": "De meting kon niet veilig aan {path} worden toegevoegd (schrijf 'measurements' als "
+        "lijst met regels die met '- ' beginnen). Er is niets geschreven.",
+        "en": "The measurement could not be added to {path} safely (write 'measurements' as a list "
+        "of lines starting with '- '). Nothing was written.",
+    },
+    "record.done": {
+        "nl": "Meting toegevoegd aan {path}: {id} = {value} op {date}.",
+        "en": "Measurement added to {path}: {id} = {value} on {date}.",
+    },
+    "record.created": {
+        "nl": "Nieuw monitorbestand {path} gemaakt.",
+        "en": "Created the new monitor file {path}.",
+    },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
 }

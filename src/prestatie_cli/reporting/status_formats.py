@@ -20,9 +20,9 @@ LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
 _STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}
 _SYMBOLS = {"at_least": "≥ ", "at_most": "≤ ", "exactly": "= "}
 OUTPUT_VERSION = 1
-_NO_WRAP = {"id", "measured", "expected", "status", "projected"}
+_NO_WRAP = {"id", "owner", "measured", "expected", "status", "projected"}
 # Share of the free width for the columns that wrap.
-_RATIOS = {"title": 3, "owner": 1, "value": 2}
+_RATIOS = {"title": 3, "value": 2}
 
 
 def number(value: float, lang: Language) -> str:
