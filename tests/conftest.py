@@ -41,6 +41,7 @@ _BASE_SET: dict[str, Any] = {
                 "baseline": {"value": 0, "date": "2016-01-01"},
             },
             "deadline": "2019-12-31",
+            "frequency": "yearly",
         }
     ],
     "signatures": [
@@ -56,11 +57,12 @@ _BASE_MONITOR: dict[str, Any] = {
     "measurements": [
         {
             "agreement": "BS-01",
-            "date": "2019-12-31",
-            "value": 180,
-            "source": "Jaarverslag 2019",
+            "date": f"{year}-12-31",
+            "value": value,
+            "source": f"Jaarverslag {year}",
             "reported_by": "corp-a",
         }
+        for year, value in ((2016, 30), (2017, 45), (2018, 60), (2019, 45))
     ],
 }
 
@@ -71,7 +73,7 @@ def base_set() -> dict[str, Any]:
 
 
 def base_monitor() -> dict[str, Any]:
-    """A monitor file for base_set() whose one measurement meets the target."""
+    """A monitor file for base_set(): a measurement a year, together meeting the target."""
     return copy.deepcopy(_BASE_MONITOR)
 
 

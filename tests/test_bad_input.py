@@ -3,8 +3,7 @@
 Each file of tests/bad_input/ and each generated case (too large, too deep, not a
 regular file, ...) is checked with ``python -m prestatie_cli check`` in its own
 process. The processes run side by side once per module; the tests then look at
-their exit code and output. Cases marked xfail state the correct behaviour of a
-known bug; they must start passing (strict) once it is fixed.
+their exit code and output.
 """
 
 from __future__ import annotations
@@ -53,10 +52,6 @@ class Expect:
 CLEAN = Expect(0, count=0)
 
 
-def bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 # --- The committed files ------------------------------------------------------------------
 
 CORPUS: list[Any] = [
@@ -69,28 +64,18 @@ CORPUS: list[Any] = [
     pytest.param(
         "unclosed_flow_list.yaml",
         Expect(2, "Y005", 5, 9),
-        marks=bug(
-            "an unclosed '[' is reported at the ':' of the next key (6:7) instead of at the "
-            "'[' (5:9); ParserError.context_mark is only used for 'end of stream'"
-        ),
     ),
     pytest.param(
         "unclosed_flow_mapping.yaml",
         Expect(2, "Y005", 5, 9),
-        marks=bug(
-            "an unclosed '{' at the end of the file is reported after the last line (6:1): "
-            "ruamel says \"got '<stream end>'\", which the loader's 'end of stream' test misses"
-        ),
     ),
     pytest.param(
         "missing_colon.yaml",
         Expect(2, "Y005", 4, 1),
-        marks=bug("'title Prestatieafspraken' (no colon, line 4) is reported on line 5"),
     ),
     pytest.param(
         "missing_space.yaml",
         Expect(2, "Y005", 2, 1),
-        marks=bug("'version:1' (no space, line 2) is reported on line 3"),
     ),
     pytest.param("colon_in_text.yaml", Expect(2, "Y005", 4, 26, hint="colon")),
     pytest.param("top_level_list.yaml", Expect(1, "V005", 1, 1, message="a list")),
@@ -105,29 +90,17 @@ CORPUS: list[Any] = [
     pytest.param(
         "complex_key.yaml",
         Expect(2, "Y011", 4, 3),
-        marks=bug(
-            "crash, exit 70: KeyError 'Y011.message.complex-key' (the loader passes "
-            "reason='complex-key' but the catalogue only has 'Y011.message')"
-        ),
     ),
     pytest.param("invalid_utf8.yaml", Expect(2, "Y003", 4, 21, message="UTF-8")),
     pytest.param(
         "utf16.yaml",
         Expect(2, "Y003", 1, 1, message="UTF-8"),
-        marks=bug(
-            "a UTF-16 file (Notepad's 'Unicode') is called 'not a text file (it contains a NUL "
-            "byte)' at 1:4; its byte-order mark shows it is text in the wrong encoding"
-        ),
     ),
     pytest.param("bom_valid.yaml", CLEAN),
     pytest.param("nul_byte.yaml", Expect(2, "Y003", 4, 12, message="NUL")),
     pytest.param(
         "control_characters.yaml",
-        Expect(2, "Y005", 4, 17),
-        marks=bug(
-            "an ESC character on line 4 is reported at 1:1: ruamel's ReaderError carries a "
-            "character index, not a mark, and the loader drops it"
-        ),
+        Expect(2, "Y003", 4, 17),
     ),
     pytest.param("crlf_valid.yaml", CLEAN),
     pytest.param("crlf_wrong_type.yaml", Expect(1, "V003", 30, 14, hint="numbers")),
@@ -145,10 +118,6 @@ CORPUS: list[Any] = [
     pytest.param(
         "empty_value.yaml",
         Expect(1, "V003", 4, 7, message="'title'"),
-        marks=bug(
-            "'title:' without a value on line 4 is reported at 5:1, the start of the next key: "
-            "the parser's empty scalar takes the position of the following token"
-        ),
     ),
     pytest.param("long_line.yaml", Expect(1, "V003", 19, 21020, message="42")),
 ]
@@ -319,17 +288,12 @@ GENERATED_EXPECT: list[Any] = [
     pytest.param(
         "dangling_symlink_in_folder",
         Expect(2, "Y001", 1, 1, message="does not exist"),
-        marks=bug(
-            "a *.yaml symlink whose target is gone is silently skipped when its folder is "
-            "checked (discover() keeps only is_file()), so the run passes with exit 0"
-        ),
     ),
     pytest.param("not_found", Expect(2, "Y001", 1, 1, message="does not exist")),
     pytest.param("tag_with_absolute_path", Expect(2, "Y007", 2, 8)),
     pytest.param(
         "alias_as_key",
         Expect(2, "Y011", 2, 1),
-        marks=bug("crash, exit 70: KeyError 'Y011.message.complex-key'"),
     ),
 ]
 
@@ -515,13 +479,9 @@ def test_tags_never_run_code(workspace: Workspace) -> None:
     )
 
 
-def _is_known_bug(param: Any) -> bool:
-    return any(mark.name == "xfail" for mark in param.marks)
-
-
 def test_many_bad_files_in_one_run_as_json(workspace: Workspace) -> None:
     """All committed files at once: each gets its own problems, none hides another's."""
-    cases = {param.values[0]: param.values[1] for param in CORPUS if not _is_known_bug(param)}
+    cases = {param.values[0]: param.values[1] for param in CORPUS}
     paths = [BAD_INPUT / name for name in cases]
     done = run_check(paths, workspace.run_dir, "--format", "json")
     assert "Traceback" not in done.stderr

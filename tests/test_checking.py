@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli.checking import CheckOptions, check
-from prestatie_cli.corpus import discover
 from prestatie_cli.config import Settings
+from prestatie_cli.corpus import discover
 from tests.conftest import AS_OF, base_monitor, base_set, write_yaml
 
 
@@ -137,8 +137,7 @@ def test_duplicate_set_id_across_files(tmp_path: Path) -> None:
 def test_monitor_checked_against_its_set(tmp_path: Path) -> None:
     monitor = base_monitor()
     evidence = {"source": "Jaarverslag", "reported_by": "corp-a"}
-    monitor["measurements"] = [
-        {"agreement": "BS-01", "date": "2019-12-31", "value": 180, **evidence},
+    monitor["measurements"] += [
         {"agreement": "BS-1", "date": "2017-12-31", "value": 45, **evidence},
         {"agreement": "BS-01", "date": "2020-01-01", "value": 45, **evidence},
     ]

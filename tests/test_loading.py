@@ -1,8 +1,6 @@
 """The YAML loader on its own: scalar resolution, positions, and every way a file can be bad.
 
-Positions are 1-based (line, column) as the user sees them in an editor. Cases
-marked xfail describe the correct behaviour of a known bug in the loader; they
-must start passing (strict) once it is fixed.
+Positions are 1-based (line, column) as the user sees them in an editor.
 """
 
 from __future__ import annotations
@@ -282,11 +280,6 @@ def test_every_value_and_key_has_a_position(sample: Document) -> None:
     assert set(sample.keys) == {pointer for pointer, _ in SAMPLE_KEYS}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty value ('empty:') is placed at the start of the NEXT line (20:1), so "
-    "'found nothing' problems point at the following key instead of at 'empty:'",
-)
 def test_empty_value_position_is_on_its_own_line(sample: Document) -> None:
     span = sample.span(("empty",))
     assert (span.line, span.column) == (19, 7)
@@ -338,11 +331,6 @@ def test_locate_occurrence() -> None:
     assert document.locate(("a",), "zo veel mogelijk", 2) == document.span(("a",))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="locate() splits lines with str.splitlines(), which also breaks on U+2028/U+0085; "
-    "the parser does not, so after such a character the phrase is not found on the right line",
-)
 def test_locate_after_unicode_line_separator() -> None:
     text = "basis: eerste\u2028tweede\nagreements:\n  - text: wij gaan streven naar meer\n"
     document = load_text(text, "t.yaml")
@@ -452,44 +440,26 @@ LOAD_ERRORS: list[Any] = [
         HEAD + "owners: [gemeente, corp-a\nperiod:\n  start: 2025-01-01\n",
         ("Y005", 4, 9),
         id="unclosed-flow-list",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="reported at the ':' on the next line (5:7), not at the unclosed '['",
-        ),
     ),
     pytest.param(
         HEAD + "period: {start: 2025-01-01, end: 2025-12-31\n",
         ("Y005", 4, 9),
         id="unclosed-flow-mapping-at-end",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="ruamel says '<stream end>', not 'end of stream', so the loader reports the "
-            "line after the file (5:1) instead of the unclosed '{'",
-        ),
     ),
     pytest.param(
         HEAD + "contributors: [gemeente, corp-a\n",
         ("Y005", 4, 15),
         id="unclosed-flow-list-at-end",
-        marks=pytest.mark.xfail(
-            strict=True, reason="reported after the last line (5:1) instead of at the '['"
-        ),
     ),
     pytest.param(
         HEAD + "title Prestatieafspraken\nperiod:\n  start: 1\n",
         ("Y005", 4, 1),
         id="missing-colon",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'could not find expected :' is reported on the NEXT line (5:1); the key "
-            "without colon is the error's context mark (4:1)",
-        ),
     ),
     pytest.param(
         "kind: agreements\nversion:1\nid: x\n",
         ("Y005", 2, 1),
         id="missing-space-after-colon",
-        marks=pytest.mark.xfail(strict=True, reason="reported on the next line (3:1)"),
     ),
     pytest.param(HEAD + "title: Afspraken: jaarschijf\n", ("Y005", 4, 17), id="colon-in-text"),
     pytest.param("", ("Y004", None, None), id="empty"),
@@ -522,19 +492,13 @@ LOAD_ERRORS: list[Any] = [
     pytest.param("a: &k key\n*k : v\n", ("Y011", 2, 1), id="alias-key"),
     pytest.param(
         HEAD + "title: Voorbeeld\x1b[1m 2025\n",
-        ("Y005", 4, 17),
+        ("Y003", 4, 17),
         id="control-character",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="ruamel's ReaderError is not a MarkedYAMLError: the position it carries "
-            "(character index) is dropped and the problem is shown at 1:1",
-        ),
     ),
     pytest.param(
         "a: 1\nb: bel\x07\n",
-        ("Y005", 2, 7),
+        ("Y003", 2, 7),
         id="bell-character",
-        marks=pytest.mark.xfail(strict=True, reason="control character reported without position"),
     ),
 ]
 
@@ -652,11 +616,6 @@ DECODE_ERRORS: list[Any] = [
         1,
         "encoding",
         id="utf-16",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a UTF-16 file (Notepad 'Unicode') is called binary ('contains a NUL byte') "
-            "at 1:4; its byte-order mark shows it is text in the wrong encoding",
-        ),
     ),
     pytest.param(
         "kind: agreements\n".encode("utf-32"),
@@ -664,7 +623,6 @@ DECODE_ERRORS: list[Any] = [
         1,
         "encoding",
         id="utf-32",
-        marks=pytest.mark.xfail(strict=True, reason="UTF-32 reported as binary at 1:3"),
     ),
 ]
 
@@ -826,8 +784,7 @@ CORPUS: list[Any] = [
     pytest.param("complex_key.yaml", ("Y011", 4, 3)),
     pytest.param(
         "control_characters.yaml",
-        ("Y005", 4, 17),
-        marks=pytest.mark.xfail(strict=True, reason="control character shown at 1:1"),
+        ("Y003", 4, 17),
     ),
     pytest.param("crlf_valid.yaml", None),
     pytest.param("crlf_wrong_type.yaml", None),
@@ -843,13 +800,11 @@ CORPUS: list[Any] = [
     pytest.param(
         "missing_colon.yaml",
         ("Y005", 4, 1),
-        marks=pytest.mark.xfail(strict=True, reason="reported on the next line"),
     ),
     pytest.param("missing_kind.yaml", None),
     pytest.param(
         "missing_space.yaml",
         ("Y005", 2, 1),
-        marks=pytest.mark.xfail(strict=True, reason="reported on the next line"),
     ),
     pytest.param("multiple_documents.yaml", ("Y008", 3, 1)),
     pytest.param("nul_byte.yaml", ("Y003", 4, 12)),
@@ -867,12 +822,10 @@ CORPUS: list[Any] = [
     pytest.param(
         "unclosed_flow_list.yaml",
         ("Y005", 5, 9),
-        marks=pytest.mark.xfail(strict=True, reason="reported at the next key, not at '['"),
     ),
     pytest.param(
         "unclosed_flow_mapping.yaml",
         ("Y005", 5, 9),
-        marks=pytest.mark.xfail(strict=True, reason="reported after the last line"),
     ),
     pytest.param("unknown_alias.yaml", ("Y005", 4, 8)),
     pytest.param("unknown_kind.yaml", None),
@@ -881,7 +834,6 @@ CORPUS: list[Any] = [
     pytest.param(
         "utf16.yaml",
         ("Y003", 1, 1),
-        marks=pytest.mark.xfail(strict=True, reason="UTF-16 reported as binary at 1:4"),
     ),
 ]
 

@@ -32,7 +32,8 @@ def discover(paths: Sequence[Path]) -> list[Path]:
                     candidate
                     for candidate in path.rglob("*")
                     if candidate.suffix in YAML_SUFFIXES
-                    and candidate.is_file()
+                    # A dangling link is kept, so that loading says it is missing.
+                    and (candidate.is_file() or candidate.is_symlink())
                     and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
                 )
             )

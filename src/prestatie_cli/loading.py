@@ -34,6 +34,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from prestatie_cli.errors import PrestatieError
 
@@ -56,6 +57,19 @@ _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# YAML breaks lines at LF, CR LF and CR only (not at U+2028 or U+0085, as str.splitlines does).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Parser complaints about a construct that began earlier: its start says more than its end.
+_POINT_AT_START = (
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+    "while scanning a simple key",
+)
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of ``text`` as the YAML parser counts them, without their line breaks."""
+    return LINE_BREAK.split(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +138,7 @@ class Document:
         picks the n-th match. Falls back to the scalar's own position.
         """
         where = self.span(pointer)
-        lines = self.text.splitlines()
+        lines = source_lines(self.text)
         region = lines[where.line - 1 : where.end_line]
         if not region:
             return where
@@ -167,6 +181,9 @@ def decode(raw: bytes, shown: str) -> str:
     """Decode file bytes as UTF-8 (a byte-order mark is allowed)."""
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError("Y002", shown, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
+    if raw.startswith(_WIDE_BOMS) or _looks_wide(raw):
+        # Saved as "Unicode" (UTF-16 or UTF-32) by an editor: text, but not UTF-8.
+        raise LoadError("Y003", shown, 1, 1, reason="encoding")
     if b"\x00" in raw:
         line, column = _byte_position(raw, raw.index(b"\x00"))
         raise LoadError("Y003", shown, line, column, reason="binary")
@@ -177,6 +194,24 @@ def decode(raw: bytes, shown: str) -> str:
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         raise LoadError("Y003", shown, line, column, reason="encoding") from None
+
+
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def _looks_wide(raw: bytes) -> bool:
+    """UTF-16 or UTF-32 without a byte-order mark: ASCII text with NUL bytes between."""
+    sample = raw[:200]
+    if len(sample) < 8:
+        return False
+    nuls = sample.count(0)
+    return nuls >= len(sample) // 2 - 2 and all(byte == 0 or 9 <= byte < 127 for byte in sample)
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    lines = source_lines(before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -203,12 +238,27 @@ def load_text(text: str, shown: str) -> Document:
     except MarkedYAMLError as error:
         problem = " ".join(part.strip() for part in (error.context, error.problem) if part)
         mark = error.problem_mark or error.context_mark
-        if "end of stream" in problem and error.context_mark is not None:
-            # The end of the file says little; where the unclosed text began says more.
+        context = str(error.context or "")
+        if error.context_mark is not None and context.startswith(_POINT_AT_START):
+            # Where an unclosed quote or bracket, or a key without ':', began says more
+            # than where the parser gave up.
             mark = error.context_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         raise LoadError("Y005", shown, line, column, problem=problem) from None
+    except ReaderError as error:
+        # The reader counts characters, not lines: find the line and column ourselves.
+        line, column = _char_position(text, error.position)
+        raise LoadError(
+            "Y003",
+            shown,
+            line,
+            column,
+            reason="control",
+            character=f"U+{error.character:04X}"
+            if isinstance(error.character, int)
+            else repr(error.character),
+        ) from None
     except YAMLError as error:
         raise LoadError("Y005", shown, problem=str(error).strip().splitlines()[0]) from None
     except RecursionError:
@@ -328,6 +378,13 @@ class _Builder:
         if pointer is None:
             self.set_key(event.value, span)
             return
+        top = self.stack[-1] if self.stack else None
+        if plain and event.value == "" and top is not None and top.key_span is not None:
+            if isinstance(top.container, dict):
+                # An empty value stands right after its key's colon, not where the
+                # parser found the next token.
+                key = top.key_span
+                span = Span(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
         value = resolve_scalar(event.value) if plain else event.value
         if plain and isinstance(value, int | float) and not isinstance(value, bool):
             self.number_texts[pointer] = event.value

@@ -53,6 +53,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Het bestand is geen geldige UTF-8-tekst.",
         "en": "The file is not valid UTF-8 text.",
     },
+    "Y003.message.control": {
+        "nl": "Het bestand bevat een onzichtbaar stuurteken ({character}) dat YAML niet toestaat.",
+        "en": "The file contains an invisible control character ({character}) that YAML does not allow.",
+    },
+    "Y003.hint.control": {
+        "nl": "Verwijder het teken; het komt vaak mee bij kopiëren uit Word, PDF of een terminal.",
+        "en": "Remove the character; it often comes along when copying from Word, a PDF or a terminal.",
+    },
     "Y003.hint": {
         "nl": "Sla het bestand op als UTF-8 in een teksteditor (niet als Word- of Excelbestand).",
         "en": "Save the file as UTF-8 in a text editor (not as a Word or Excel file).",
@@ -134,8 +142,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Write the values out instead of repeating them with '*'.",
     },
     "Y011.message": {
-        "nl": "Een sleutel moet een gewone tekst zijn, geen lijst of blok.",
-        "en": "A key must be plain text, not a list or a mapping.",
+        "nl": "Een sleutel moet een gewone tekst zijn, geen lijst, blok of verwijzing ('*').",
+        "en": "A key must be plain text, not a list, a mapping or an alias ('*').",
     },
     "Y011.hint": {
         "nl": "Controleer de inspringing en de dubbele punten op deze regel.",
@@ -643,6 +651,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "T504.message.unmeasured": {
         "nl": "De termijn van {id} ({deadline}) is verstreken en er is geen meting die laat zien dat het doel is gehaald.",
         "en": "The deadline of {id} ({deadline}) has passed and no measurement shows that the target was met.",
+    },
+    "T504.message.periods": {
+        "nl": "De termijn van {id} ({deadline}) is verstreken en in {missed} van de {measured} "
+        "gemeten perioden is het doel niet gehaald.",
+        "en": "The deadline of {id} ({deadline}) has passed and the target was missed in {missed} "
+        "of the {measured} periods measured.",
     },
     "T504.hint": {
         "nl": "Voeg de eindmeting toe, of leg de verklaring uit de evaluatie vast als waiver in de monitor "

@@ -33,6 +33,8 @@ _THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
 _TRUE = {"true", "ja", "yes", "gedaan", "done"}
 _FALSE = {"false", "nee", "no"}
+# Lines with their breaks, broken where YAML breaks them (not at U+2028 or U+0085).
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 FIELDS = ("agreement", "date", "value", "source", "reported_by", "note")
 
 
@@ -241,7 +243,7 @@ def append(source: str, document: Document, measurement: Measurement) -> str:
     newline = "\r\n" if "\r\n" in source else "\n"
     values = {name: getattr(measurement, name) for name in FIELDS}
     pairs = [(name, _scalar(value)) for name, value in values.items() if value is not None]
-    lines = source.splitlines(keepends=True)
+    lines = _LINES.findall(source)
     data = document.data
     items = data.get("measurements") if isinstance(data, dict) else None
     if "measurements" not in data:

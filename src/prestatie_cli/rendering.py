@@ -29,7 +29,11 @@ def wording(code: str, params: Mapping[str, str], variant: str, lang: Language) 
     for name, value in params.items():
         if name.endswith("_key"):
             filled[name[: -len("_key")]] = text(value, lang, filled)
-    message_key = f"{code}.message.{variant}" if variant else f"{code}.message"
+    message_key = (
+        f"{code}.message.{variant}"
+        if variant and has(f"{code}.message.{variant}")
+        else f"{code}.message"
+    )
     hint_key = (
         f"{code}.hint.{variant}" if variant and has(f"{code}.hint.{variant}") else f"{code}.hint"
     )

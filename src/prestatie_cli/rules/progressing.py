@@ -63,11 +63,19 @@ measurements:
                 context.thresholds,
             )
             if found.status in ("overdue", "no_data"):
+                variant = "unmeasured" if found.status == "no_data" else ""
+                if found.periods_missed:
+                    variant = "periods"
                 yield Finding(
                     self.code,
                     _where(indexed),
-                    {"id": agreement.id, "deadline": agreement.deadline.isoformat()},
-                    variant="" if indexed else "unmeasured",
+                    {
+                        "id": agreement.id,
+                        "deadline": agreement.deadline.isoformat(),
+                        "missed": str(found.periods_missed),
+                        "measured": str(found.periods_measured),
+                    },
+                    variant=variant,
                     agreement=agreement.id,
                 )
 
