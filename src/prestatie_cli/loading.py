@@ -379,12 +379,17 @@ class _Builder:
             self.set_key(event.value, span)
             return
         top = self.stack[-1] if self.stack else None
-        if plain and event.value == "" and top is not None and top.key_span is not None:
-            if isinstance(top.container, dict):
-                # An empty value stands right after its key's colon, not where the
-                # parser found the next token.
-                key = top.key_span
-                span = Span(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
+        if (
+            plain
+            and event.value == ""
+            and top is not None
+            and top.key_span is not None
+            and isinstance(top.container, dict)
+        ):
+            # An empty value stands right after its key's colon, not where the parser
+            # found the next token.
+            key = top.key_span
+            span = Span(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
         value = resolve_scalar(event.value) if plain else event.value
         if plain and isinstance(value, int | float) and not isinstance(value, bool):
             self.number_texts[pointer] = event.value
