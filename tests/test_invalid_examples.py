@@ -93,9 +93,17 @@ def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Pat
     assert [problem for problem in report["problems"] if problem["path"] != str(path)] == []
 
 
+# P615 compares a set with an earlier commit (check --against): one file cannot show it.
+# tests/test_history.py shows it fire in real git repositories.
+NEEDS_HISTORY = {"P615"}
+
+
 def test_every_rule_has_exactly_one_example() -> None:
     names = [path.name for path in FILES]
     for code, rule in REGISTRY.items():
+        if code in NEEDS_HISTORY:
+            assert not [name for name in names if name.startswith(code)]
+            continue
         matching = [name for name in names if name.startswith(code)]
         assert matching == [f"{code}-{rule.name}.yaml"], code
     codes = {name.split("-", 1)[0] for name in names}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,7 +11,7 @@ from prestatie_cli.config import Settings
 from prestatie_cli.corpus import Loaded, load_corpus
 from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
-from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Thresholds, Waiver
+from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Waiver
 from prestatie_cli.problems import Level, Problem
 from prestatie_cli.rendering import from_finding
 from prestatie_cli.rules import REGISTRY
@@ -25,6 +25,9 @@ class CheckOptions:
     as_of: date
     lang: Language = "nl"
     settings: Settings = field(default_factory=Settings)
+    # The sets at the revision of --against, by id, and the revision as the user wrote it.
+    previous: Mapping[str, AgreementSet] = field(default_factory=dict)
+    against: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +56,7 @@ def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     problems = list(corpus.problems)
     waived: list[Problem] = []
     for item in corpus.loaded:
-        for finding, waivers in _run_rules(
-            item, options.as_of, options.settings.thresholds, corpus.set_paths, corpus.sets
-        ):
+        for finding, waivers in _run_rules(item, options, corpus.set_paths, corpus.sets):
             problem = _judge(item.document, finding, waivers, options)
             if problem is None:
                 continue
@@ -67,19 +68,27 @@ def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
 
 def _run_rules(
     item: Loaded,
-    as_of: date,
-    thresholds: Thresholds,
+    options: CheckOptions,
     set_paths: dict[str, list[str]],
     by_id: dict[str, AgreementSet],
 ) -> Iterator[tuple[Finding, Sequence[Waiver | MonitorWaiver]]]:
     model = item.model
     if isinstance(model, AgreementSet):
-        context = SetContext(item.document, model, as_of, set_paths)
+        context = SetContext(
+            item.document,
+            model,
+            options.as_of,
+            set_paths,
+            options.previous.get(model.id),
+            options.against,
+        )
         for rule in REGISTRY.values():
             for finding in rule.check_set(context):
                 yield finding, _waivers_for(model, finding)
     elif isinstance(model, Monitor):
-        monitor_context = MonitorContext(item.document, model, by_id, as_of, thresholds)
+        monitor_context = MonitorContext(
+            item.document, model, by_id, options.as_of, options.settings.thresholds
+        )
         for rule in REGISTRY.values():
             for finding in rule.check_monitor(monitor_context):
                 yield finding, [w for w in model.waivers if w.agreement == finding.agreement]

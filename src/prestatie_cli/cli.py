@@ -46,6 +46,12 @@ class StatusFormat(StrEnum):
     md = "md"
 
 
+class DiffFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
 class StatusName(StrEnum):
     achieved = "achieved"
     on_track = "on_track"
@@ -140,6 +146,14 @@ def check_command(
             show_default=False,
         ),
     ] = None,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            help="Git revision to compare with: changes since then need an amendment (P615).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check agreement and monitor files against the SMART and domain rules.
 
@@ -150,6 +164,8 @@ def check_command(
       prestatie check afspraken/ monitor/
 
       prestatie check --format github --strict .
+
+      prestatie check --against v2026-01 afspraken/
     """
     from prestatie_cli.commands import check
 
@@ -162,6 +178,7 @@ def check_command(
         config=config,
         out=sys.stdout,
         err=sys.stderr,
+        against=against,
     )
     raise typer.Exit(code)
 
@@ -325,6 +342,167 @@ def record_command(
         entry,
         sets=sets or [],
         monitor_file=monitor_file,
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("diff")
+def diff_command(
+    revisions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Nothing (working tree vs HEAD), REV (REV vs working tree), REV_A REV_B, "
+            "or FILE_A FILE_B; paths to limit the comparison go after --.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 when there are differences, as git diff does."),
+    ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show what changed in the agreements, by agreement id: added, removed, renamed, fields.
+
+    Examples:
+
+      prestatie diff
+
+      prestatie diff v2025-12 HEAD -- afspraken/
+
+      prestatie diff oud/lindeveen.yaml afspraken/lindeveen-2025-2028.yaml
+    """
+    from prestatie_cli.commands import diff
+
+    given = revisions or []
+    raw = sys.argv[1:]
+    paths = raw[raw.index("--") + 1 :] if "--" in raw else []
+    code = diff.run(
+        given[: len(given) - len(paths)],
+        [Path(path) for path in paths],
+        output_format=output_format.value,
+        exit_code=exit_code,
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("log")
+def log_command(
+    agreement: Annotated[
+        str, typer.Argument(help="Id of the agreement, e.g. BS-01.", show_default=False)
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Limit the history to these files or directories.", show_default=False),
+    ] = None,
+    set_id: Annotated[
+        str | None,
+        typer.Option(
+            "--set", help="The set, when the id occurs in more than one.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show the history of one agreement: each commit that changed it, what and why.
+
+    Example: prestatie log BS-01 afspraken/
+    """
+    from prestatie_cli.commands import log
+
+    code = log.run(
+        agreement,
+        paths or [],
+        set_id=set_id,
+        output_format=output_format.value,
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("sign")
+def sign_command(
+    path: Annotated[Path, typer.Argument(help="The set file to sign.", show_default=False)],
+    party: Annotated[
+        str, typer.Option("--party", help="Id of the signing party.", show_default=False)
+    ],
+    name: Annotated[
+        str, typer.Option("--name", help="Name of the person who signs.", show_default=False)
+    ],
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Date of signing, YYYY-MM-DD (default: today).", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Record a party's sign-off with a digest of the set's content (P616 reports later changes).
+
+    Example: prestatie sign afspraken/lindeveen-2025-2028.yaml --party hv-veenhuis --name "M. Bakker"
+    """
+    from prestatie_cli.commands import sign
+
+    code = sign.run(
+        path,
+        party=party,
+        name=name,
+        day=_as_of(day),
         lang=_lang(lang),
         config=config,
         out=sys.stdout,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prestatie_cli.findings import Finding
 from prestatie_cli.loading import LoadError, load_file
 from prestatie_cli.messages import Language
 from prestatie_cli.model import Config, Severity, Thresholds
 from prestatie_cli.problems import Problem
 from prestatie_cli.rendering import from_finding, from_load_error
-from prestatie_cli.rules.base import Finding
 from prestatie_cli.validation import validate
 
 CONFIG_NAME = "prestatie.yaml"

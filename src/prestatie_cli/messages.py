@@ -738,6 +738,65 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "A measurement without source and reporter cannot be verified; the parties must be able to "
         "check each other's figures.",
     },
+    "P615.title": {"nl": "Wijziging zonder amendement", "en": "Change without amendment"},
+    "P615.message": {
+        "nl": "Bij {id} is {fields} gewijzigd sinds {against}, maar er is geen nieuw amendement.",
+        "en": "{fields} of {id} changed since {against}, but there is no new amendment.",
+    },
+    "P615.hint": {
+        "nl": "Leg de wijziging vast onder 'amendments' met date, reason en agreed_by (alle partijen).",
+        "en": "Record the change under 'amendments' with date, reason and agreed_by (all parties).",
+    },
+    "P615.rationale": {
+        "nl": "Afspraken mogen veranderen, maar zichtbaar: wat er veranderde, wanneer, waarom en wie "
+        "ermee instemde.",
+        "en": "Agreements may change, but visibly: what changed, when, why and who agreed.",
+    },
+    "P616.title": {"nl": "Handtekening verouderd", "en": "Stale signature"},
+    "P616.message": {
+        "nl": "De ondertekening door '{party}' ({name}, {date}) geldt voor een eerdere inhoud: de set "
+        "is daarna gewijzigd.",
+        "en": "The signature of '{party}' ({name}, {date}) was given for earlier content: the set "
+        "changed afterwards.",
+    },
+    "P616.hint": {
+        "nl": "Laat de partij de huidige versie opnieuw tekenen: prestatie sign SET --party {party} "
+        "--name NAAM, of draai de wijziging terug.",
+        "en": "Have the party sign the current version again: prestatie sign SET --party {party} "
+        "--name NAME, or undo the change.",
+    },
+    "P616.rationale": {
+        "nl": "Een handtekening geldt voor de tekst die er stond; een latere wijziging is pas "
+        "afgesproken als alle partijen opnieuw tekenen.",
+        "en": "A signature covers the text that was there; a later change is agreed only when all "
+        "parties sign again.",
+    },
+    "sign.unreadable": {
+        "nl": "De set {path} is niet te lezen: {problem} Er is niets geschreven.",
+        "en": "The set {path} cannot be read: {problem} Nothing was written.",
+    },
+    "sign.invalid": {
+        "nl": "De set {path} is niet geldig: {problem} Er is niets geschreven.",
+        "en": "The set {path} is not valid: {problem} Nothing was written.",
+    },
+    "sign.not-a-set": {
+        "nl": "{path} is geen set afspraken (kind: agreements). Er is niets geschreven.",
+        "en": "{path} is not a set of agreements (kind: agreements). Nothing was written.",
+    },
+    "sign.unknown-party": {
+        "nl": "'{party}' is geen partij van de set; kies uit {known}. Er is niets geschreven.",
+        "en": "'{party}' is not a party to the set; choose one of {known}. Nothing was written.",
+    },
+    "sign.unsafe": {
+        "nl": "De handtekening kon niet veilig aan {path} worden toegevoegd (schrijf 'signatures' als "
+        "lijst met regels die met '- ' beginnen). Er is niets geschreven.",
+        "en": "The signature could not be added to {path} safely (write 'signatures' as a list of "
+        "lines starting with '- '). Nothing was written.",
+    },
+    "sign.done": {
+        "nl": "Ondertekening door {party} ({name}, {date}) toegevoegd aan {path}, met {digest}.",
+        "en": "Signature of {party} ({name}, {date}) added to {path}, with {digest}.",
+    },
     "schema.threshold_order": {
         "nl": "at_risk ({value}) ligt boven on_track",
         "en": "at_risk ({value}) is above on_track",
@@ -866,6 +925,34 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "record.created": {
         "nl": "Nieuw monitorbestand {path} gemaakt.",
         "en": "Created the new monitor file {path}.",
+    },
+    "diff.heading": {"nl": "Verschillen van {old} naar {new}", "en": "Changes from {old} to {new}"},
+    "ui.worktree": {"nl": "werkmap", "en": "working tree"},
+    "diff.none": {"nl": "Geen verschillen.", "en": "No changes."},
+    "diff.set.added": {"nl": "Set {id} toegevoegd ({path})", "en": "Set {id} added ({path})"},
+    "diff.set.removed": {"nl": "Set {id} verwijderd ({path})", "en": "Set {id} removed ({path})"},
+    "diff.set.changed": {"nl": "Set {id} ({path})", "en": "Set {id} ({path})"},
+    "diff.agreement.added": {"nl": "toegevoegd", "en": "added"},
+    "diff.agreement.removed": {"nl": "verwijderd", "en": "removed"},
+    "diff.agreement.renamed": {"nl": "hernoemd van {old_id}", "en": "renamed from {old_id}"},
+    "diff.agreement.changed": {"nl": "gewijzigd", "en": "changed"},
+    "diff.raised": {"nl": "verhoogd met {amount}", "en": "raised by {amount}"},
+    "diff.lowered": {"nl": "verlaagd met {amount}", "en": "lowered by {amount}"},
+    "diff.later": {"nl": "{amount} dagen later", "en": "{amount} days later"},
+    "diff.earlier": {"nl": "{amount} dagen eerder", "en": "{amount} days earlier"},
+    "log.heading": {
+        "nl": "Geschiedenis van {id} ({count} wijziging(en))",
+        "en": "History of {id} ({count} change(s))",
+    },
+    "log.none": {
+        "nl": "Afspraak {id} komt in geen enkele commit voor onder {paths}.",
+        "en": "Agreement {id} does not occur in any commit under {paths}.",
+    },
+    "log.created": {"nl": "aangemaakt", "en": "created"},
+    "log.removed": {"nl": "verwijderd", "en": "removed"},
+    "log.amendment": {
+        "nl": "amendement {date}: {reason} (akkoord: {agreed_by})",
+        "en": "amendment {date}: {reason} (agreed: {agreed_by})",
     },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},

@@ -21,6 +21,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     field_validator,
@@ -68,6 +69,8 @@ def _as_number_or_bool(value: Any) -> int | float | bool:
 IsoDate = Annotated[
     date,
     PlainValidator(_as_date),
+    # Serialise explicitly: with a plain validator pydantic's own date serialiser warns.
+    PlainSerializer(date.isoformat, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 Number = Annotated[int | float, PlainValidator(_as_number), WithJsonSchema({"type": "number"})]

@@ -1,15 +1,13 @@
 """Append a measurement to a monitor file without touching anything else in it.
 
-The new entry is inserted as text right after the last measurement, in the
-style (block or flow) and indentation of the entries before it, so that every
-other byte of the file (comments, order, quoting, blank lines) stays as it
-was. The result is parsed and validated before it replaces the file, and the
-read-modify-write happens under a lock, so that two writers at once both land.
+The new entry is inserted as text after the last measurement (see editing),
+so that every other byte of the file stays as it was. The result is parsed and
+validated before it replaces the file, and the read-modify-write happens under
+a lock, so that two writers at once both land.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,24 +15,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from prestatie_cli.corpus import load_corpus
+from prestatie_cli.corpus import Corpus, load_corpus
+from prestatie_cli.editing import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.findings import Finding
 from prestatie_cli.loading import Document, LoadError, load_text, read_text
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model import Agreement, AgreementSet, Measurement, Monitor
 from prestatie_cli.rendering import from_finding, from_load_error
 from prestatie_cli.rules.assignable import suggestion
-from prestatie_cli.rules.base import Finding
 from prestatie_cli.validation import validate
 
 _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
 _THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
 _TRUE = {"true", "ja", "yes", "gedaan", "done"}
 _FALSE = {"false", "nee", "no"}
-# Lines with their breaks, broken where YAML breaks them (not at U+2028 or U+0085).
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 FIELDS = ("agreement", "date", "value", "source", "reported_by", "note")
 
 
@@ -156,10 +152,15 @@ def record(
                     lang,
                     id=agreement.id,
                     date=entry.day.isoformat(),
-                    value=_scalar(existing.value),
+                    value=scalar(existing.value),
                     path=str(path),
                 )
-        after = append(before, document[0], measurement)
+        values = {name: getattr(measurement, name) for name in FIELDS}
+        pairs = [(name, scalar(value)) for name, value in values.items() if value is not None]
+        try:
+            after = append_item(before, document[0], "measurements", pairs)
+        except EditError:
+            raise _refuse("record.unsafe", lang, path=str(path)) from None
         _, checked = _parse_monitor(after, str(path), agreements.id, lang)
         if list(checked.measurements) != [*document[1].measurements, measurement]:
             raise _refuse("record.unsafe", lang, path=str(path))
@@ -167,7 +168,7 @@ def record(
     return Recorded(path, created, measurement)
 
 
-def _monitor_for(corpus: Any, agreements: AgreementSet) -> Path:
+def _monitor_for(corpus: Corpus, agreements: AgreementSet) -> Path:
     """The monitor file of a set: the existing one, or monitor/<set id>.yaml beside the set."""
     existing = [
         Path(item.document.path)
@@ -221,83 +222,3 @@ def _parse_monitor(
     if model.set != set_id:
         raise _refuse("record.other-set", lang, path=shown, found=model.set, set=set_id)
     return document, model
-
-
-def _scalar(value: object) -> str:
-    """A value as YAML text: plain where that reads back the same, else double-quoted."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    shown = str(value)
-    if _PLAIN.match(shown) and load_text(f"x: {shown}\n", "-").data == {"x": shown}:
-        return shown
-    # JSON strings are valid YAML double-quoted scalars.
-    return json.dumps(shown, ensure_ascii=False)
-
-
-def append(source: str, document: Document, measurement: Measurement) -> str:
-    """``source`` with ``measurement`` added as the last entry of ``measurements``."""
-    newline = "\r\n" if "\r\n" in source else "\n"
-    values = {name: getattr(measurement, name) for name in FIELDS}
-    pairs = [(name, _scalar(value)) for name, value in values.items() if value is not None]
-    lines = _LINES.findall(source)
-    data = document.data
-    items = data.get("measurements") if isinstance(data, dict) else None
-    if "measurements" not in data:
-        body = source if source.endswith(("\n", "\r")) or not source else source + newline
-        return body + "measurements:" + newline + _block(pairs, "  ", newline)
-    if not items:
-        # `measurements:` with nothing, or `measurements: []`: write a block list under the key.
-        key = document.keys[("measurements",)]
-        line = lines[key.line - 1]
-        head = line[: key.column - 1] + "measurements:"
-        comment = _trailing_comment(line)
-        indent = " " * (key.column - 1) + "  "
-        lines[key.line - 1] = head + comment + newline + _block(pairs, indent, newline)
-        return "".join(lines)
-    last = document.span(("measurements", len(items) - 1))
-    dash_line = lines[last.line - 1]
-    dash = dash_line.rfind("-", 0, last.column - 1)
-    if dash < 0 or dash_line[:dash].strip():
-        raise RecordError(text("record.unsafe", "en", {"path": document.path}))
-    indent = dash_line[:dash]
-    end_line = _content_end(document, ("measurements", len(items) - 1))
-    flow = dash_line[last.column - 1 : last.column] == "{"
-    entry = (
-        indent + "- {" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}" + newline
-        if flow
-        else _block(pairs, indent, newline)
-    )
-    if end_line >= len(lines) and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    lines.insert(end_line, entry)
-    return "".join(lines)
-
-
-def _block(pairs: list[tuple[str, str]], indent: str, newline: str) -> str:
-    first, *rest = pairs
-    out = f"{indent}- {first[0]}: {first[1]}{newline}"
-    return out + "".join(f"{indent}  {k}: {v}{newline}" for k, v in rest)
-
-
-def _trailing_comment(line: str) -> str:
-    found = re.search(r"\s#.*$", line.rstrip("\r\n"))
-    return found.group(0) if found else ""
-
-
-def _content_end(document: Document, pointer: tuple[str | int, ...]) -> int:
-    """The number of the last line holding content of the value at ``pointer`` (1-based)."""
-    last = 0
-    for key, span in document.values.items():
-        if key[: len(pointer)] == pointer:
-            # A block scalar ends at the start of the line after its text.
-            end = (
-                span.end_line - 1
-                if span.end_column == 1 and span.end_line > span.line
-                else span.end_line
-            )
-            last = max(last, end)
-    return last

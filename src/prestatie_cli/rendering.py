@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from prestatie_cli.findings import Finding
 from prestatie_cli.loading import Document, LoadError
 from prestatie_cli.messages import Language, has, text
 from prestatie_cli.problems import Level, Problem
-from prestatie_cli.rules.base import Finding
 
 # Parser complaints that have a more helpful hint than the general one.
 _PARSER_HINTS = (

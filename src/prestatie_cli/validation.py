@@ -11,9 +11,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from prestatie_cli.findings import Finding
 from prestatie_cli.loading import Document, Pointer
 from prestatie_cli.model import MODELS, AgreementSet, Config, Monitor
-from prestatie_cli.rules.base import Finding
 
 Model = AgreementSet | Monitor | Config
 _SHOWN_TEXT = 40

@@ -11,6 +11,7 @@ import pytest
 
 from prestatie_cli.checking import CheckOptions, check
 from prestatie_cli.loading import load_text
+from prestatie_cli.model import AgreementSet
 from prestatie_cli.rules import REGISTRY, Rule
 from tests.conftest import AS_OF, base_monitor, base_set, write_yaml
 
@@ -55,7 +56,9 @@ def _write(path: Path, text: str) -> Path:
 
 
 def _codes(paths: list[Path], as_of: date = AS_OF) -> list[str]:
-    result = check(paths, CheckOptions(as_of))
+    # P615 compares with an earlier version: the base set stands in for it.
+    previous = AgreementSet.model_validate(base_set())
+    result = check(paths, CheckOptions(as_of, previous={previous.id: previous}, against="v1"))
     return [problem.code for problem in result.problems]
 
 

@@ -9,9 +9,12 @@ from typing import TextIO
 
 from prestatie_cli.checking import CheckOptions, check
 from prestatie_cli.config import Settings, find_config, load_settings
+from prestatie_cli.history import Repository
 from prestatie_cli.messages import Language, text
+from prestatie_cli.model import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
 from prestatie_cli.reporting.text import problem_line
+from prestatie_cli.versions import BlobCache, at_commit
 
 
 def settings_for(
@@ -32,6 +35,15 @@ def settings_for(
     return settings, lang or settings.lang
 
 
+def _previous(paths: Sequence[Path], revision: str) -> dict[str, AgreementSet]:
+    """The sets under ``paths`` as they were at ``revision``, by id."""
+    with Repository.find(paths[0]) as repository:
+        commit = repository.commit(revision)
+        relative = [repository.relative(path) for path in paths]
+        snapshot = at_commit(repository, commit, relative, BlobCache())
+    return {set_id: model for set_id, (_, model) in snapshot.sets.items()}
+
+
 def run(
     paths: Sequence[Path],
     *,
@@ -42,11 +54,15 @@ def run(
     config: Path | None,
     out: TextIO,
     err: TextIO,
+    against: str | None = None,
 ) -> int:
     settings, chosen = settings_for(config, lang, err)
     if settings is None:
         return 2
-    result = check(paths or [Path.cwd()], CheckOptions(as_of, chosen, settings))
+    targets = list(paths) or [Path.cwd()]
+    previous = _previous(targets, against) if against else {}
+    options = CheckOptions(as_of, chosen, settings, previous, against or "")
+    result = check(targets, options)
     if result.files == 0:
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("ui.no-files", chosen, {"paths": shown}) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prestatie_cli.rules.assignable import MissingOwner, UnknownContributor, UnknownOwner
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
+from prestatie_cli.rules.changes import StaleSignature, UnamendedChange
 from prestatie_cli.rules.measurable import (
     MissingBaseline,
     MissingTarget,
@@ -70,6 +71,8 @@ _RULES: tuple[Rule, ...] = (
     ConflictingMeasurements(),
     MeasurementMissing(),
     MissingEvidence(),
+    UnamendedChange(),
+    StaleSignature(),
 )
 
 REGISTRY: dict[str, Rule] = {rule.code: rule for rule in sorted(_RULES, key=lambda r: r.code)}

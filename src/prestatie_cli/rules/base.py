@@ -21,30 +21,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
-from prestatie_cli.loading import Document, Pointer
+from prestatie_cli.findings import Finding
+from prestatie_cli.loading import Document
 from prestatie_cli.model import AgreementSet, Monitor, Thresholds
 from prestatie_cli.problems import Level
 
+__all__ = ["Finding", "MonitorContext", "Rule", "SetContext"]
+
 Scope = Literal["agreement", "set", "monitor"]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What a rule found, before it gets a position, severity and wording."""
-
-    code: str
-    pointer: Pointer
-    params: Mapping[str, str] = field(default_factory=dict)
-    # Text to find inside the scalar at ``pointer``, for an exact column, and
-    # which of its occurrences is meant.
-    needle: str | None = None
-    occurrence: int = 0
-    # Point at the key rather than its value (e.g. an unknown name of a field).
-    at_key: bool = False
-    # Picks one of several wordings of the code's message (``CODE.message.VARIANT``).
-    variant: str = ""
-    # The agreement a monitor finding is about, for the monitor's waivers.
-    agreement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +40,9 @@ class SetContext:
     as_of: date
     # Every set id of the run with the files that declare it, for duplicates across files.
     set_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The same set at the revision given with --against, and that revision's name.
+    previous: AgreementSet | None = None
+    against: str = ""
 
 
 @dataclass(frozen=True, slots=True)

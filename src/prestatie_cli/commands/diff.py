@@ -1,0 +1,68 @@
+"""prestatie diff: what changed in the agreements between two versions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from prestatie_cli.commands.check import settings_for
+from prestatie_cli.diffing import diff_snapshots
+from prestatie_cli.history import HistoryError, Repository
+from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.diff_formats import render_json, render_markdown, render_text
+from prestatie_cli.reporting.text import problem_line
+from prestatie_cli.versions import BlobCache, Snapshot, at_commit, from_files, in_worktree
+
+RENDERERS = {"text": render_text, "md": render_markdown, "json": render_json}
+
+
+def _versions(
+    revisions: Sequence[str], paths: Sequence[Path], today: date, lang: Language
+) -> tuple[Snapshot, Snapshot]:
+    if len(revisions) > 2:
+        raise HistoryError("Give at most two revisions (or two files) to compare.")
+    if len(revisions) == 2 and any(
+        Path(item).is_file() or item.endswith((".yaml", ".yml")) for item in revisions
+    ):
+        return from_files(Path(revisions[0]), Path(revisions[1]), today, lang)
+    start = paths[0] if paths else Path.cwd()
+    with Repository.find(start) as repository:
+        relative = [repository.relative(path) for path in paths]
+        cache = BlobCache()
+        old = at_commit(
+            repository, repository.commit(revisions[0] if revisions else "HEAD"), relative, cache
+        )
+        if len(revisions) == 2:
+            new = at_commit(repository, repository.commit(revisions[1]), relative, cache)
+        else:
+            targets = list(paths) or [repository.root]
+            new = in_worktree(targets, today, text("ui.worktree", lang), lang)
+    return old, new
+
+
+def run(
+    revisions: Sequence[str],
+    paths: Sequence[Path],
+    *,
+    output_format: str,
+    exit_code: bool,
+    lang: Language | None,
+    config: Path | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    settings, chosen = settings_for(config, lang, err)
+    if settings is None:
+        return 2
+    old, new = _versions(revisions, paths, date.today(), chosen)
+    problems = [*old.problems, *new.problems]
+    if problems:
+        hint = text("ui.hint", chosen)
+        for problem in problems:
+            err.write(problem_line(problem) + "\n" + f"    {hint}: {problem.hint}\n")
+        return 2
+    diff = diff_snapshots(old, new, settings.thresholds)
+    out.write(RENDERERS[output_format](diff, chosen))
+    return 1 if exit_code and not diff.empty else 0

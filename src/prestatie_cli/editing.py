@@ -1,0 +1,98 @@
+"""Add an item to a list in a YAML file as text, leaving every other byte as it was.
+
+The new item goes right after the last item of the list, in the style (block
+or flow) and indentation of the items before it. Callers parse and validate
+the result before they write it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from prestatie_cli.errors import PrestatieError
+from prestatie_cli.loading import Document, load_text
+
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
+# Lines with their breaks, broken where YAML breaks them (not at U+2028 or U+0085).
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+class EditError(PrestatieError):
+    """The list cannot be extended safely as text (for example a flow list)."""
+
+
+def scalar(value: object) -> str:
+    """A value as YAML text: plain where that reads back the same, else double-quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    shown = str(value)
+    if _PLAIN.match(shown) and load_text(f"x: {shown}\n", "-").data == {"x": shown}:
+        return shown
+    # JSON strings are valid YAML double-quoted scalars.
+    return json.dumps(shown, ensure_ascii=False)
+
+
+def append_item(source: str, document: Document, key: str, pairs: list[tuple[str, str]]) -> str:
+    """``source`` with a mapping of ``pairs`` (YAML text values) added to the top-level list ``key``."""
+    newline = "\r\n" if "\r\n" in source else "\n"
+    lines = _LINES.findall(source)
+    data = document.data
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(data, dict) or key not in data:
+        body = source if source.endswith(("\n", "\r")) or not source else source + newline
+        return body + f"{key}:" + newline + _block(pairs, "  ", newline)
+    if not items:
+        # `key:` with nothing, or `key: []`: write a block list under the key.
+        where = document.keys[(key,)]
+        line = lines[where.line - 1]
+        head = line[: where.column - 1] + f"{key}:"
+        indent = " " * (where.column - 1) + "  "
+        lines[where.line - 1] = (
+            head + _trailing_comment(line) + newline + _block(pairs, indent, newline)
+        )
+        return "".join(lines)
+    last = document.span((key, len(items) - 1))
+    dash_line = lines[last.line - 1]
+    dash = dash_line.rfind("-", 0, last.column - 1)
+    if dash < 0 or dash_line[:dash].strip():
+        raise EditError(f"'{key}' in {document.path} is not a list of lines starting with '- '.")
+    indent = dash_line[:dash]
+    end_line = _content_end(document, (key, len(items) - 1))
+    flow = dash_line[last.column - 1 : last.column] == "{"
+    entry = (
+        indent + "- {" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}" + newline
+        if flow
+        else _block(pairs, indent, newline)
+    )
+    if end_line >= len(lines) and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    lines.insert(end_line, entry)
+    return "".join(lines)
+
+
+def _block(pairs: list[tuple[str, str]], indent: str, newline: str) -> str:
+    first, *rest = pairs
+    out = f"{indent}- {first[0]}: {first[1]}{newline}"
+    return out + "".join(f"{indent}  {k}: {v}{newline}" for k, v in rest)
+
+
+def _trailing_comment(line: str) -> str:
+    found = re.search(r"\s#.*$", line.rstrip("\r\n"))
+    return found.group(0) if found else ""
+
+
+def _content_end(document: Document, pointer: tuple[str | int, ...]) -> int:
+    """The number of the last line holding content of the value at ``pointer`` (1-based)."""
+    last = 0
+    for key, span in document.values.items():
+        if key[: len(pointer)] == pointer:
+            # A block scalar ends at the start of the line after its text.
+            folded = span.end_column == 1 and span.end_line > span.line
+            last = max(last, span.end_line - 1 if folded else span.end_line)
+    return last

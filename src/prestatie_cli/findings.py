@@ -1,0 +1,27 @@
+"""What a rule or the validator found, before it gets a position, severity and wording."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from prestatie_cli.loading import Pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before it gets a position, severity and wording."""
+
+    code: str
+    pointer: Pointer
+    params: Mapping[str, str] = field(default_factory=dict)
+    # Text to find inside the scalar at ``pointer``, for an exact column, and
+    # which of its occurrences is meant.
+    needle: str | None = None
+    occurrence: int = 0
+    # Point at the key rather than its value (e.g. an unknown name of a field).
+    at_key: bool = False
+    # Picks one of several wordings of the code's message (``CODE.message.VARIANT``).
+    variant: str = ""
+    # The agreement a monitor finding is about, for the monitor's waivers.
+    agreement: str | None = None

@@ -1,0 +1,98 @@
+"""A semantic diff as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from prestatie_cli.diffing import AgreementChange, Diff, FieldChange, SetDiff
+from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.status_formats import number
+
+OUTPUT_VERSION = 1
+_MARKS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}
+
+
+def _value(value: Any, lang: Language) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return number(value, lang)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> str:
+    """One changed field: ``target.value: 180 → 200 (raised by 20)``, words marked for text."""
+    if change.words:
+        parts = []
+        for run in change.words:
+            if run.op == "equal":
+                parts.append(run.text)
+            elif markdown:
+                parts.append(f"~~{run.text}~~" if run.op == "delete" else f"**{run.text}**")
+            else:
+                parts.append(f"[-{run.text}-]" if run.op == "delete" else f"{{+{run.text}+}}")
+        return f"{change.field}: {' '.join(parts)}"
+    shown = f"{change.field}: {_value(change.old, lang)} → {_value(change.new, lang)}"
+    if change.direction:
+        amount = number(change.amount or 0, lang)
+        shown += f" ({text(f'diff.{change.direction}', lang, {'amount': amount})})"
+    return shown
+
+
+def _agreement_line(change: AgreementChange, lang: Language) -> str:
+    label = text(f"diff.agreement.{change.kind}", lang, {"old_id": change.old_id or ""})
+    return f"{_MARKS[change.kind]} {change.id} {change.title} ({label})"
+
+
+def _set_heading(item: SetDiff, lang: Language) -> str:
+    return text(f"diff.set.{item.kind}", lang, {"id": item.id, "path": item.path})
+
+
+def render_text(diff: Diff, lang: Language) -> str:
+    lines = [text("diff.heading", lang, {"old": diff.old, "new": diff.new})]
+    shown = [item for item in diff.sets if not item.empty or item.agreements]
+    if not shown:
+        lines.append(text("diff.none", lang))
+    for item in shown:
+        lines.append(_set_heading(item, lang))
+        lines += [f"    {field_line(change, lang)}" for change in item.fields]
+        for change in item.agreements:
+            lines.append(f"  {_agreement_line(change, lang)}")
+            lines += [f"      {field_line(field, lang)}" for field in change.fields]
+    return "\n".join(lines) + "\n"
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("<", "&lt;").replace("|", "\\|")
+
+
+def render_markdown(diff: Diff, lang: Language) -> str:
+    lines = [f"### {_escape(text('diff.heading', lang, {'old': diff.old, 'new': diff.new}))}", ""]
+    shown = [item for item in diff.sets if not item.empty or item.agreements]
+    if not shown:
+        lines.append(text("diff.none", lang))
+    for item in shown:
+        lines += [f"**{_escape(_set_heading(item, lang))}**", ""]
+        lines += [f"- {_escape(field_line(change, lang, True))}" for change in item.fields]
+        for change in item.agreements:
+            lines.append(f"- `{_MARKS[change.kind]}` {_escape(_agreement_line(change, lang)[2:])}")
+            lines += [f"  - {_escape(field_line(field, lang, True))}" for field in change.fields]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_json(diff: Diff, lang: Language) -> str:
+    document = {
+        "version": OUTPUT_VERSION,
+        "old": diff.old,
+        "new": diff.new,
+        "changed": not diff.empty,
+        "sets": [asdict(item) for item in diff.sets if not item.empty or item.agreements],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"

@@ -1,0 +1,93 @@
+"""P615-P616: changes after agreement must be amended, and signatures must still match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from prestatie_cli.rules.base import Finding, Rule, SetContext
+from prestatie_cli.signing import digest, latest_signatures
+
+# The fields whose change alters what was promised; an amendment must explain them.
+PROMISE_FIELDS = ("target", "deadline", "owner", "text")
+
+
+class UnamendedChange(Rule):
+    """A change of target, deadline, owner or wording is recorded as an amendment.
+
+    Runs with ``prestatie check --against REV``: every agreement whose promise
+    changed since REV needs a new entry under ``amendments`` (date, reason and
+    the parties that agreed).
+    """
+
+    code = "P615"
+    name = "unamended-change"
+    severity = "error"
+    scope = "agreement"
+    example_pass = """\
+- id: BS-01
+  title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
+  target: {metric: opgeleverd, unit: woningen, value: 160}
+  amendments:
+    - date: 2018-03-01
+      reason: Bouwlocatie Noord vervalt; aantal van 180 naar 160.
+      agreed_by: [gemeente, corp-a, hv-a]
+"""
+    example_fail = """\
+- id: BS-01
+  title: Nieuwe sociale huurwoningen
+  theme: beschikbaarheid
+  target: {metric: opgeleverd, unit: woningen, value: 160}
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        if context.previous is None:
+            return
+        before = {agreement.id: agreement for agreement in context.previous.agreements}
+        for index, agreement in enumerate(context.agreements.agreements):
+            old = before.get(agreement.id)
+            if old is None:
+                continue
+            changed = [
+                name for name in PROMISE_FIELDS if getattr(old, name) != getattr(agreement, name)
+            ]
+            amended = len(agreement.amendments) > len(old.amendments) or any(
+                amendment not in old.amendments for amendment in agreement.amendments
+            )
+            if changed and not amended:
+                yield Finding(
+                    self.code,
+                    ("agreements", index, changed[0]),
+                    {"id": agreement.id, "fields": ", ".join(changed), "against": context.against},
+                    at_key=True,
+                )
+
+
+class StaleSignature(Rule):
+    """A signature covers the content it was given for; a later change needs a new sign-off."""
+
+    code = "P616"
+    name = "stale-signature"
+    severity = "error"
+    scope = "set"
+    example_pass = """\
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+"""
+    example_fail = """\
+signatures:
+  - party: gemeente
+    name: J. de Vries
+    date: 2016-03-15
+    digest: sha256:0000000000000000000000000000000000000000000000000000000000000000
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        current = digest(context.agreements)
+        for party, (index, signature) in latest_signatures(context.agreements).items():
+            if signature.digest is not None and signature.digest != current:
+                yield Finding(
+                    self.code,
+                    ("signatures", index, "digest"),
+                    {"party": party, "name": signature.name, "date": signature.date.isoformat()},
+                )

@@ -1,0 +1,98 @@
+"""Sign-off: a digest of what was signed, and adding a signature to a set file.
+
+The digest covers the canonical content of the set: every field with its
+defaults filled in, as sorted JSON, without the signatures themselves. It does
+not change with comments, key order, quoting or layout, and it does not cover
+monitor files. A signature whose digest no longer matches was given for other
+content than the file now holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from prestatie_cli.editing import EditError, append_item, scalar
+from prestatie_cli.errors import PrestatieError
+from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.loading import LoadError, load_text, read_text
+from prestatie_cli.messages import Language, text
+from prestatie_cli.model import AgreementSet, Signature
+from prestatie_cli.rendering import from_finding, from_load_error
+from prestatie_cli.validation import validate
+
+
+class SignError(PrestatieError):
+    """A signature that cannot be added; nothing was written."""
+
+
+def digest(agreements: AgreementSet) -> str:
+    """``sha256:`` and the hex digest of the set's canonical content."""
+    content = agreements.model_dump(mode="json", exclude={"signatures"})
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def latest_signatures(agreements: AgreementSet) -> dict[str, tuple[int, Signature]]:
+    """Each party's most recent signature (by date, then position), with its index."""
+    latest: dict[str, tuple[int, Signature]] = {}
+    for index, signature in enumerate(agreements.signatures):
+        current = latest.get(signature.party)
+        if current is None or signature.date >= current[1].date:
+            latest[signature.party] = (index, signature)
+    return latest
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    path: Path
+    signature: Signature
+
+
+def _refuse(key: str, lang: Language, **params: str) -> SignError:
+    return SignError(text(key, lang, params))
+
+
+def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed:
+    """Add ``party``'s signature with the digest of the set as it is now."""
+    with locked(path.parent):
+        try:
+            source = read_text(path, str(path))
+            document = load_text(source, str(path))
+        except LoadError as error:
+            problem = from_load_error(error, lang)
+            where = f"{problem.path}:{problem.line}:{problem.column}"
+            raise _refuse("sign.unreadable", lang, path=where, problem=problem.message) from None
+        model, findings = validate(document)
+        if findings or not isinstance(model, AgreementSet):
+            if findings:
+                problem = from_finding(document, findings[0], "error", lang)
+                where = f"{problem.path}:{problem.line}:{problem.column}"
+                raise _refuse("sign.invalid", lang, path=where, problem=problem.message)
+            raise _refuse("sign.not-a-set", lang, path=str(path))
+        parties = [item.id for item in model.parties]
+        if party not in parties:
+            raise _refuse("sign.unknown-party", lang, party=party, known=", ".join(parties))
+        signature = Signature(party=party, name=name, date=day, digest=digest(model))
+        pairs = [
+            ("party", scalar(party)),
+            ("name", scalar(name)),
+            ("date", scalar(day)),
+            ("digest", scalar(signature.digest)),
+        ]
+        try:
+            after = append_item(source, document, "signatures", pairs)
+        except EditError:
+            raise _refuse("sign.unsafe", lang, path=str(path)) from None
+        checked, problems = validate(load_text(after, str(path)))
+        if (
+            problems
+            or not isinstance(checked, AgreementSet)
+            or list(checked.signatures) != [*model.signatures, signature]
+        ):
+            raise _refuse("sign.unsafe", lang, path=str(path))
+        write_atomic(path, after)
+    return Signed(path, signature)

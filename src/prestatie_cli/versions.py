@@ -1,0 +1,106 @@
+"""The sets and monitors of one version: a commit, or the working tree.
+
+Sets are matched across versions by their id, not their file name, so that a
+renamed file is the same set. Files read from git are parsed once per blob id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from prestatie_cli.corpus import load_corpus
+from prestatie_cli.history import Commit, Repository
+from prestatie_cli.loading import LoadError, decode, load_text
+from prestatie_cli.messages import Language
+from prestatie_cli.model import AgreementSet, Measurement, Monitor
+from prestatie_cli.problems import Problem
+from prestatie_cli.validation import validate
+
+Parsed = AgreementSet | Monitor | None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What one version holds: sets (with their file) and measurements, by set id."""
+
+    label: str
+    as_of: date
+    sets: dict[str, tuple[str, AgreementSet]] = field(default_factory=dict)
+    measurements: dict[str, dict[str, list[Measurement]]] = field(default_factory=dict)
+    commit: Commit | None = None
+    # Files of the working tree that could not be read or validated.
+    problems: tuple[Problem, ...] = ()
+
+
+def _collect(
+    label: str,
+    as_of: date,
+    items: Sequence[tuple[str, Parsed]],
+    commit: Commit | None,
+    problems: Sequence[Problem] = (),
+) -> Snapshot:
+    sets: dict[str, tuple[str, AgreementSet]] = {}
+    measurements: dict[str, dict[str, list[Measurement]]] = {}
+    for path, model in items:
+        if isinstance(model, AgreementSet):
+            sets.setdefault(model.id, (path, model))
+        elif isinstance(model, Monitor):
+            grouped = measurements.setdefault(model.set, {})
+            for measurement in model.measurements:
+                grouped.setdefault(measurement.agreement, []).append(measurement)
+    return Snapshot(label, as_of, sets, measurements, commit, tuple(problems))
+
+
+class BlobCache:
+    """Parsed models by git blob id: a blob seen in many commits is parsed once."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, Parsed] = {}
+
+    def get(self, repository: Repository, blob: str, path: str) -> Parsed:
+        if blob not in self._parsed:
+            self._parsed[blob] = _parse(repository.blob(blob), path)
+        return self._parsed[blob]
+
+
+def _parse(raw: bytes, path: str) -> Parsed:
+    """A model from file bytes; None for a file that does not load or validate."""
+    try:
+        document = load_text(decode(raw, path), path)
+    except LoadError:
+        return None
+    model, findings = validate(document)
+    if findings or not isinstance(model, AgreementSet | Monitor):
+        return None
+    return model
+
+
+def at_commit(
+    repository: Repository, commit: Commit, paths: list[str], cache: BlobCache
+) -> Snapshot:
+    """The sets and monitors under ``paths`` in ``commit``."""
+    items = [
+        (entry.path, cache.get(repository, entry.blob, entry.path))
+        for entry in repository.files(commit.sha, paths)
+    ]
+    return _collect(commit.short, commit.date.date(), items, commit)
+
+
+def in_worktree(paths: Sequence[Path], as_of: date, label: str, lang: Language = "nl") -> Snapshot:
+    """The sets and monitors under ``paths`` as they are on disk now."""
+    corpus = load_corpus(paths, lang)
+    items = [(item.document.path, item.model) for item in corpus.loaded]
+    return _collect(label, as_of, items, None, corpus.problems)
+
+
+def from_files(
+    first: Path, second: Path, as_of: date, lang: Language = "nl"
+) -> tuple[Snapshot, Snapshot]:
+    """Two files compared outside git, each as a version of its own."""
+    return (
+        in_worktree([first], as_of, str(first), lang),
+        in_worktree([second], as_of, str(second), lang),
+    )
