@@ -63,7 +63,7 @@ def append_item(source: str, document: Document, key: str, pairs: list[tuple[str
     if dash < 0 or dash_line[:dash].strip():
         raise EditError(f"'{key}' in {document.path} is not a list of lines starting with '- '.")
     indent = dash_line[:dash]
-    end_line = _content_end(document, (key, len(items) - 1))
+    end_line = _content_end(document, (key, len(items) - 1), lines)
     flow = dash_line[last.column - 1 : last.column] == "{"
     entry = (
         indent + "- {" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}" + newline
@@ -87,12 +87,32 @@ def _trailing_comment(line: str) -> str:
     return found.group(0) if found else ""
 
 
-def _content_end(document: Document, pointer: tuple[str | int, ...]) -> int:
-    """The number of the last line holding content of the value at ``pointer`` (1-based)."""
+def _content_end(document: Document, pointer: tuple[str | int, ...], lines: list[str]) -> int:
+    """The number of the last line holding content of the value at ``pointer`` (1-based).
+
+    Block collections are skipped: the parser ends them at the next token, which
+    may lie past blank lines and comments that belong to what follows.
+    """
     last = 0
     for key, span in document.values.items():
-        if key[: len(pointer)] == pointer:
-            # A block scalar ends at the start of the line after its text.
-            folded = span.end_column == 1 and span.end_line > span.line
-            last = max(last, span.end_line - 1 if folded else span.end_line)
+        if key[: len(pointer)] != pointer:
+            continue
+        opening = lines[span.line - 1][span.column - 1 : span.column]
+        if _is_collection(document.data, key) and opening not in ("{", "["):
+            continue
+        # A block scalar ends at the start of the line after its text.
+        folded = span.end_column == 1 and span.end_line > span.line
+        last = max(last, span.end_line - 1 if folded else span.end_line)
     return last
+
+
+def _is_collection(data: object, pointer: tuple[str | int, ...]) -> bool:
+    value = data
+    for part in pointer:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return False
+    return isinstance(value, dict | list)

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -89,6 +90,20 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 RuleCode = Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$", description="A rule code, e.g. R401.")]
+
+
+def _none_as_empty(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _may_be_empty(schema: dict[str, Any]) -> None:
+    schema["type"] = ["array", "null"]
+
+
+def _empty_allowed() -> Any:
+    """A list that may be written as a bare key (``signatures:``) while it is still empty."""
+    return Field(default_factory=list, json_schema_extra=_may_be_empty)
+
 
 Role = Literal["gemeente", "corporatie", "huurdersorganisatie", "overig"]
 AgreementKind = Literal["result", "effort", "process"]
@@ -224,7 +239,7 @@ class AgreementSet(_Strict):
     basis: str | None = None
     parties: list[Party] = Field(min_length=1)
     agreements: list[Agreement] = Field(default_factory=list)
-    signatures: list[Signature] = Field(default_factory=list)
+    signatures: Annotated[list[Signature], BeforeValidator(_none_as_empty)] = _empty_allowed()
     waivers: list[Waiver] = Field(default_factory=list)
 
 
@@ -254,7 +269,7 @@ class Monitor(_Strict):
     kind: Literal["monitor"]
     version: Literal[1]
     set: Identifier
-    measurements: list[Measurement] = Field(default_factory=list)
+    measurements: Annotated[list[Measurement], BeforeValidator(_none_as_empty)] = _empty_allowed()
     waivers: list[MonitorWaiver] = Field(default_factory=list)
 
 

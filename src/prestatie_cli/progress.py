@@ -12,6 +12,7 @@ yet does not turn a light red (a missing measurement is its own finding).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -52,6 +53,8 @@ class Progress:
     # Where progress is counted from: the baseline, or the first measurement.
     start_date: date | None = None
     start_value: float | None = None
+    # The agreement's deadline, or the end of the set's period when it has none.
+    deadline: date | None = None
 
     @property
     def light(self) -> Light:
@@ -59,17 +62,43 @@ class Progress:
 
     @property
     def deadline_passed(self) -> bool:
-        deadline = self.agreement.deadline
-        return deadline is not None and self.as_of > deadline
+        return self.deadline is not None and self.as_of > self.deadline
+
+
+# Sums and ratios of decimals are not exact (0.1 + 0.7 < 0.8): compare with this slack.
+_RELATIVE = 1e-9
+
+
+def _slack(value: float) -> float:
+    return _RELATIVE * max(1.0, abs(value))
 
 
 def met(target: Target, value: float) -> bool:
     """Whether ``value`` satisfies the target's comparison."""
+    slack = _slack(target.value)
     if target.comparison == "at_least":
-        return value >= target.value
+        return value >= target.value - slack
     if target.comparison == "at_most":
-        return value <= target.value
-    return value == target.value
+        return value <= target.value + slack
+    return abs(value - target.value) <= slack
+
+
+def _total(values: Iterable[float]) -> float:
+    """An exact sum of decimals (0.1 + 0.7 is 0.8), or infinity past the float range."""
+    listed = list(values)
+    try:
+        return math.fsum(listed)
+    except OverflowError:
+        return sum(listed)
+
+
+def _one_per_date(measurements: Iterable[Measurement], as_of: date) -> list[Measurement]:
+    """Measurements up to ``as_of``, oldest first; of two on one date the later in the file counts."""
+    latest: dict[date, Measurement] = {}
+    for measurement in measurements:
+        if measurement.date <= as_of:
+            latest[measurement.date] = measurement
+    return [latest[day] for day in sorted(latest)]
 
 
 def progress(
@@ -80,18 +109,17 @@ def progress(
     thresholds: Thresholds,
 ) -> Progress:
     """The progress of ``agreement`` at ``as_of`` from the measurements dated on or before it."""
-    # Stable sort: of two measurements on one date, the later one in the file counts.
-    counted = sorted((m for m in measurements if m.date <= as_of), key=lambda m: m.date)
+    counted = _one_per_date(measurements, as_of)
     deadline = agreement.deadline or period.end
     flags = [m for m in counted if isinstance(m.value, bool)]
     if flags:
         done = flags[-1].value is True
         status: Status = "achieved" if done else ("overdue" if as_of > deadline else "on_track")
-        return Progress(agreement, as_of, status, done, flags[-1].date)
+        return Progress(agreement, as_of, status, done, flags[-1].date, deadline=deadline)
     numbers = [m for m in counted if not isinstance(m.value, bool)]
     target = agreement.target
     if target is None or not numbers:
-        return Progress(agreement, as_of, "no_data")
+        return Progress(agreement, as_of, "no_data", deadline=deadline)
     if target.recurring is not None:
         return _recurring(agreement, target, numbers, as_of, deadline)
     return _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
@@ -107,10 +135,10 @@ def _recurring(
     """Each period's measurement is judged on its own (a yearly cap, a half-year quota)."""
     missed = sum(1 for m in numbers if not met(target, float(m.value)))
     latest = numbers[-1]
-    if not met(target, float(latest.value)):
-        status: Status = "behind"
-    elif as_of > deadline:
-        status = "achieved" if missed == 0 else "overdue"
+    if as_of > deadline:
+        status: Status = "achieved" if missed == 0 else "overdue"
+    elif not met(target, float(latest.value)):
+        status = "behind"
     else:
         status = "on_track"
     return Progress(
@@ -121,6 +149,7 @@ def _recurring(
         latest.date,
         periods_measured=len(numbers),
         periods_missed=missed,
+        deadline=deadline,
     )
 
 
@@ -137,7 +166,7 @@ def _towards(
     if target.cumulative:
         start_value = float(target.baseline.value) if target.baseline else 0.0
         start_date = target.baseline.date if target.baseline else period.start
-        current = start_value + sum(float(m.value) for m in numbers)
+        current = start_value + _total(float(m.value) for m in numbers)
     else:
         first = numbers[0]
         start_value = float(target.baseline.value if target.baseline else first.value)
@@ -155,6 +184,9 @@ def _towards(
         status: Status = "achieved"
     elif as_of > deadline:
         status = "overdue"
+    elif target.cumulative and target.comparison == "exactly" and share > 1:
+        # A running total past an exact target cannot come back to it.
+        status = "behind"
     else:
         status = judge(share, expected_share, thresholds)
     return Progress(
@@ -169,6 +201,7 @@ def _towards(
         None if status == "achieved" else projected,
         start_date=start_date,
         start_value=start_value,
+        deadline=deadline,
     )
 
 
@@ -177,9 +210,9 @@ def judge(share: float, expected_share: float, thresholds: Thresholds) -> Status
     if expected_share <= 0:
         return "on_track" if share >= 0 else "at_risk"
     ratio = share / expected_share
-    if ratio >= thresholds.on_track:
+    if ratio >= thresholds.on_track - _RELATIVE:
         return "on_track"
-    if ratio >= thresholds.at_risk:
+    if ratio >= thresholds.at_risk - _RELATIVE:
         return "at_risk"
     return "behind"
 
@@ -222,7 +255,7 @@ def _projection(
         return None
     try:
         return day + timedelta(days=round(remaining / pace))
-    except OverflowError:
+    except (OverflowError, ValueError):  # beyond the calendar, or not a number at all
         return None
 
 
@@ -233,7 +266,7 @@ def paces(progress_now: Progress) -> tuple[float, float] | None:
     measurements, or a deadline already reached.
     """
     target = progress_now.agreement.target
-    deadline = progress_now.agreement.deadline
+    deadline = progress_now.deadline
     if (
         target is None
         or deadline is None

@@ -10,6 +10,7 @@ from typing import TextIO
 from prestatie_cli.commands.check import settings_for
 from prestatie_cli.messages import Language, text
 from prestatie_cli.recording import Entry, record
+from prestatie_cli.reporting.status_formats import number
 
 
 def run(
@@ -33,7 +34,7 @@ def run(
     shown = (
         text("value.done" if value else "value.not-done", chosen)
         if isinstance(value, bool)
-        else f"{value:g}"
+        else number(value, chosen)
     )
     params = {
         "path": str(done.path),

@@ -1,0 +1,499 @@
+"""prestatie status through the real command line, on the examples at a fixed date."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, base_monitor, base_set, write_yaml
+
+AS_OF = "2026-11-21"
+EXAMPLES = [REPO / "examples" / "afspraken", REPO / "examples" / "monitor"]
+LINDEVEEN = [
+    REPO / "examples" / "afspraken" / "lindeveen-2025-2028.yaml",
+    REPO / "examples" / "monitor" / "lindeveen-2025-2028.yaml",
+]
+LINDEVEEN_HEADING = (
+    "Prestatieafspraken Lindeveen 2025-2028 (kaderafspraak) (2025-01-01 t/m 2028-12-31), "
+    "stand per 2026-11-21"
+)
+BODEGRAVEN_HEADING = (
+    "Prestatieafspraken Bodegraven-Reeuwijk 2016-2019 (2016-01-01 t/m 2019-12-31), "
+    "stand per 2026-11-21"
+)
+HOFSTREEK_HEADING = (
+    "Regionale prestatieafspraken Hofstreek 2024-2027 (2024-01-01 t/m 2027-12-31), "
+    "stand per 2026-11-21"
+)
+COLUMNS_NL = [
+    "Afspraak",
+    "Titel",
+    "Trekker",
+    "Stand / doel",
+    "Gemeten",
+    "Verwacht",
+    "Status",
+    "Prognose",
+]
+STATUS_WORDS_NL = {"behaald", "op koers", "risico", "achter", "niet gehaald", "geen gegevens"}
+LINDEVEEN_IDS = [
+    "BT-01", "BT-02", "BS-01", "BS-02", "BS-03", "KD-01", "KD-02", "KD-03", "WZ-01",
+    "WZ-02", "BD-01", "BD-02", "LB-01", "PR-01", "PR-02", "J26-01", "J26-02", "J26-03",
+]  # fmt: skip
+LINDEVEEN_STATUS_NL = {
+    "BT-01": "op koers", "BT-02": "geen gegevens", "BS-01": "achter", "BS-02": "behaald",
+    "BS-03": "behaald", "KD-01": "op koers", "KD-02": "op koers", "KD-03": "behaald",
+    "WZ-01": "op koers", "WZ-02": "op koers", "BD-01": "achter", "BD-02": "op koers",
+    "LB-01": "risico", "PR-01": "behaald", "PR-02": "behaald", "J26-01": "op koers",
+    "J26-02": "risico", "J26-03": "behaald",
+}  # fmt: skip
+LINDEVEEN_BY_THEME_NL = [
+    "Per thema",
+    "  beschikbaarheid: 2 groen, 1 oranje, 1 rood, 0 grijs",
+    "  betaalbaarheid: 1 groen, 0 oranje, 0 rood, 1 grijs",
+    "  bijzondere-doelgroepen: 1 groen, 0 oranje, 1 rood, 0 grijs",
+    "  kwaliteit-en-duurzaamheid: 4 groen, 0 oranje, 0 rood, 0 grijs",
+    "  leefbaarheid: 0 groen, 1 oranje, 0 rood, 0 grijs",
+    "  proces: 3 groen, 0 oranje, 0 rood, 0 grijs",
+    "  wonen-en-zorg: 2 groen, 0 oranje, 0 rood, 0 grijs",
+]
+LINDEVEEN_BY_OWNER_NL = [
+    "Per trekker",
+    "  corp-thuisbaak: 1 groen, 1 oranje, 0 rood, 0 grijs",
+    "  corp-veenhuis: 4 groen, 0 oranje, 1 rood, 1 grijs",
+    "  corp-woonlinde: 3 groen, 0 oranje, 0 rood, 0 grijs",
+    "  gemeente: 4 groen, 1 oranje, 1 rood, 0 grijs",
+    "  hv-woonlinde: 1 groen, 0 oranje, 0 rood, 0 grijs",
+]
+
+
+def run(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def status(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return run("status", "--as-of", AS_OF, *args, cwd=cwd)
+
+
+def status_json(*args: str | Path, cwd: Path) -> dict[str, Any]:
+    done = status("--format", "json", *args, cwd=cwd)
+    assert (done.returncode, done.stderr) == (0, "")
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def blocks(output: str) -> dict[str, list[str]]:
+    """The lines of the text output per set, by heading (sets end with a blank line)."""
+    found: dict[str, list[str]] = {}
+    for block in output.split("\n\n"):
+        lines = block.strip("\n").splitlines()
+        if lines:
+            found[lines[0]] = lines[1:]
+    return found
+
+
+def table(lines: list[str]) -> dict[str, list[str]]:
+    """Rows of a rich table by their first cell; wrapped cells are joined with a space."""
+    rows: dict[str, list[str]] = {}
+    last: list[str] | None = None
+    for line in lines:
+        if not line.startswith(("│", "┃")):
+            continue
+        cells = [cell.strip() for cell in line.strip("│┃").split("│" if "│" in line else "┃")]
+        if cells[0]:
+            last = rows.setdefault(cells[0], cells)
+        elif last is not None:
+            for index, cell in enumerate(cells):
+                if cell:
+                    last[index] = f"{last[index]} {cell}"
+    return rows
+
+
+# --- Text ---------------------------------------------------------------------------
+
+
+def test_text_spells_out_every_status(tmp_path: Path) -> None:
+    done = status(*EXAMPLES, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "\x1b" not in done.stdout
+    sets = blocks(done.stdout)
+    assert list(sets) == [BODEGRAVEN_HEADING, LINDEVEEN_HEADING, HOFSTREEK_HEADING]
+    rows = table(sets[LINDEVEEN_HEADING])
+    assert rows.pop("Afspraak") == COLUMNS_NL
+    assert list(rows) == LINDEVEEN_IDS
+    assert {key: row[6] for key, row in rows.items()} == LINDEVEEN_STATUS_NL
+    assert rows["BS-01"] == [
+        "BS-01", "960 nieuwe sociale huurwoningen", "corp-veenhuis", "170 / ≥ 960 woningen",
+        "2026-06-30", "299", "achter", "2033-06-06",
+    ]  # fmt: skip
+    assert rows["BT-01"] == [
+        "BT-01", "Huurverhoging lage inkomens ten hoogste gelijk aan de inflatie",
+        "corp-veenhuis", "0 / ≤ 0 procentpunt (1 van 2 perioden gemist)", "2026-05-01", "—",
+        "op koers", "—",
+    ]  # fmt: skip
+    assert rows["J26-01"][3:7] == ["nog niet", "2026-06-30", "—", "op koers"]
+    assert rows["PR-01"][3:7] == ["gedaan", "2026-06-23", "—", "behaald"]
+    bodegraven = table(sets[BODEGRAVEN_HEADING])
+    assert bodegraven["BS-04"][3:] == [
+        "45 / ≤ 26 weken", "2019-12-31", "26", "niet gehaald", "—",
+    ]  # fmt: skip
+    hofstreek = table(sets[HOFSTREEK_HEADING])
+    assert {row[6] for key, row in hofstreek.items() if key != "Afspraak"} == {"geen gegevens"}
+    words = {row[6] for block in sets.values() for row in table(block).values()}
+    assert words - {"Status"} == STATUS_WORDS_NL
+    # The tallies follow each table.
+    tail = sets[LINDEVEEN_HEADING][-len(LINDEVEEN_BY_THEME_NL) - len(LINDEVEEN_BY_OWNER_NL) :]
+    assert tail == LINDEVEEN_BY_THEME_NL + LINDEVEEN_BY_OWNER_NL
+
+
+def in_terminal(*args: str | Path, cwd: Path, no_color: bool) -> str:
+    """Output of prestatie run with a terminal as its stdout."""
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env["COLUMNS"] = "200"
+    if no_color:
+        env["NO_COLOR"] = "1"
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    try:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+        process.wait(timeout=60)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+def test_colour_only_adds_to_the_words(tmp_path: Path, no_color: bool) -> None:
+    args: list[str | Path] = [
+        "status",
+        "--as-of",
+        AS_OF,
+        "--status",
+        "behind",
+        "--status",
+        "at_risk",
+    ]
+    output = in_terminal(*args, *LINDEVEEN, cwd=tmp_path, no_color=no_color)
+    assert ("\x1b[" in output) is not no_color
+    plain = output
+    while "\x1b[" in plain:
+        start = plain.index("\x1b[")
+        plain = plain[:start] + plain[plain.index("m", start) + 1 :]
+    rows = table(plain.splitlines())
+    assert {key: row[6] for key, row in rows.items() if key != "Afspraak"} == {
+        "BS-01": "achter",
+        "BD-01": "achter",
+        "LB-01": "risico",
+        "J26-02": "risico",
+    }
+
+
+def test_english_labels(tmp_path: Path) -> None:
+    done = status(
+        "--lang", "en", "--status", "behind", "--status", "at_risk", *LINDEVEEN, cwd=tmp_path
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    ((heading, lines),) = blocks(done.stdout).items()
+    assert heading == (
+        "Prestatieafspraken Lindeveen 2025-2028 (kaderafspraak) (2025-01-01 to 2028-12-31), "
+        "as of 2026-11-21"
+    )
+    rows = table(lines)
+    assert rows.pop("Agreement") == [
+        "Agreement", "Title", "Owner", "Value / target", "Measured", "Expected", "Status",
+        "Projection",
+    ]  # fmt: skip
+    assert rows == {
+        "BS-01": [
+            "BS-01", "960 nieuwe sociale huurwoningen", "corp-veenhuis", "170 / ≥ 960 woningen",
+            "2026-06-30", "299", "behind", "2033-06-06",
+        ],
+        "BD-01": [
+            "BD-01", "Huisvesting vergunninghouders volgens de halfjaarlijkse taakstelling",
+            "gemeente", "66 / ≥ 100 % (3 of 3 periods missed)", "2026-06-30", "—", "behind", "—",
+        ],
+        "LB-01": [
+            "LB-01", "Wijkaanpak Hoogeveld en De Linde", "gemeente", "73 / ≥ 80 %", "2025-12-31",
+            "73.2", "at risk", "2029-07-01",
+        ],
+        "J26-02": [
+            "J26-02", "60 flexwoningen aan de Stationsweg-Oost", "corp-thuisbaak",
+            "24 / ≥ 60 woningen", "2026-06-30", "29.7", "at risk", "2027-03-27",
+        ],
+    }  # fmt: skip
+    assert lines[-8:] == [
+        "By theme",
+        "  beschikbaarheid: 0 green, 1 orange, 1 red, 0 grey",
+        "  bijzondere-doelgroepen: 0 green, 0 orange, 1 red, 0 grey",
+        "  leefbaarheid: 0 green, 1 orange, 0 red, 0 grey",
+        "By owner",
+        "  corp-thuisbaak: 0 green, 1 orange, 0 red, 0 grey",
+        "  corp-veenhuis: 0 green, 0 orange, 1 red, 0 grey",
+        "  gemeente: 0 green, 1 orange, 1 red, 0 grey",
+    ]
+
+
+def test_selection_without_matches_says_so(tmp_path: Path) -> None:
+    done = status("--theme", "nergens", *LINDEVEEN, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"{LINDEVEEN_HEADING}\nGeen afspraken die aan de selectie voldoen.\n\n"
+
+
+# --- JSON ---------------------------------------------------------------------------
+
+
+def test_json_structure_and_values(tmp_path: Path) -> None:
+    report = status_json(*LINDEVEEN, cwd=tmp_path)
+    assert set(report) == {"version", "as_of", "sets"}
+    assert (report["version"], report["as_of"]) == (1, AS_OF)
+    (block,) = report["sets"]
+    assert set(block) == {"id", "title", "period", "agreements", "by_theme", "by_owner"}
+    assert block["id"] == "lindeveen-2025-2028"
+    assert block["title"] == "Prestatieafspraken Lindeveen 2025-2028 (kaderafspraak)"
+    assert block["period"] == {"start": "2025-01-01", "end": "2028-12-31"}
+    rows = {row["id"]: row for row in block["agreements"]}
+    assert list(rows) == LINDEVEEN_IDS
+    assert {
+        "id", "title", "theme", "kind", "owner", "contributors", "deadline", "status", "light",
+        "current", "measured_on", "target", "share", "expected_share", "expected_value",
+        "projected", "periods_measured", "periods_missed",
+    } == set(rows["BS-01"])  # fmt: skip
+
+    def pick(agreement: str) -> tuple[Any, ...]:
+        row = rows[agreement]
+        expected = row["expected_value"]
+        return (
+            row["status"],
+            row["light"],
+            row["current"],
+            row["measured_on"],
+            None if expected is None else round(expected, 1),
+            row["projected"],
+        )
+
+    assert pick("BS-01") == ("behind", "red", 170, "2026-06-30", 299.0, "2033-06-06")
+    assert pick("KD-01") == ("on_track", "green", 720, "2026-06-30", 731.4, "2028-07-24")
+    assert pick("LB-01") == ("at_risk", "orange", 73, "2025-12-31", 73.2, "2029-07-01")
+    assert pick("J26-02") == ("at_risk", "orange", 24, "2026-06-30", 29.7, "2027-03-27")
+    assert pick("BS-02") == ("achieved", "green", 310, "2026-06-30", 299.2, None)
+    assert pick("BT-02") == ("no_data", "grey", None, None, None, None)
+    assert pick("PR-01") == ("achieved", "green", True, "2026-06-23", None, None)
+    assert pick("J26-01") == ("on_track", "green", False, "2026-06-30", None, None)
+    assert (rows["BD-01"]["periods_measured"], rows["BD-01"]["periods_missed"]) == (3, 3)
+    assert rows["BS-01"]["target"] == {"value": 960, "unit": "woningen", "comparison": "at_least"}
+    assert rows["BS-01"]["owner"] == "corp-veenhuis"
+    assert rows["BS-01"]["contributors"] == ["corp-woonlinde", "corp-thuisbaak", "gemeente"]
+    assert rows["BS-01"]["deadline"] == "2028-12-31"
+    assert rows["PR-01"]["target"] is None
+    assert block["by_theme"] == {
+        "beschikbaarheid": {"green": 2, "orange": 1, "red": 1},
+        "betaalbaarheid": {"green": 1, "grey": 1},
+        "bijzondere-doelgroepen": {"green": 1, "red": 1},
+        "kwaliteit-en-duurzaamheid": {"green": 4},
+        "leefbaarheid": {"orange": 1},
+        "proces": {"green": 3},
+        "wonen-en-zorg": {"green": 2},
+    }
+    assert block["by_owner"] == {
+        "corp-thuisbaak": {"green": 1, "orange": 1},
+        "corp-veenhuis": {"green": 4, "red": 1, "grey": 1},
+        "corp-woonlinde": {"green": 3},
+        "gemeente": {"green": 4, "orange": 1, "red": 1},
+        "hv-woonlinde": {"green": 1},
+    }
+
+
+# --- Markdown -----------------------------------------------------------------------
+
+
+def test_markdown_is_a_github_table(tmp_path: Path) -> None:
+    done = status("--format", "md", *LINDEVEEN, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[:4] == [
+        f"## {LINDEVEEN_HEADING}",
+        "",
+        "| Afspraak | Titel | Trekker | Stand / doel | Gemeten | Verwacht | Status | Prognose |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    end = lines.index("", 4)
+    rows = lines[4:end]
+    assert [row.split(" | ")[0] for row in rows] == [f"| {key}" for key in LINDEVEEN_IDS]
+    assert all(row.startswith("| ") and row.endswith(" |") for row in rows)
+    assert all(row.count(" | ") == 7 for row in rows)
+    assert rows[2] == (
+        "| BS-01 | 960 nieuwe sociale huurwoningen | corp-veenhuis | 170 / ≥ 960 woningen | "
+        "2026-06-30 | 299 | **achter** | 2033-06-06 |"
+    )
+    assert rows[12] == (
+        "| LB-01 | Wijkaanpak Hoogeveld en De Linde | gemeente | 73 / ≥ 80 % | 2025-12-31 | "
+        "73,2 | **risico** | 2029-07-01 |"
+    )
+    assert lines[end:] == [
+        "",
+        "**Per thema**",
+        "",
+        *(f"- {line.strip()}" for line in LINDEVEEN_BY_THEME_NL[1:]),
+        "",
+        "**Per trekker**",
+        "",
+        *(f"- {line.strip()}" for line in LINDEVEEN_BY_OWNER_NL[1:]),
+    ]
+    assert done.stdout.endswith(" 0 grijs\n")
+
+
+def test_markdown_escapes_a_pipe_in_a_title(tmp_path: Path) -> None:
+    data = base_set()
+    data["agreements"][0]["title"] = "Nieuwe sociale huurwoningen | incl. transformatie"
+    write_yaml(tmp_path / "afspraken" / "set.yaml", data)
+    write_yaml(tmp_path / "monitor" / "monitor.yaml", base_monitor())
+    done = status("--format", "md", "afspraken", "monitor", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[4] == (
+        "| BS-01 | Nieuwe sociale huurwoningen \\| incl. transformatie | corp-a | "
+        "180 / ≥ 180 woningen | 2019-12-31 | 180 | **behaald** | — |"
+    )
+    # Eight cells: the escaped pipe does not split the title.
+    assert done.stdout.splitlines()[4].replace("\\|", "").count("|") == 9
+
+
+# --- Filters ------------------------------------------------------------------------
+
+
+def _ids_and_tallies(report: dict[str, Any]) -> tuple[list[str], dict[str, Any], dict[str, Any]]:
+    (block,) = report["sets"]
+    return [row["id"] for row in block["agreements"]], block["by_theme"], block["by_owner"]
+
+
+def test_filter_by_theme_repeatable(tmp_path: Path) -> None:
+    report = status_json("--theme", "proces", "--theme", "leefbaarheid", *LINDEVEEN, cwd=tmp_path)
+    assert _ids_and_tallies(report) == (
+        ["LB-01", "PR-01", "PR-02", "J26-01"],
+        {"leefbaarheid": {"orange": 1}, "proces": {"green": 3}},
+        {"corp-veenhuis": {"green": 1}, "gemeente": {"orange": 1, "green": 2}},
+    )
+
+
+def test_filter_by_party_owner_or_contributor(tmp_path: Path) -> None:
+    # hv-woonlinde owns J26-03 and contributes to the others.
+    report = status_json("--party", "hv-woonlinde", *LINDEVEEN, cwd=tmp_path)
+    ids, by_theme, by_owner = _ids_and_tallies(report)
+    assert ids == ["BT-01", "KD-01", "LB-01", "PR-01", "J26-01", "J26-03"]
+    assert by_owner == {
+        "corp-veenhuis": {"green": 2},
+        "gemeente": {"green": 2, "orange": 1},
+        "hv-woonlinde": {"green": 1},
+    }
+    assert by_theme == {
+        "betaalbaarheid": {"green": 1},
+        "kwaliteit-en-duurzaamheid": {"green": 2},
+        "leefbaarheid": {"orange": 1},
+        "proces": {"green": 2},
+    }
+
+
+def test_filter_by_status_repeatable_and_with_party(tmp_path: Path) -> None:
+    both = status_json("--status", "behind", "--status", "at_risk", *LINDEVEEN, cwd=tmp_path)
+    assert _ids_and_tallies(both)[0] == ["BS-01", "BD-01", "LB-01", "J26-02"]
+    # gemeente owns LB-01 and contributes to J26-02.
+    narrowed = status_json("--party", "gemeente", "--status", "at_risk", *LINDEVEEN, cwd=tmp_path)
+    assert _ids_and_tallies(narrowed) == (
+        ["LB-01", "J26-02"],
+        {"beschikbaarheid": {"orange": 1}, "leefbaarheid": {"orange": 1}},
+        {"corp-thuisbaak": {"orange": 1}, "gemeente": {"orange": 1}},
+    )
+
+
+def test_unknown_status_is_a_usage_error(tmp_path: Path) -> None:
+    done = status("--status", "groen", *LINDEVEEN, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    words = " ".join(done.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
+    assert "Invalid value for '--status'" in words
+    assert (
+        "'groen' is not one of 'achieved', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data'."
+        in words
+    )
+    assert "Traceback" not in done.stderr
+
+
+# --- No sets, broken files -----------------------------------------------------------
+
+
+def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "examples" / "monitor", tmp_path / "monitor")
+    (tmp_path / "leeg").mkdir()
+    only_monitors = status("monitor", cwd=tmp_path)
+    assert (only_monitors.returncode, only_monitors.stdout) == (2, "")
+    assert only_monitors.stderr == "Geen sets afspraken gevonden in monitor.\n"
+    empty = run("status", "--lang", "en", tmp_path / "leeg", cwd=tmp_path)
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert empty.stderr == f"No agreement sets found in {tmp_path / 'leeg'}.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "problem"),
+    [
+        (
+            "kind: monitor\nversion: 1\nset: x\nmeasurements:\n\t- agreement: BS-01\n",
+            2,
+            "5:1: Y005 error Dit is geen geldige YAML: while scanning for the next token found "
+            "character '\\t' that cannot start any token.\n"
+            "    tip: YAML staat geen tabs toe om in te springen; gebruik spaties.\n",
+        ),
+        (
+            "kind: monitor\nversion: 1\nset: x\nmeasurements: {}\n",
+            1,
+            "4:15: V003 error Ongeldige waarde voor 'measurements': verwacht een lijst (regels "
+            "die beginnen met '- '), gevonden een blok met velden.\n"
+            "    tip: Pas de waarde aan; 'prestatie schema' beschrijft elk veld.\n",
+        ),
+    ],
+    ids=["unreadable", "wrong-shape"],
+)
+def test_broken_file_next_to_a_valid_set(
+    tmp_path: Path, text: str, code: int, problem: str
+) -> None:
+    for path in LINDEVEEN:
+        shutil.copy(path, tmp_path / path.name.replace(".yaml", f"-{path.parent.name}.yaml"))
+    (tmp_path / "kapot.yaml").write_text(text, encoding="utf-8")
+    done = status("--format", "md", ".", cwd=tmp_path)
+    assert done.returncode == code
+    assert done.stderr == f"kapot.yaml:{problem}"
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"## {LINDEVEEN_HEADING}"
+    assert len([line for line in lines if line.startswith("| ") and "**" in line]) == 18
