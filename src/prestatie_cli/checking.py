@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli.config import Settings
-from prestatie_cli.corpus import Loaded, load_corpus
+from prestatie_cli.corpus import Corpus, Loaded, load_corpus
 from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Waiver
@@ -52,7 +52,11 @@ class CheckResult:
 
 def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     """Check every file below ``paths`` and return all problems found."""
-    corpus = load_corpus(paths, options.lang)
+    return check_corpus(load_corpus(paths, options.lang), options)
+
+
+def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:
+    """Check files that are loaded already (the report shows what check finds)."""
     problems = list(corpus.problems)
     waived: list[Problem] = []
     for item in corpus.loaded:

@@ -46,6 +46,11 @@ class StatusFormat(StrEnum):
     md = "md"
 
 
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
 class DiffFormat(StrEnum):
     text = "text"
     md = "md"
@@ -505,6 +510,95 @@ def sign_command(
         day=_as_of(day),
         lang=_lang(lang),
         config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("report")
+def report_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories with sets and their monitors.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: standard output).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
+        ),
+    ] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
+    ] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--party",
+            help="Only agreements this party owns or contributes to (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Directory with report.md.j2, report.html.j2 or report.css to use instead of the built-in ones.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a report for council members, supervisory boards and tenants: Markdown or HTML.
+
+    The HTML is one self-contained file (no scripts, no external requests) that prints cleanly.
+
+    Examples:
+
+      prestatie report afspraken/ monitor/ > rapport.md
+
+      prestatie report --format html -o rapport.html afspraken/ monitor/
+    """
+    from prestatie_cli.commands import report
+
+    code = report.run(
+        paths or [],
+        output_format=output_format.value,
+        output=output,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+        config=config,
+        themes=theme or [],
+        parties=party or [],
+        template_dir=template,
         out=sys.stdout,
         err=sys.stderr,
     )

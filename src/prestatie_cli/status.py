@@ -57,6 +57,9 @@ class Selection:
         )
 
 
+EVERYTHING = Selection()
+
+
 def tally(
     rows: Sequence[Progress], keys: Callable[[Progress], Iterable[str]]
 ) -> dict[str, Counter[Light]]:
@@ -94,7 +97,7 @@ def status(
     as_of: date,
     lang: Language,
     thresholds: Thresholds,
-    selection: Selection = Selection(),
+    selection: Selection = EVERYTHING,
 ) -> StatusReport:
     """Progress of every agreement of every set below ``paths`` at ``as_of``."""
     corpus = load_corpus(paths, lang)

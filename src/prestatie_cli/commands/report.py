@@ -1,0 +1,53 @@
+"""prestatie report: a Markdown or self-contained HTML report of sets and their progress."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from prestatie_cli.commands.check import settings_for
+from prestatie_cli.files import write_atomic
+from prestatie_cli.messages import Language, text
+from prestatie_cli.report import build_report
+from prestatie_cli.reporting.report_formats import render_report
+from prestatie_cli.reporting.text import problem_line
+from prestatie_cli.status import Selection
+
+
+def run(
+    paths: Sequence[Path],
+    *,
+    output_format: str,
+    output: Path | None,
+    as_of: date,
+    lang: Language | None,
+    config: Path | None,
+    themes: Sequence[str],
+    parties: Sequence[str],
+    template_dir: Path | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    settings, chosen = settings_for(config, lang, err)
+    if settings is None:
+        return 2
+    selection = Selection(tuple(themes), tuple(parties))
+    view = build_report(paths or [Path.cwd()], as_of, chosen, settings, selection)
+    hint = text("ui.hint", chosen)
+    for problem in view.problems:
+        err.write(problem_line(problem) + "\n" + f"    {hint}: {problem.hint}\n")
+    if not view.sets:
+        shown = ", ".join(str(path) for path in paths) or "."
+        err.write(text("report.no-sets", chosen, {"paths": shown}) + "\n")
+        return 2
+    rendered = render_report(view, output_format, template_dir)
+    if output is None:
+        out.write(rendered)
+    else:
+        write_atomic(output, rendered)
+        err.write(text("report.written", chosen, {"path": str(output)}) + "\n")
+    if any(problem.unreadable for problem in view.problems):
+        return 2
+    return 1 if view.problems else 0

@@ -1,0 +1,31 @@
+"""Render a report view with the shipped (or a user's) Jinja2 templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from prestatie_cli.errors import PrestatieError
+from prestatie_cli.report import ReportView
+from prestatie_cli.reporting.environment import environment
+
+
+class TemplateProblem(PrestatieError):
+    """A user's template that cannot be loaded or rendered."""
+
+
+def render_report(view: ReportView, output_format: str, template_dir: Path | None = None) -> str:
+    """The report as Markdown (``md``) or one self-contained HTML file (``html``)."""
+    env = environment(output_format, view.lang, template_dir)
+    try:
+        return env.get_template(f"report.{output_format}.j2").render(report=view)
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise TemplateProblem(
+            f"{where}: the report template has an error: {error.message}"
+        ) from None
+    except TemplateError as error:
+        raise TemplateProblem(
+            f"The report template cannot be used: {error.message or error}"
+        ) from None
