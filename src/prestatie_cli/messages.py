@@ -954,10 +954,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "amendement {date}: {reason} (akkoord: {agreed_by})",
         "en": "amendment {date}: {reason} (agreed: {agreed_by})",
     },
-    "report.title.many": {
-        "nl": "Prestatieafspraken: overzicht",
-        "en": "Performance agreements: overview",
-    },
+    "report.title.many": {"nl": "overzicht van {count} sets", "en": "overview of {count} sets"},
     "report.heading": {
         "nl": "Rapportage prestatieafspraken",
         "en": "Performance agreements report",
