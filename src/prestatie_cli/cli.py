@@ -16,7 +16,7 @@ import typer
 
 from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.messages import Language
+from prestatie_cli.messages import Language, current_language
 from prestatie_cli.progress import Status
 
 app = typer.Typer(
@@ -400,8 +400,12 @@ def diff_command(
     from prestatie_cli.commands import diff
 
     given = revisions or []
+    # The parser drops '--': what followed it is read back from the command line, when
+    # that command line is this one (and not a caller's own list of arguments).
     raw = sys.argv[1:]
     paths = raw[raw.index("--") + 1 :] if "--" in raw else []
+    if given[len(given) - len(paths) :] != paths:
+        paths = []
     code = diff.run(
         given[: len(given) - len(paths)],
         [Path(path) for path in paths],
@@ -652,7 +656,7 @@ def main() -> NoReturn:
     try:
         app()
     except PrestatieError as error:
-        sys.stderr.write(f"prestatie: {error}\n")
+        sys.stderr.write(f"prestatie: {error.render(current_language())}\n")
         sys.exit(error.exit_code)
     except Exception as error:  # the last line of defence: never a traceback
         sys.stderr.write(

@@ -83,7 +83,7 @@ def _block(pairs: list[tuple[str, str]], indent: str, newline: str) -> str:
 
 
 def _trailing_comment(line: str) -> str:
-    found = re.search(r"\s#.*$", line.rstrip("\r\n"))
+    found = re.search(r"\s+#.*$", line.rstrip("\r\n"))
     return found.group(0) if found else ""
 
 

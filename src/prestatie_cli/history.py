@@ -82,10 +82,10 @@ class Repository:
     def find(cls, start: Path) -> Repository:
         """The repository that contains ``start``."""
         if shutil.which("git") is None:
-            raise HistoryError("git is not installed; install git to use history commands.")
+            raise HistoryError(key="history.no-git")
         folder = start if start.is_dir() else start.parent
         if not folder.exists():
-            raise HistoryError(f"{start}: no such file or directory.")
+            raise HistoryError(key="history.no-path", path=str(start))
         done = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],
             cwd=folder,
@@ -95,10 +95,7 @@ class Repository:
             check=False,
         )
         if done.returncode != 0:
-            raise HistoryError(
-                f"{folder} is not inside a git repository; history commands need one "
-                "(or compare two files: prestatie diff FILE_A FILE_B)."
-            )
+            raise HistoryError(key="history.not-a-repository", path=str(folder))
         return cls(Path(done.stdout.decode("utf-8", "replace").strip()))
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:
@@ -114,9 +111,8 @@ class Repository:
         )
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise HistoryError(
-                f"git {args[0]} failed: {message[-1] if message else done.returncode}"
-            )
+            detail = message[-1] if message else str(done.returncode)
+            raise HistoryError(key="history.git-failed", command=args[0], detail=detail)
         return done.stdout
 
     def is_shallow(self) -> bool:
@@ -142,13 +138,8 @@ class Repository:
         if done.returncode == 0:
             return done.stdout.decode().strip()
         if self.is_shallow():
-            raise HistoryError(
-                f"Unknown revision '{revision}': this is a shallow clone without that history. "
-                "Fetch it with: git fetch --unshallow (in CI: fetch-depth: 0)."
-            )
-        raise HistoryError(
-            f"Unknown revision '{revision}': not a commit, branch or tag in {self.root}."
-        )
+            raise HistoryError(key="history.shallow", revision=revision)
+        raise HistoryError(key="history.unknown-revision", revision=revision, root=str(self.root))
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the repository root, in git's notation."""
@@ -156,7 +147,7 @@ class Repository:
         try:
             return PurePosixPath(resolved.relative_to(self.root.resolve())).as_posix()
         except ValueError:
-            raise HistoryError(f"{path} is outside the repository {self.root}.") from None
+            raise HistoryError(key="history.outside", path=str(path), root=str(self.root)) from None
 
     def files(self, commit: str, paths: list[str]) -> list[TreeFile]:
         """The YAML files under ``paths`` (relative to the root) in ``commit``."""
@@ -183,7 +174,7 @@ class Repository:
         reader.stdin.flush()
         header = reader.stdout.readline().split()
         if len(header) != 3:
-            raise HistoryError(f"git could not read object {blob}.")
+            raise HistoryError(key="history.unreadable-object", blob=blob)
         size = int(header[2])
         content = reader.stdout.read(size)
         reader.stdout.read(1)  # the newline after each object

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Literal
 
 Language = Literal["nl", "en"]
@@ -1058,6 +1059,47 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "No agreement sets found in {paths}.",
     },
     "report.written": {"nl": "Rapport geschreven naar {path}.", "en": "Report written to {path}."},
+    "history.no-git": {
+        "nl": "git is niet geïnstalleerd; installeer git om de geschiedenis te gebruiken.",
+        "en": "git is not installed; install git to use history commands.",
+    },
+    "history.no-path": {"nl": "{path}: bestaat niet.", "en": "{path}: no such file or directory."},
+    "history.not-a-repository": {
+        "nl": "{path} ligt niet in een git-repository; geschiedenis vraagt om een repository "
+        "(of vergelijk twee bestanden: prestatie diff BESTAND_A BESTAND_B).",
+        "en": "{path} is not inside a git repository; history commands need one "
+        "(or compare two files: prestatie diff FILE_A FILE_B).",
+    },
+    "history.git-failed": {
+        "nl": "git {command} mislukte: {detail}",
+        "en": "git {command} failed: {detail}",
+    },
+    "history.shallow": {
+        "nl": "Onbekende revisie '{revision}': dit is een ondiepe kloon zonder die geschiedenis. "
+        "Haal die op met: git fetch --unshallow (in CI: fetch-depth: 0).",
+        "en": "Unknown revision '{revision}': this is a shallow clone without that history. "
+        "Fetch it with: git fetch --unshallow (in CI: fetch-depth: 0).",
+    },
+    "history.unknown-revision": {
+        "nl": "Onbekende revisie '{revision}': geen commit, branch of tag in {root}.",
+        "en": "Unknown revision '{revision}': not a commit, branch or tag in {root}.",
+    },
+    "history.outside": {
+        "nl": "{path} ligt buiten de repository {root}.",
+        "en": "{path} is outside the repository {root}.",
+    },
+    "history.unreadable-object": {
+        "nl": "git kon object {blob} niet lezen.",
+        "en": "git could not read object {blob}.",
+    },
+    "history.too-many": {
+        "nl": "Geef hooguit twee revisies (of twee bestanden) om te vergelijken.",
+        "en": "Give at most two revisions (or two files) to compare.",
+    },
+    "history.ambiguous": {
+        "nl": "Afspraak {id} komt in meer dan één set voor ({sets}) in commit {commit}; kies er een met --set.",
+        "en": "Agreement {id} occurs in more than one set ({sets}) at commit {commit}; choose one with --set.",
+    },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
 }
@@ -1078,3 +1120,15 @@ def text(key: str, lang: Language, params: Mapping[str, str] | None = None) -> s
 
 def has(key: str) -> bool:
     return key in CATALOGUE
+
+
+_LANGUAGE: ContextVar[Language] = ContextVar("language", default="nl")
+
+
+def use_language(lang: Language) -> None:
+    """Remember the language chosen for this run, for messages of errors raised deep down."""
+    _LANGUAGE.set(lang)
+
+
+def current_language() -> Language:
+    return _LANGUAGE.get()

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from prestatie_cli.editing import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
@@ -29,9 +30,20 @@ class SignError(PrestatieError):
     """A signature that cannot be added; nothing was written."""
 
 
+def _canonical(value: Any) -> Any:
+    """180 and 180.0 are the same number: write whole numbers as integers."""
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def digest(agreements: AgreementSet) -> str:
     """``sha256:`` and the hex digest of the set's canonical content."""
-    content = agreements.model_dump(mode="json", exclude={"signatures"})
+    content = _canonical(agreements.model_dump(mode="json", exclude={"signatures"}))
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -89,11 +89,29 @@ def at_commit(
     return _collect(commit.short, commit.date.date(), items, commit)
 
 
-def in_worktree(paths: Sequence[Path], as_of: date, label: str, lang: Language = "nl") -> Snapshot:
-    """The sets and monitors under ``paths`` as they are on disk now."""
+def in_worktree(
+    paths: Sequence[Path],
+    as_of: date,
+    label: str,
+    lang: Language = "nl",
+    root: Path | None = None,
+) -> Snapshot:
+    """The sets and monitors under ``paths`` as they are on disk now.
+
+    With ``root``, file names are shown relative to it, as they are for commits.
+    """
     corpus = load_corpus(paths, lang)
-    items = [(item.document.path, item.model) for item in corpus.loaded]
+    items = [(_shown(item.document.path, root), item.model) for item in corpus.loaded]
     return _collect(label, as_of, items, None, corpus.problems)
+
+
+def _shown(path: str, root: Path | None) -> str:
+    if root is None:
+        return path
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def from_files(

@@ -10,7 +10,7 @@ from typing import TextIO
 from prestatie_cli.checking import CheckOptions, check
 from prestatie_cli.config import Settings, find_config, load_settings
 from prestatie_cli.history import Repository
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.model import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
 from prestatie_cli.reporting.text import problem_line
@@ -23,6 +23,7 @@ def settings_for(
     """Load the configuration (named, or the nearest prestatie.yaml); None if it is broken."""
     path = config if config is not None else find_config(Path.cwd())
     shown_lang: Language = lang or "nl"
+    use_language(shown_lang)
     if path is None:
         return Settings(), shown_lang
     settings, problems = load_settings(path, shown_lang)
@@ -32,6 +33,7 @@ def settings_for(
             err.write(problem_line(problem) + "\n")
             err.write(f"    {hint}: {problem.hint}\n")
         return None, shown_lang
+    use_language(lang or settings.lang)
     return settings, lang or settings.lang
 
 

@@ -22,7 +22,7 @@ def _versions(
     revisions: Sequence[str], paths: Sequence[Path], today: date, lang: Language
 ) -> tuple[Snapshot, Snapshot]:
     if len(revisions) > 2:
-        raise HistoryError("Give at most two revisions (or two files) to compare.")
+        raise HistoryError(key="history.too-many")
     if len(revisions) == 2 and any(
         Path(item).is_file() or item.endswith((".yaml", ".yml")) for item in revisions
     ):
@@ -38,7 +38,7 @@ def _versions(
             new = at_commit(repository, repository.commit(revisions[1]), relative, cache)
         else:
             targets = list(paths) or [repository.root]
-            new = in_worktree(targets, today, text("ui.worktree", lang), lang)
+            new = in_worktree(targets, today, text("ui.worktree", lang), lang, repository.root)
     return old, new
 
 

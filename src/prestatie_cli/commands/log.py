@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,7 +15,7 @@ from prestatie_cli.history import Commit, HistoryError, Repository
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model import Agreement, Amendment
 from prestatie_cli.reporting.diff_formats import field_line
-from prestatie_cli.versions import BlobCache, Snapshot, at_commit
+from prestatie_cli.versions import BlobCache, Snapshot, at_commit, in_worktree
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,7 @@ def _find(
     if len(found) > 1:
         names = ", ".join(key for key, _ in found)
         raise HistoryError(
-            f"Agreement {agreement_id} occurs in more than one set ({names}) at commit "
-            f"{snapshot.label}; choose one with --set."
+            key="history.ambiguous", id=agreement_id, sets=names, commit=snapshot.label
         )
     return found[0] if found else None
 
@@ -130,6 +130,13 @@ def render(entries: list[Entry], agreement_id: str, output_format: str, lang: La
     return "\n".join(lines) + "\n"
 
 
+def _set_of(files: Sequence[Path], agreement_id: str) -> str | None:
+    """The id of the set among ``files`` (as they are now) that holds the agreement."""
+    snapshot = in_worktree(files, date.today(), "")
+    found = _find(snapshot, agreement_id, None)
+    return found[0] if found else None
+
+
 def run(
     agreement_id: str,
     paths: Sequence[Path],
@@ -145,7 +152,14 @@ def run(
     if settings is None:
         return 2
     with Repository.find(paths[0] if paths else Path.cwd()) as repository:
-        relative = [repository.relative(path) for path in paths]
+        files = [path for path in paths if path.is_file()]
+        if files and set_id is None and len(files) == len(paths):
+            # A set file may have had other names: follow its set id through the whole
+            # repository instead of the file name.
+            set_id = _set_of(files, agreement_id)
+            relative: list[str] = []
+        else:
+            relative = [repository.relative(path) for path in paths]
         entries = history(repository, agreement_id, relative, set_id)
     if not entries:
         shown = ", ".join(str(path) for path in paths) or str(repository.root)

@@ -38,6 +38,9 @@ def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> s
             else:
                 parts.append(f"[-{run.text}-]" if run.op == "delete" else f"{{+{run.text}+}}")
         return f"{change.field}: {' '.join(parts)}"
+    if change.field == "status":
+        old, new = (text(f"status.{value}", lang) for value in (change.old, change.new))
+        return f"{change.field}: {old} → {new}"
     shown = f"{change.field}: {_value(change.old, lang)} → {_value(change.new, lang)}"
     if change.direction:
         amount = number(change.amount or 0, lang)

@@ -51,9 +51,8 @@ class UnamendedChange(Rule):
             changed = [
                 name for name in PROMISE_FIELDS if getattr(old, name) != getattr(agreement, name)
             ]
-            amended = len(agreement.amendments) > len(old.amendments) or any(
-                amendment not in old.amendments for amendment in agreement.amendments
-            )
+            # A new entry, not an old one reworded.
+            amended = len(agreement.amendments) > len(old.amendments)
             if changed and not amended:
                 yield Finding(
                     self.code,
