@@ -33,6 +33,8 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class RulesFormat(StrEnum):
@@ -115,6 +117,65 @@ def root(
 
     Example: prestatie check afspraken/ monitor/
     """
+
+
+@app.command("init")
+def init_command(
+    directory: Annotated[
+        Path, typer.Argument(help="The new repository's directory (created if missing).")
+    ] = Path(),
+    set_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Id of the first set (default: from the directory).", show_default=False
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the first set.", show_default=False)
+    ] = None,
+    municipality: Annotated[
+        str | None,
+        typer.Option("--municipality", help="Name of the municipality.", show_default=False),
+    ] = None,
+    start_year: Annotated[
+        int | None,
+        typer.Option(
+            "--start-year", help="First year of the term (default: next year).", show_default=False
+        ),
+    ] = None,
+    years: Annotated[
+        int, typer.Option("--years", min=1, max=10, help="Length of the term in years.")
+    ] = 4,
+    requirement: Annotated[
+        str | None,
+        typer.Option(
+            "--requirement",
+            help="What the CI templates pip-install, e.g. a git URL (default: prestatie from the package index).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+) -> None:
+    """Start a repository of agreements: a set, a monitor, prestatie.yaml, schemas, CI and pre-commit.
+
+    Refuses to overwrite any existing file.
+
+    Example: prestatie init lindeveen --municipality "Gemeente Lindeveen" --start-year 2026
+    """
+    from prestatie_cli.commands import init
+
+    code = init.run(
+        directory,
+        set_id=set_id,
+        title=title,
+        municipality=municipality,
+        start_year=start_year,
+        years=years,
+        requirement=requirement,
+        lang=_lang(lang) or "nl",
+        out=sys.stdout,
+    )
+    raise typer.Exit(code)
 
 
 @app.command("check")

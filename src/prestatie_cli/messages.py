@@ -536,8 +536,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Party '{party}' ({name}) has not signed the set.",
     },
     "P604.hint": {
-        "nl": "Voeg onder 'signatures' een ondertekening toe met party, name en date.",
-        "en": "Add a signature under 'signatures' with party, name and date.",
+        "nl": "Laat de partij tekenen: prestatie sign SET --party {party} --name NAAM "
+        "(of voeg onder 'signatures' party, name en date toe).",
+        "en": "Have the party sign: prestatie sign SET --party {party} --name NAME "
+        "(or add party, name and date under 'signatures').",
     },
     "P604.rationale": {
         "nl": "Afspraken binden alleen de partijen die ze hebben ondertekend; huurders kunnen "
@@ -1099,6 +1101,28 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "history.ambiguous": {
         "nl": "Afspraak {id} komt in meer dan één set voor ({sets}) in commit {commit}; kies er een met --set.",
         "en": "Agreement {id} occurs in more than one set ({sets}) at commit {commit}; choose one with --set.",
+    },
+    "init.exists": {
+        "nl": "In {path} bestaan al: {files}. prestatie init overschrijft niets; kies een lege map.",
+        "en": "{path} already has: {files}. prestatie init overwrites nothing; choose an empty directory.",
+    },
+    "init.invalid": {
+        "nl": "Met deze waarden wordt {file} ongeldig ({problem}); gebruik voor --id letters, "
+        "cijfers en '-'.",
+        "en": "These values would make {file} invalid ({problem}); use letters, digits and '-' "
+        "for --id.",
+    },
+    "init.done": {
+        "nl": "Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"
+        "Volgende stappen:\n"
+        "  cd {path}\n"
+        "  prestatie check afspraken monitor\n"
+        "  git init && git add . && git commit -m 'Opzet prestatieafspraken'",
+        "en": "New repository for performance agreements in {path}: {count} files.\n"
+        "Next steps:\n"
+        "  cd {path}\n"
+        "  prestatie check afspraken monitor\n"
+        "  git init && git add . && git commit -m 'Set up performance agreements'",
     },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},

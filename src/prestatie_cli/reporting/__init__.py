@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from prestatie_cli.checking import CheckResult
 from prestatie_cli.messages import Language
-from prestatie_cli.reporting import github, json_format, text
+from prestatie_cli.reporting import github, json_format, junit, sarif, text
 
 CheckReporter = Callable[[CheckResult, Language], str]
 
@@ -14,4 +14,6 @@ CHECK_REPORTERS: dict[str, CheckReporter] = {
     "text": text.render_check,
     "json": json_format.render_check,
     "github": github.render_check,
+    "sarif": sarif.render_check,
+    "junit": junit.render_check,
 }

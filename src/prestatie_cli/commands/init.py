@@ -1,0 +1,41 @@
+"""prestatie init: scaffold a new repository of agreements."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.scaffolding import default, scaffold
+
+
+def run(
+    directory: Path,
+    *,
+    set_id: str | None,
+    title: str | None,
+    municipality: str | None,
+    start_year: int | None,
+    years: int,
+    requirement: str | None,
+    lang: Language,
+    out: TextIO,
+) -> int:
+    use_language(lang)
+    plan = default(directory, date.today())
+    start = start_year or plan.start_year
+    end = start + years - 1
+    plan = replace(
+        plan,
+        start_year=start,
+        end_year=end,
+        set_id=set_id or plan.set_id.rsplit("-", 2)[0] + f"-{start}-{end}",
+        title=title or plan.title.rsplit(" ", 1)[0] + f" {start}-{end}",
+        municipality=municipality or plan.municipality,
+        requirement=requirement or plan.requirement,
+    )
+    written = scaffold(directory, plan)
+    out.write(text("init.done", lang, {"path": str(directory), "count": str(len(written))}) + "\n")
+    return 0

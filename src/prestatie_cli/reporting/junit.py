@@ -1,0 +1,54 @@
+"""JUnit XML, for CI systems that show test reports: one test case per problem."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from xml.etree import ElementTree
+
+from prestatie_cli.checking import CheckResult
+from prestatie_cli.messages import Language
+from prestatie_cli.problems import Problem
+
+
+def render_check(result: CheckResult, lang: Language) -> str:
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for problem in result.problems:
+        by_file[problem.path].append(problem)
+    suites = ElementTree.Element(
+        "testsuites",
+        name="prestatie check",
+        tests=str(max(len(result.problems), 1)),
+        failures=str(len(result.problems)),
+    )
+    for path, problems in sorted(by_file.items()):
+        suite = ElementTree.SubElement(
+            suites, "testsuite", name=path, tests=str(len(problems)), failures=str(len(problems))
+        )
+        for problem in problems:
+            case = ElementTree.SubElement(
+                suite,
+                "testcase",
+                classname=path,
+                name=f"{problem.code} {problem.line}:{problem.column}",
+                file=path,
+                line=str(problem.line),
+            )
+            failure = ElementTree.SubElement(
+                case, "failure", type=f"{problem.code} {problem.severity}", message=problem.message
+            )
+            failure.text = (
+                f"{path}:{problem.line}:{problem.column}: {problem.message}\n{problem.hint}"
+            )
+    if not result.problems:
+        suite = ElementTree.SubElement(
+            suites, "testsuite", name="prestatie check", tests="1", failures="0"
+        )
+        ElementTree.SubElement(
+            suite, "testcase", classname="prestatie", name=f"{result.files} file(s) checked"
+        )
+    ElementTree.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ElementTree.tostring(suites, encoding="unicode")
+        + "\n"
+    )

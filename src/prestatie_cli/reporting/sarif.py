@@ -1,0 +1,83 @@
+"""SARIF 2.1.0, the format code-scanning dashboards (GitHub, GitLab, Azure) read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from prestatie_cli import __version__
+from prestatie_cli.checking import CheckResult
+from prestatie_cli.messages import Language, text
+from prestatie_cli.problems import Problem
+from prestatie_cli.rules import REGISTRY
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    shown = Path(path)
+    if shown.is_absolute():
+        return shown.as_uri()
+    return quote(PurePosixPath(*shown.parts).as_posix())
+
+
+def _rules(lang: Language) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": text(f"{rule.code}.title", lang)},
+            "fullDescription": {"text": text(f"{rule.code}.rationale", lang)},
+            "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+            "help": {"text": text(f"{rule.code}.hint", lang)},
+        }
+        for rule in REGISTRY.values()
+    ]
+
+
+def _result(problem: Problem, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": problem.code,
+        "level": _LEVELS[problem.severity],
+        "message": {"text": f"{problem.message} {problem.hint}".strip()},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(problem.path)},
+                    "region": {"startLine": problem.line, "startColumn": problem.column},
+                }
+            }
+        ],
+    }
+    if problem.code in index:
+        result["ruleIndex"] = index[problem.code]
+    if problem.waived is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": problem.waived}]
+    return result
+
+
+def render_check(result: CheckResult, lang: Language) -> str:
+    index = {code: position for position, code in enumerate(REGISTRY)}
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "prestatie",
+                        "version": __version__,
+                        "rules": _rules(lang),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [
+                    _result(problem, index) for problem in (*result.problems, *result.waived)
+                ],
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
