@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli.config import Settings
-from prestatie_cli.corpus import Corpus, Loaded, load_corpus
+from prestatie_cli.corpus import Corpus, Loaded, Progress, load_corpus
 from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Waiver
@@ -50,9 +50,11 @@ class CheckResult:
         return 0
 
 
-def check(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
+def check(
+    paths: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
+) -> CheckResult:
     """Check every file below ``paths`` and return all problems found."""
-    return check_corpus(load_corpus(paths, options.lang), options)
+    return check_corpus(load_corpus(paths, options.lang, on_file), options)
 
 
 def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:

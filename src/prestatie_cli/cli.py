@@ -18,6 +18,7 @@ from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.messages import Language, current_language
 from prestatie_cli.progress import Status
+from prestatie_cli.terminal import colour, set_quiet
 
 app = typer.Typer(
     name="prestatie",
@@ -46,6 +47,12 @@ class StatusFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
 
 
 class ReportFormat(StrEnum):
@@ -112,11 +119,23 @@ def root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Only problems and results; no hints, summaries or notes."
+        ),
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
+    ] = False,
 ) -> None:
     """Prestatieafspraken as versioned YAML: check them, follow progress, report.
 
     Example: prestatie check afspraken/ monitor/
     """
+    set_quiet(quiet)
+    if no_color:
+        os.environ["NO_COLOR"] = "1"
 
 
 @app.command("init")
@@ -321,7 +340,7 @@ def status_command(
         themes=theme or [],
         parties=party or [],
         statuses=[_status(value) for value in status_filter or []],
-        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        color=colour(sys.stdout),
         # A terminal is as wide as it is; a file or pipe gets room for every column.
         width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 160,
         out=sys.stdout,
@@ -664,6 +683,135 @@ def report_command(
         themes=theme or [],
         parties=party or [],
         template_dir=template,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("export")
+def export_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories with sets and their monitors.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (required for xlsx).", show_default=False
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Reference date YYYY-MM-DD for the status (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of headers and status (default: prestatie.yaml, else nl).",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: nearest prestatie.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export one row per agreement (set, id, title, theme, owner, target, deadline, latest value, status).
+
+    Examples:
+
+      prestatie export --format xlsx -o afspraken.xlsx afspraken/ monitor/
+
+      prestatie export --format csv afspraken/ > afspraken.csv
+    """
+    from prestatie_cli.commands import export
+
+    code = export.run(
+        paths or [],
+        output_format=output_format.value,
+        output=output,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+        config=config,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="An .xlsx or .csv table with one agreement per row.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The set file to write (must not exist).", show_default=False
+        ),
+    ],
+    set_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Id of the set (default: the output file's name).", show_default=False
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the set.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="The term: 2025-2028 or 2025-01-01:2028-12-31 (default: from the deadlines).",
+            show_default=False,
+        ),
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+) -> None:
+    """Turn a table of agreements (Excel or CSV) into a set, listing every row or cell it could not map.
+
+    Recognises common Dutch column names: nr, afspraak, titel, thema, trekker, bijdragers,
+    doel/streefwaarde, eenheid, nulmeting, deadline/termijn/gereed, and the export's own columns.
+
+    Example: prestatie import monitor-2025.xlsx -o afspraken/lindeveen-2025-2028.yaml --period 2025-2028
+    """
+    from prestatie_cli.commands import import_table
+
+    code = import_table.run(
+        source,
+        output=output,
+        set_id=set_id,
+        title=title,
+        period=period,
+        mappings=mapping or [],
+        lang=_lang(lang) or "nl",
         out=sys.stdout,
         err=sys.stderr,
     )

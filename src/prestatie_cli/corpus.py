@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,12 +70,20 @@ class Corpus:
         return grouped
 
 
-def load_corpus(paths: Sequence[Path], lang: Language) -> Corpus:
-    """Find, read and validate every file below ``paths``."""
+Progress = Callable[[int, int], None]
+
+
+def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+    """Find, read and validate every file below ``paths``.
+
+    ``on_file(done, total)`` is called after each file, for a progress bar.
+    """
     files = discover(paths)
     problems: list[Problem] = []
     loaded: list[Loaded] = []
-    for path in files:
+    for done, path in enumerate(files, start=1):
+        if on_file is not None:
+            on_file(done, len(files))
         try:
             document = load_file(path)
         except LoadError as error:

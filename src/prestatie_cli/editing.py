@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from datetime import date
+from typing import Any
 
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.loading import Document, load_text
@@ -116,3 +118,58 @@ def _is_collection(data: object, pointer: tuple[str | int, ...]) -> bool:
         else:
             return False
     return isinstance(value, dict | list)
+
+
+_FOLD_WIDTH = 84
+
+
+def dump(data: dict[str, Any], header: str = "") -> str:
+    """Plain data as block-style YAML, as a person would write it; long text folded."""
+    lines = [header.rstrip("\n")] if header else []
+    _mapping(data, "", lines)
+    return "\n".join(lines) + "\n"
+
+
+def _mapping(
+    data: dict[str, Any], indent: str, lines: list[str], first_prefix: str | None = None
+) -> None:
+    for number, (key, value) in enumerate(data.items()):
+        prefix = first_prefix if number == 0 and first_prefix is not None else indent
+        _entry(f"{prefix}{key}:", value, indent, lines)
+
+
+def _entry(head: str, value: Any, indent: str, lines: list[str]) -> None:
+    if isinstance(value, dict):
+        if not value:
+            lines.append(f"{head} {{}}")
+            return
+        lines.append(head)
+        _mapping(value, indent + "  ", lines)
+    elif isinstance(value, list):
+        if not value:
+            lines.append(f"{head} []")
+            return
+        if all(not isinstance(item, dict | list) for item in value):
+            lines.append(f"{head} [{', '.join(scalar(item) for item in value)}]")
+            return
+        lines.append(head)
+        for item in value:
+            if isinstance(item, dict):
+                _mapping(item, indent + "    ", lines, first_prefix=indent + "  - ")
+            else:
+                lines.append(f"{indent}  - {scalar(item)}")
+    elif isinstance(value, str) and len(value) > _FOLD_WIDTH and _foldable(value):
+        lines.append(f"{head} >-")
+        lines.extend(
+            f"{indent}  {line}"
+            for line in textwrap.wrap(
+                value, _FOLD_WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+        )
+    else:
+        lines.append(f"{head} {scalar(value)}")
+
+
+def _foldable(value: str) -> bool:
+    """Text that reads back the same from a folded block: single spaces, printable."""
+    return value == " ".join(value.split()) and value.isprintable()

@@ -5,24 +5,31 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
 def write_atomic(path: Path, content: str) -> None:
     """Replace ``path`` with ``content``: temporary file in the same folder, fsync, rename."""
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+
+    write_atomic_with(path, write)
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], None]) -> None:
+    """Replace ``path`` with what ``write`` puts in a temporary file beside it (for binary formats)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-            stream.flush()
+        write(temporary)
+        with temporary.open("rb") as stream:
             os.fsync(stream.fileno())
-        if path.exists():
-            temporary.chmod(path.stat().st_mode & 0o777)
-        else:
-            temporary.chmod(0o644)
+        temporary.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
         temporary.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -1124,6 +1124,118 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "  prestatie check afspraken monitor\n"
         "  git init && git add . && git commit -m 'Set up performance agreements'",
     },
+    "export.written": {
+        "nl": "{count} afspraken geschreven naar {path}.",
+        "en": "{count} agreements written to {path}.",
+    },
+    "export.xlsx-needs-file": {
+        "nl": "Een Excel-bestand kan niet naar de terminal: geef -o BESTAND.xlsx.",
+        "en": "An Excel file cannot go to the terminal: give -o FILE.xlsx.",
+    },
+    "import.no-header": {
+        "nl": "Geen kopregel gevonden: de eerste tien rijen hebben geen twee bekende kolomnamen "
+        "(zoals nr, afspraak, trekker, doel, eenheid, termijn, thema). Gebruik --map 'KOLOM=veld'.",
+        "en": "No header row found: the first ten rows do not have two known column names "
+        "(such as nr, afspraak, trekker, doel, eenheid, termijn, thema). Use --map 'COLUMN=field'.",
+    },
+    "import.unused-column": {
+        "nl": "Kolom {column} ('{header}') is niet overgenomen: onbekende kolomnaam. "
+        "Koppel hem met --map '{header}=veld' als hij erbij hoort.",
+        "en": "Column {column} ('{header}') was not taken over: unknown column name. "
+        "Map it with --map '{header}=field' if it belongs.",
+    },
+    "import.duplicate": {
+        "nl": "Rij {row}: nummer {id} komt al eerder voor; de rij is overgeslagen.",
+        "en": "Row {row}: number {id} was used before; the row was skipped.",
+    },
+    "import.no-id": {
+        "nl": "Rij {row}: geen nummer (nr); de rij is overgeslagen.",
+        "en": "Row {row}: no number (id); the row was skipped.",
+    },
+    "import.no-title": {
+        "nl": "Rij {row}: geen titel en geen tekst; de rij is overgeslagen.",
+        "en": "Row {row}: no title and no text; the row was skipped.",
+    },
+    "import.no-theme": {
+        "nl": "Rij {row}: geen thema; 'overig' gebruikt.",
+        "en": "Row {row}: no theme; 'overig' used.",
+    },
+    "import.cell": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is niet te lezen en is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' cannot be read and was left out.",
+    },
+    "import.date": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is geen datum (schrijf 2026-12-31 of 31-12-2026) "
+        "en is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' is not a date (write 2026-12-31 or 31-12-2026) "
+        "and was left out.",
+    },
+    "import.number": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is geen getal; het doel is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' is not a number; the target was left out.",
+    },
+    "import.baseline": {
+        "nl": "Rij {row}: nulmeting '{value}' met datum '{day}' is niet te lezen en is weggelaten.",
+        "en": "Row {row}: baseline '{value}' dated '{day}' cannot be read and was left out.",
+    },
+    "import.role": {
+        "nl": "Rij {row}: de rol van '{party}' is niet af te leiden uit de naam; 'overig' gebruikt. "
+        "Zet de juiste rol in de set.",
+        "en": "Row {row}: the role of '{party}' cannot be told from its name; 'overig' used. "
+        "Put the right role in the set.",
+    },
+    "import.missing-role": {
+        "nl": "Geen partij met de rol {role} in de tabel; voeg die toe onder 'parties'.",
+        "en": "No party with the role {role} in the table; add it under 'parties'.",
+    },
+    "import.id": {
+        "nl": "Rij {row}: nummer '{written}' geschreven als {id}.",
+        "en": "Row {row}: number '{written}' written as {id}.",
+    },
+    "import.title": {
+        "nl": "Rij {row}: geen titel; de eerste woorden van de tekst gebruikt.",
+        "en": "Row {row}: no title; the first words of the text used.",
+    },
+    "import.metric": {
+        "nl": "Rij {row}: geen maat; de titel gebruikt als maat.",
+        "en": "Row {row}: no metric; the title used as the metric.",
+    },
+    "import.thousands": {
+        "nl": "Rij {row}: '{value}' gelezen als {number} (punt als duizendtal).",
+        "en": "Row {row}: '{value}' read as {number} (point as thousands separator).",
+    },
+    "import.period": {
+        "nl": "Looptijd {start} tot en met {end} afgeleid uit de termijnen; geef --period om die vast te leggen.",
+        "en": "Period {start} to {end} derived from the deadlines; give --period to set it.",
+    },
+    "import.summary": {
+        "nl": "{count} afspraken geschreven naar {path}; {problems} rij(en) of cel(len) niet "
+        "overgenomen, {assumptions} aanname(s).",
+        "en": "{count} agreements written to {path}; {problems} row(s) or cell(s) not taken over, "
+        "{assumptions} assumption(s).",
+    },
+    "import.problems": {"nl": "Niet overgenomen:", "en": "Not taken over:"},
+    "import.assumptions": {"nl": "Aannames (controleer):", "en": "Assumptions (check them):"},
+    "import.exists": {
+        "nl": "{path} bestaat al; import overschrijft niets. Kies een ander -o.",
+        "en": "{path} already exists; import overwrites nothing. Choose another -o.",
+    },
+    "import.unreadable": {
+        "nl": "{path} is niet te lezen als tabel: {detail}",
+        "en": "{path} cannot be read as a table: {detail}",
+    },
+    "import.invalid": {
+        "nl": "De geïmporteerde set is niet geldig: {problem} Er is niets geschreven.",
+        "en": "The imported set is not valid: {problem} Nothing was written.",
+    },
+    "import.bad-map": {
+        "nl": "--map '{value}' moet de vorm KOLOM=veld hebben, met veld een van: {fields}.",
+        "en": "--map '{value}' must look like COLUMN=field, with field one of: {fields}.",
+    },
+    "import.bad-period": {
+        "nl": "--period '{value}' moet de vorm 2025-2028 of 2025-01-01:2028-12-31 hebben.",
+        "en": "--period '{value}' must look like 2025-2028 or 2025-01-01:2028-12-31.",
+    },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
 }

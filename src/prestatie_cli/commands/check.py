@@ -14,6 +14,7 @@ from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.model import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
 from prestatie_cli.reporting.text import problem_line
+from prestatie_cli.terminal import progress_bar
 from prestatie_cli.versions import BlobCache, at_commit
 
 
@@ -64,7 +65,8 @@ def run(
     targets = list(paths) or [Path.cwd()]
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, chosen, settings, previous, against or "")
-    result = check(targets, options)
+    with progress_bar(err) as on_file:
+        result = check(targets, options, on_file)
     if result.files == 0:
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("ui.no-files", chosen, {"paths": shown}) + "\n")

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.scaffolding import default, scaffold
+from prestatie_cli.terminal import info
 
 
 def run(
@@ -37,5 +38,5 @@ def run(
         requirement=requirement or plan.requirement,
     )
     written = scaffold(directory, plan)
-    out.write(text("init.done", lang, {"path": str(directory), "count": str(len(written))}) + "\n")
+    info(out, text("init.done", lang, {"path": str(directory), "count": str(len(written))}))
     return 0

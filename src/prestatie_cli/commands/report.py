@@ -14,6 +14,7 @@ from prestatie_cli.report import build_report
 from prestatie_cli.reporting.report_formats import render_report
 from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.status import Selection
+from prestatie_cli.terminal import info
 
 
 def run(
@@ -47,7 +48,7 @@ def run(
         out.write(rendered)
     else:
         write_atomic(output, rendered)
-        err.write(text("report.written", chosen, {"path": str(output)}) + "\n")
+        info(err, text("report.written", chosen, {"path": str(output)}))
     if any(problem.unreadable for problem in view.problems):
         return 2
     return 1 if view.problems else 0

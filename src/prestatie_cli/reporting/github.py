@@ -5,6 +5,7 @@ from __future__ import annotations
 from prestatie_cli.checking import CheckResult
 from prestatie_cli.messages import Language
 from prestatie_cli.reporting.text import summary
+from prestatie_cli.terminal import quiet
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,5 +27,8 @@ def render_check(result: CheckResult, lang: Language) -> str:
             f"line={problem.line},col={problem.column},"
             f"title={_property(problem.code)}::{_data(message)}"
         )
-    lines.append(summary(result, lang))
+    if not quiet():
+        lines.append(summary(result, lang))
+    if not lines:
+        return ""
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from prestatie_cli.checking import CheckResult
 from prestatie_cli.messages import Language, text
 from prestatie_cli.problems import Problem
+from prestatie_cli.terminal import quiet
 
 
 def problem_line(problem: Problem) -> str:
@@ -20,9 +21,12 @@ def render_check(result: CheckResult, lang: Language) -> str:
     hint = text("ui.hint", lang)
     for problem in result.problems:
         lines.append(problem_line(problem))
-        if problem.hint:
+        if problem.hint and not quiet():
             lines.append(f"    {hint}: {problem.hint}")
-    lines.append(summary(result, lang))
+    if not quiet():
+        lines.append(summary(result, lang))
+    if not lines:
+        return ""
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,108 @@
+"""prestatie import: a set of agreements from the table in which they live today."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from prestatie_cli.editing import dump
+from prestatie_cli.errors import UsageError
+from prestatie_cli.files import write_atomic
+from prestatie_cli.loading import load_text
+from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.rendering import from_finding
+from prestatie_cli.tables import COLUMNS, SetFacts, from_table, normalise, read_table
+from prestatie_cli.validation import validate
+
+_FIELDS = sorted({name for name, _, _ in COLUMNS} - {"set", "latest", "measured_on", "status"})
+
+
+def _period(value: str | None, lang: Language) -> tuple[date | None, date | None]:
+    if value is None:
+        return None, None
+    years = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", value.strip())
+    if years:
+        return date(int(years.group(1)), 1, 1), date(int(years.group(2)), 12, 31)
+    days = re.fullmatch(r"(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})", value.strip())
+    if days:
+        try:
+            return date.fromisoformat(days.group(1)), date.fromisoformat(days.group(2))
+        except ValueError:
+            pass
+    raise UsageError(key="import.bad-period", value=value)
+
+
+def _overrides(values: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        column, _, name = value.partition("=")
+        if not column.strip() or name.strip() not in _FIELDS:
+            raise UsageError(key="import.bad-map", value=value, fields=", ".join(_FIELDS))
+        mapping[normalise(column)] = name.strip()
+    return mapping
+
+
+def run(
+    source: Path,
+    *,
+    output: Path,
+    set_id: str | None,
+    title: str | None,
+    period: str | None,
+    mappings: Sequence[str],
+    lang: Language,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    use_language(lang)
+    if output.exists():
+        raise UsageError(key="import.exists", path=str(output))
+    start, end = _period(period, lang)
+    overrides = _overrides(mappings)
+    try:
+        table = read_table(source)
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+    ) as error:  # openpyxl says ValueError/KeyError for a bad file
+        raise UsageError(
+            key="import.unreadable", path=str(source), detail=str(error) or type(error).__name__
+        ) from None
+    facts = SetFacts(set_id or output.stem, title, start, end)
+    imported = from_table(table, facts, overrides, lang)
+    if not imported.data:
+        for line in imported.problems:
+            err.write(f"{line}\n")
+        return 2
+    header = (
+        "# yaml-language-server: $schema=../schemas/agreements.schema.json\n"
+        f"# Geïmporteerd uit {source.name} met prestatie import; controleer met prestatie check."
+    )
+    content = dump(imported.data, header)
+    document = load_text(content, str(output))
+    model, findings = validate(document)
+    if findings:
+        problem = from_finding(document, findings[0], "error", lang)
+        raise UsageError(
+            key="import.invalid", problem=f"{problem.line}:{problem.column} {problem.message}"
+        )
+    assert model is not None
+    write_atomic(output, content)
+    if imported.problems:
+        err.write(text("import.problems", lang) + "\n")
+        err.writelines(f"  - {line}\n" for line in imported.problems)
+    if imported.assumptions:
+        err.write(text("import.assumptions", lang) + "\n")
+        err.writelines(f"  - {line}\n" for line in imported.assumptions)
+    summary = {
+        "count": str(len(imported.data["agreements"])),
+        "path": str(output),
+        "problems": str(len(imported.problems)),
+        "assumptions": str(len(imported.assumptions)),
+    }
+    out.write(text("import.summary", lang, summary) + "\n")
+    return 1 if imported.problems else 0

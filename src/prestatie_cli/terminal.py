@@ -1,0 +1,69 @@
+"""How much to say, and in colour or not: the terminal habits of a run.
+
+Set once by the command line (``--quiet``, ``--no-color``, ``NO_COLOR``), read by the
+commands when they print.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import TextIO
+
+_QUIET: ContextVar[bool] = ContextVar("quiet", default=False)
+
+
+def set_quiet(quiet: bool) -> None:
+    _QUIET.set(quiet)
+
+
+def quiet() -> bool:
+    return _QUIET.get()
+
+
+def info(stream: TextIO, message: str) -> None:
+    """A message that only informs (a summary, a file written): left out with --quiet."""
+    if not _QUIET.get():
+        stream.write(message + "\n")
+
+
+def colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+# Below this many files a run is over before a bar would be worth showing.
+_BAR_FROM = 200
+
+
+@contextlib.contextmanager
+def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on ``stream`` for large runs on a terminal, else None."""
+    if _QUIET.get() or not stream.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")))
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = None
+
+        def advance(done: int, total: int) -> None:
+            nonlocal task
+            if total < _BAR_FROM:
+                return
+            if task is None:
+                task = bar.add_task("prestatie", total=total)
+            bar.update(task, completed=done)
+
+        yield advance
