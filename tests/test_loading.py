@@ -193,13 +193,13 @@ last: ~
 
 # pointer -> (line, column, end_line, end_column) of the value
 SAMPLE_VALUES: list[tuple[Pointer, tuple[int, int, int, int]]] = [
-    ((), (1, 1, 21, 1)),
+    ((), (1, 1, 20, 8)),  # a collection ends where its last value ends
     (("kind",), (1, 7, 1, 17)),
-    (("period",), (3, 3, 5, 1)),
+    (("period",), (3, 3, 4, 18)),
     (("period", "start"), (3, 10, 3, 20)),
     (("period", "end"), (4, 8, 4, 18)),
-    (("parties",), (6, 3, 9, 1)),
-    (("parties", 0), (6, 5, 8, 3)),
+    (("parties",), (6, 3, 8, 39)),
+    (("parties", 0), (6, 5, 7, 19)),
     (("parties", 0, "id"), (6, 9, 6, 17)),
     (("parties", 0, "name"), (7, 11, 7, 19)),
     (("parties", 1), (8, 5, 8, 39)),
@@ -209,8 +209,8 @@ SAMPLE_VALUES: list[tuple[Pointer, tuple[int, int, int, int]]] = [
     (("list", 0), (9, 8, 9, 9)),
     (("list", 1), (9, 11, 9, 14)),
     (("list", 2), (9, 16, 9, 19)),
-    (("nested",), (11, 3, 13, 1)),
-    (("nested", 0), (11, 5, 13, 1)),
+    (("nested",), (11, 3, 12, 8)),
+    (("nested", 0), (11, 5, 12, 8)),
     (("nested", 0, 0), (11, 7, 11, 8)),
     (("nested", 0, 1), (12, 7, 12, 8)),
     (("folded",), (13, 9, 16, 1)),
@@ -306,7 +306,7 @@ def test_span_falls_back_to_nearest_parent(sample: Document) -> None:
         (("parties", 1, "name"), "stichting", Span(8, 29, 8, 38)),
         (("parties", 1, "name"), "stich", Span(8, 22, 8, 39)),  # whole words only
         (("folded",), "ontbreekt", Span(13, 9, 16, 1)),  # not found: the scalar itself
-        (("missing",), "ontbreekt", Span(1, 1, 21, 1)),  # no such value: its parent
+        (("missing",), "ontbreekt", Span(1, 1, 20, 8)),  # no such value: its parent
     ],
 )
 def test_locate(sample: Document, pointer: Pointer, needle: str, expected: Span) -> None:

@@ -38,6 +38,17 @@ from ruamel.yaml.reader import ReaderError
 
 from prestatie_cli.errors import PrestatieError
 
+try:  # libyaml's parser, compiled for ruamel.yaml; optional
+    from _ruamel_yaml_clibz import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _CParser = None
+
+# Whether to use the C parser when it is there (tests compare both paths).
+FAST = True
+# Characters on which libyaml and ruamel's Python parser disagree: libyaml takes these
+# for line breaks (YAML 1.1), and accepts a tab where ruamel does not.
+_PURE_ONLY = re.compile("[\x85\u2028\u2029\t]")
+
 Pointer = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -229,10 +240,27 @@ def load_file(path: Path, shown: str | None = None) -> Document:
 
 
 def load_text(text: str, shown: str) -> Document:
-    """Parse YAML text into a Document; raise LoadError with a position when it is not valid."""
+    """Parse YAML text into a Document; raise LoadError with a position when it is not valid.
+
+    The C parser reads well-formed files; anything it stumbles on is read again by the
+    Python parser, whose errors (wording and position) are the ones users see. Text
+    with characters the two parsers treat differently (tabs, and U+0085, U+2028 and
+    U+2029, which libyaml takes for line breaks) goes to the Python parser directly.
+    """
+    if _CParser is not None and FAST and not _PURE_ONLY.search(text):
+        builder = _Builder(text, shown)
+        try:
+            builder.build(_c_events(text))
+            return builder.document()
+        except Exception:
+            pass
+    return _load_pure(text, shown)
+
+
+def _load_pure(text: str, shown: str) -> Document:
     builder = _Builder(text, shown)
     try:
-        builder.build(_events(text))
+        builder.build(YAML(typ="safe", pure=True).parse(text))
     except LoadError:
         raise
     except MarkedYAMLError as error:
@@ -266,9 +294,17 @@ def load_text(text: str, shown: str) -> Document:
     return builder.document()
 
 
-def _events(text: str) -> Iterator[Event]:
-    yaml = YAML(typ="safe", pure=True)
-    yield from yaml.parse(text)
+def _c_events(text: str) -> Iterator[Event]:
+    """Events from libyaml's C parser: the same events, with the same marks, as ruamel's."""
+    parser = _CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
 
 
 def _span(event: Event) -> Span:
@@ -310,6 +346,8 @@ class _Frame:
     key: str | None = None
     key_span: Span | None = None
     key_lines: dict[str, int] = field(default_factory=dict)
+    # Where the last value inside ends (line, column), for the collection's own end.
+    last: tuple[int, int] | None = None
 
 
 class _Builder:
@@ -326,7 +364,8 @@ class _Builder:
         self.documents = 0
 
     def document(self) -> Document:
-        if self.documents == 0:
+        if self.documents == 0 or self.result is None:
+            # Nothing, only comments, or a document that is only '---' or 'null'.
             raise LoadError("Y004", self.shown)
         return Document(
             self.shown, self.text, self.result, self.values, self.keys, self.number_texts
@@ -373,7 +412,8 @@ class _Builder:
     def scalar(self, event: ScalarEvent) -> None:
         span = _span(event)
         self.check_tag(event.tag, span, {_STR_TAG})
-        plain = event.style is None and event.tag is None
+        # The C parser marks a plain scalar's style as '', the Python one as None.
+        plain = not event.style and event.tag is None
         pointer = self.pointer_for_child()
         if pointer is None:
             self.set_key(event.value, span)
@@ -420,10 +460,11 @@ class _Builder:
 
     def end(self, event: Event) -> None:
         frame = self.stack.pop()
-        start, finish = frame.span, event.start_mark
-        self.values[frame.pointer] = Span(
-            start.line, start.column, finish.line + 1, finish.column + 1
-        )
+        start = frame.span
+        # A collection ends where its last value ends: parsers disagree on where the
+        # end token of a block collection stands, not on where its values stand.
+        end_line, end_column = frame.last or (start.end_line, start.end_column)
+        self.values[frame.pointer] = Span(start.line, start.column, end_line, end_column)
         self.attach(frame.container, frame.size, frame.anchor)
 
     def alias(self, event: AliasEvent) -> None:
@@ -449,6 +490,14 @@ class _Builder:
             return
         top = self.stack[-1]
         top.size += size
+        if isinstance(top.container, list):
+            child: Pointer = (*top.pointer, len(top.container))
+        else:
+            assert top.key is not None
+            child = (*top.pointer, top.key)
+        span = self.values.get(child)
+        if span is not None and (top.last is None or (span.end_line, span.end_column) > top.last):
+            top.last = (span.end_line, span.end_column)
         if isinstance(top.container, list):
             top.container.append(value)
         else:
