@@ -33,3 +33,28 @@ def test_rule_table_lists_every_rule_with_its_severity() -> None:
         )
     }
     assert rows == {code: (rule.name, rule.severity) for code, rule in REGISTRY.items()}
+
+
+def test_every_yaml_example_in_the_readme_is_valid_yaml() -> None:
+    from prestatie_cli.loading import load_text
+
+    blocks = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+    assert len(blocks) >= 6
+    for block in blocks:
+        if block.strip().startswith("#") and len(block.strip().splitlines()) == 1:
+            continue  # a lone modeline, shown on its own
+        load_text(block, "README.md")
+
+
+def test_the_config_example_is_a_valid_configuration() -> None:
+    from prestatie_cli.loading import load_text
+    from prestatie_cli.model import Config
+    from prestatie_cli.validation import validate
+
+    block = next(
+        b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.S) if "kind: config" in b
+    )
+    model, findings = validate(load_text(block, "README.md"))
+    assert findings == []
+    assert isinstance(model, Config)
+    assert model.thresholds.pace_factor == 2
