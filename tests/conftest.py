@@ -13,6 +13,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 21)
+# Inside the base set's term, before its deadline: a set checked without its monitor
+# has no passed deadline to account for (T504).
+DURING = date(2019, 6, 30)
 
 _BASE_SET: dict[str, Any] = {
     "kind": "agreements",

@@ -23,7 +23,10 @@ REPO = Path(__file__).resolve().parent.parent
 INVALID = REPO / "examples" / "invalid"
 SETS = INVALID / "sets"
 FILES = sorted(INVALID.glob("*.yaml"))
-AS_OF = "2026-11-21"
+# Before the first deadline of the example sets, so that only each file's own rule fires;
+# a file that needs a later date says so in its header (`prestatie check --as-of DATE`).
+AS_OF = "2025-06-30"
+_AS_OF = re.compile(r"^#.*--as-of ([0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
 
 _EXPECT = re.compile(r"^# expect: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+)[ \t]*$", re.MULTILINE)
 _MONITOR = re.compile(r"^kind:[ \t]*monitor[ \t]*$", re.MULTILINE)
@@ -41,7 +44,23 @@ def is_monitor(path: Path) -> bool:
     return _MONITOR.search(path.read_text(encoding="utf-8")) is not None
 
 
-def check(*paths: Path, cwd: Path) -> tuple[int, dict[str, Any]]:
+def sets_for(monitor: Path) -> list[Path]:
+    """The clean set a monitor example measures (all of them when it names none of them)."""
+    wanted = re.search(r"^set: (\S+)$", monitor.read_text(encoding="utf-8"), re.MULTILINE)
+    found = [
+        path
+        for path in sorted(SETS.glob("*.yaml"))
+        if wanted and f"\nid: {wanted.group(1)}\n" in path.read_text(encoding="utf-8")
+    ]
+    return found or [SETS]
+
+
+def as_of(path: Path) -> str:
+    found = _AS_OF.search(path.read_text(encoding="utf-8"))
+    return found.group(1) if found else AS_OF
+
+
+def check(*paths: Path, cwd: Path, day: str = AS_OF) -> tuple[int, dict[str, Any]]:
     """Run the real CLI; --strict so that warnings fail the check as errors do."""
     done = subprocess.run(
         [
@@ -53,7 +72,7 @@ def check(*paths: Path, cwd: Path) -> tuple[int, dict[str, Any]]:
             "json",
             "--strict",
             "--as-of",
-            AS_OF,
+            day,
             *map(str, paths),
         ],
         # Outside the repository, so that no prestatie.yaml changes the severities.
@@ -77,8 +96,8 @@ def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Pat
     assert wanted, f"{path.name} has no '# expect: CODE LINE:COLUMN' line"
     assert path.name.split("-", 1)[0] in {code for code, _, _ in wanted}
 
-    paths = (path, SETS) if is_monitor(path) else (path,)
-    code, report = check(*paths, cwd=tmp_path)
+    paths = (path, *sets_for(path)) if is_monitor(path) else (path,)
+    code, report = check(*paths, cwd=tmp_path, day=as_of(path))
 
     assert code == 1
     found: list[Position] = [

@@ -61,8 +61,9 @@ def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:
     """Check files that are loaded already (the report shows what check finds)."""
     problems = list(corpus.problems)
     waived: list[Problem] = []
+    monitored = {item.model.set for item in corpus.loaded if isinstance(item.model, Monitor)}
     for item in corpus.loaded:
-        for finding, waivers in _run_rules(item, options, corpus.set_paths, corpus.sets):
+        for finding, waivers in _run_rules(item, options, corpus.set_paths, corpus.sets, monitored):
             problem = _judge(item.document, finding, waivers, options)
             if problem is None:
                 continue
@@ -77,6 +78,7 @@ def _run_rules(
     options: CheckOptions,
     set_paths: dict[str, list[str]],
     by_id: dict[str, AgreementSet],
+    monitored: set[str],
 ) -> Iterator[tuple[Finding, Sequence[Waiver | MonitorWaiver]]]:
     model = item.model
     if isinstance(model, AgreementSet):
@@ -87,6 +89,7 @@ def _run_rules(
             set_paths,
             options.previous.get(model.id),
             options.against,
+            monitored=model.id in monitored,
         )
         for rule in REGISTRY.values():
             for finding in rule.check_set(context):

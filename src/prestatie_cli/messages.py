@@ -662,10 +662,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "of the {measured} periods measured.",
     },
     "T504.hint": {
-        "nl": "Voeg de eindmeting toe, of leg de verklaring uit de evaluatie vast als waiver in de monitor "
-        "(agreement, rule: T504, reason).",
-        "en": "Add the final measurement, or record the explanation from the evaluation as a waiver in the "
-        "monitor (agreement, rule: T504, reason).",
+        "nl": "Voeg de eindmeting toe (prestatie record {id} WAARDE --date DATUM), of leg de verklaring "
+        "uit de evaluatie vast als waiver: in de monitor (agreement, rule: T504, reason), of bij de "
+        "afspraak als er geen monitor is.",
+        "en": "Add the final measurement (prestatie record {id} VALUE --date DATE), or record the "
+        "explanation from the evaluation as a waiver: in the monitor (agreement, rule: T504, reason), "
+        "or on the agreement when there is no monitor.",
     },
     "T504.rationale": {
         "nl": "Rood betekent: niet gerealiseerd, toelichting vereist. Een gemiste afspraak verdwijnt niet "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from prestatie_cli.checking import CheckOptions, check
 from prestatie_cli.rules.specific import vague_phrases
-from tests.conftest import AS_OF, base_set
+from tests.conftest import DURING, base_set
 
 
 def _set_with_text(tmp_path: Path, text_block: str) -> Path:
@@ -36,7 +36,7 @@ def test_phrase_split_over_lines_is_found_at_its_start(tmp_path: Path) -> None:
         "      in om 180 woningen op te leveren.\n",
     )
     lines = path.read_text(encoding="utf-8").splitlines()
-    (problem,) = check([path], CheckOptions(AS_OF)).problems
+    (problem,) = check([path], CheckOptions(DURING)).problems
     assert problem.code == "S101"
     assert lines[problem.line - 1][problem.column - 1 :].startswith("zet zich")
     assert problem.message.endswith("'zet zich in'.")
@@ -48,7 +48,7 @@ def test_each_occurrence_gets_its_own_position(tmp_path: Path) -> None:
         "      De corporatie zet zich in voor nieuwbouw.\n"
         "      De gemeente zet zich in voor locaties.\n",
     )
-    problems = check([path], CheckOptions(AS_OF)).problems
+    problems = check([path], CheckOptions(DURING)).problems
     start = len(path.read_text(encoding="utf-8").splitlines()) - 1
     assert [(p.code, p.line, p.column) for p in problems] == [
         ("S101", start, 21),

@@ -62,7 +62,7 @@ def run(
     settings, chosen = settings_for(config, lang, err)
     if settings is None:
         return 2
-    targets = list(paths) or [Path.cwd()]
+    targets = list(paths) or [Path()]
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, chosen, settings, previous, against or "")
     with progress_bar(err) as on_file:

@@ -33,7 +33,7 @@ def run(
         return 2
     if output_format == "xlsx" and output is None:
         raise UsageError(key="export.xlsx-needs-file")
-    corpus = load_corpus(paths or [Path.cwd()], chosen)
+    corpus = load_corpus(paths or [Path()], chosen)
     for problem in corpus.problems:
         err.write(problem_line(problem) + "\n")
     measurements = {set_id: corpus.measurements(set_id) for set_id in corpus.sets}

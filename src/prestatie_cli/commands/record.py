@@ -26,7 +26,7 @@ def run(
     settings, chosen = settings_for(config, lang, err)
     if settings is None:
         return 2
-    done = record(entry, sets or [Path.cwd()], monitor_file, chosen)
+    done = record(entry, sets or [Path()], monitor_file, chosen)
     if done.created:
         out.write(text("record.created", chosen, {"path": str(done.path)}) + "\n")
     measurement = done.measurement

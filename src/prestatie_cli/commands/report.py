@@ -35,7 +35,7 @@ def run(
     if settings is None:
         return 2
     selection = Selection(tuple(themes), tuple(parties))
-    view = build_report(paths or [Path.cwd()], as_of, chosen, settings, selection)
+    view = build_report(paths or [Path()], as_of, chosen, settings, selection)
     hint = text("ui.hint", chosen)
     for problem in view.problems:
         err.write(problem_line(problem) + "\n" + f"    {hint}: {problem.hint}\n")

@@ -34,7 +34,7 @@ def run(
     if settings is None:
         return 2
     selection = Selection(tuple(themes), tuple(parties), tuple(statuses))
-    report = status(paths or [Path.cwd()], as_of, chosen, settings.thresholds, selection)
+    report = status(paths or [Path()], as_of, chosen, settings.thresholds, selection)
     hint = text("ui.hint", chosen)
     for problem in report.problems:
         err.write(problem_line(problem) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -26,9 +27,14 @@ _RATIOS = {"title": 3, "value": 2}
 
 
 def number(value: float, lang: Language) -> str:
-    """A number as people write it: no trailing .0, a decimal comma in Dutch."""
-    rounded = round(value, 1)
-    shown = f"{rounded:,.1f}" if rounded != int(rounded) else f"{int(rounded):,}"
+    """A number as people write it: thousands grouped, at most two decimals, a decimal
+    comma in Dutch; beyond a thousand billion in scientific notation."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        shown = f"{value:.3g}"
+        return shown.replace(".", ",") if lang == "nl" else shown
+    shown = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    if shown in ("-0", ""):
+        shown = "0"
     if lang == "nl":
         return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
     return shown

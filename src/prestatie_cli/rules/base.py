@@ -43,6 +43,8 @@ class SetContext:
     # The same set at the revision given with --against, and that revision's name.
     previous: AgreementSet | None = None
     against: str = ""
+    # Whether a monitor file for this set is part of the run (progress rules run there).
+    monitored: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from datetime import date
 
 from prestatie_cli.model import AgreementSet, Measurement
 from prestatie_cli.progress import missing_periods, paces, progress
-from prestatie_cli.rules.base import Finding, MonitorContext, Rule
+from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 
 Indexed = list[tuple[int, Measurement]]
 
@@ -44,6 +44,20 @@ measurements:
 measurements:
   - {agreement: BS-01, date: 2019-12-31, value: 120, source: Jaarverslag 2019, reported_by: corp-a}
 """
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        # Without any monitor file nothing shows a target met: say so at each passed deadline.
+        if context.monitored:
+            return
+        for index, agreement in enumerate(context.agreements.agreements):
+            deadline = agreement.deadline
+            if agreement.kind != "effort" and deadline is not None and context.as_of > deadline:
+                yield Finding(
+                    self.code,
+                    ("agreements", index, "deadline"),
+                    {"id": agreement.id, "deadline": deadline.isoformat()},
+                    variant="unmeasured",
+                )
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
         agreements, grouped = by_agreement(context)
