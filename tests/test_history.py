@@ -345,6 +345,11 @@ AMENDMENT_LINE = (
     'amendments[2025-02-01]: — → {"date": "2025-02-01", "reason": "Extra bouwlocatie aan de '
     'Dijk.", "agreed_by": ["gemeente", "corp-a", "hv-a"]}'
 )
+# The same line in Markdown: brackets and underscores escaped, so that they show as written.
+AMENDMENT_LINE_MD = (
+    'amendments\\[2025-02-01\\]: — → {"date": "2025-02-01", "reason": "Extra bouwlocatie aan de '
+    'Dijk.", "agreed\\_by": \\["gemeente", "corp-a", "hv-a"\\]}'
+)
 
 
 def test_diff_between_two_commits_as_text(history: History, prestatie: Run) -> None:
@@ -390,10 +395,10 @@ def test_diff_as_markdown(history: History, prestatie: Run) -> None:
         "",
         "- `~` BS-01 Nieuwe sociale huurwoningen (gewijzigd)",
         "  - target.value: 180 → 200 (verhoogd met 20)",
-        f"  - {AMENDMENT_LINE}",
+        f"  - {AMENDMENT_LINE_MD}",
         "- `~` BS-02 Bouwlocaties (gewijzigd)",
         "  - deadline: 2026-12-31 → 2027-06-30 (181 dagen later)",
-        "  - milestones[2025-12-31].value: 60 → 70 (verhoogd met 10)",
+        "  - milestones\\[2025-12-31\\].value: 60 → 70 (verhoogd met 10)",
         "- `~` BS-03 Levensloopbestendige woningen (gewijzigd)",
         "  - text: Woonstichting A past ~~jaarlijks~~ **elk jaar** 40 **bestaande** woningen aan "
         "voor ~~ouderen.~~ **senioren.**",
@@ -945,11 +950,12 @@ def test_check_against_accepts_a_change_with_a_new_amendment(
     done = prestatie(
         "check", "--as-of", "2025-06-01", f"--against={shas['first']}", cwd=git.root / "afspraken"
     )
-    # Without paths the current folder is checked, and shown as a full path.
+    # Without paths the current folder is checked, and its files shown relative to it.
     source = (git.root / SET_PATH).read_text(encoding="utf-8")
+    shown = Path(SET_PATH).name
     assert done.out == (
-        _p615(str(git.root / SET_PATH), source, "BS-02", "deadline", "deadline", shas["first"])
-        + _p615(str(git.root / SET_PATH), source, "BS-03", "text", "text", shas["first"])
+        _p615(shown, source, "BS-02", "deadline", "deadline", shas["first"])
+        + _p615(shown, source, "BS-03", "text", "text", shas["first"])
         + "1 bestand(en) gecontroleerd: 2 fout(en), 0 waarschuwing(en), 0 info, 0 uitgezonderd.\n"
     )
     assert position(source, "BS-03", "text") == (62, 5)
@@ -1172,7 +1178,7 @@ def test_sign_refuses_a_missing_file(tmp_path: Path, prestatie: Run) -> None:
     done = prestatie("sign", "nergens.yaml", "--party", "gemeente", "--name", "X", cwd=tmp_path)
     assert (done.code, done.err) == (
         2,
-        "prestatie: De set nergens.yaml:1:1 is niet te lezen: Het bestand bestaat niet. "
+        "prestatie: De set nergens.yaml is niet te lezen: Het bestand bestaat niet. "
         "Er is niets geschreven.\n",
     )
     assert list(tmp_path.iterdir()) == []

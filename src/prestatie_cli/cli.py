@@ -16,7 +16,7 @@ import typer
 
 from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.messages import Language, current_language
+from prestatie_cli.messages import Language, current_language, text
 from prestatie_cli.progress import Status
 from prestatie_cli.terminal import colour, set_quiet
 
@@ -349,7 +349,7 @@ def status_command(
     raise typer.Exit(code)
 
 
-@app.command("record")
+@app.command("record", context_settings={"ignore_unknown_options": True})
 def record_command(
     agreement: Annotated[
         str, typer.Argument(help="Id of the agreement, e.g. BS-01.", show_default=False)
@@ -418,6 +418,8 @@ def record_command(
     Example:
 
       prestatie record BS-01 45 --date 2017-12-31 --source "Jaarverslag 2017" --reported-by corp-a
+
+    A negative value works as it is: prestatie record BT-01 -0.5 --date 2026-07-01
     """
     from prestatie_cli.commands import record
     from prestatie_cli.recording import Entry
@@ -609,8 +611,14 @@ def report_command(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.md,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from -o's suffix, else md).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -673,9 +681,12 @@ def report_command(
     """
     from prestatie_cli.commands import report
 
+    chosen_format = output_format.value if output_format else None
+    if chosen_format is None:
+        chosen_format = "html" if output and output.suffix.lower() in (".html", ".htm") else "md"
     code = report.run(
         paths or [],
-        output_format=output_format.value,
+        output_format=chosen_format,
         output=output,
         as_of=_as_of(as_of),
         lang=_lang(lang),
@@ -867,6 +878,13 @@ def main() -> NoReturn:
     except PrestatieError as error:
         sys.stderr.write(f"prestatie: {error.render(current_language())}\n")
         sys.exit(error.exit_code)
+    except OSError as error:
+        # A file or folder the system refuses: missing, a directory, no permission, disk full.
+        where = f" {error.filename}" if error.filename else ""
+        sys.stderr.write(
+            f"prestatie: {text('ui.os-error', current_language(), {'where': where, 'reason': error.strerror or str(error)})}\n"
+        )
+        sys.exit(2)
     except Exception as error:  # the last line of defence: never a traceback
         sys.stderr.write(
             f"prestatie: unexpected error ({type(error).__name__}: {error}).\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ def write_atomic(path: Path, content: str) -> None:
 
 def write_atomic_with(path: Path, write: Callable[[Path], None]) -> None:
     """Replace ``path`` with what ``write`` puts in a temporary file beside it (for binary formats)."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)

@@ -808,6 +808,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     # --- Interface ------------------------------------------------------------------------
     "ui.hint": {"nl": "tip", "en": "hint"},
+    "ui.os-error": {
+        "nl": "kan niet lezen of schrijven{where}: {reason}. Er is niets gewijzigd.",
+        "en": "cannot read or write{where}: {reason}. Nothing was changed.",
+    },
     "ui.did-you-mean": {"nl": "Bedoelt u '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
     "ui.waived": {"nl": "uitgezonderd", "en": "waived"},
     "ui.summary": {
@@ -892,8 +896,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "Nothing was written.",
     },
     "record.thousands": {
-        "nl": "'{value}' is dubbelzinnig: bedoelt u {meant}? Schrijf getallen zonder punt als "
-        "duizendtal. Er is niets geschreven.",
+        "nl": "'{value}' is dubbelzinnig: bedoelt u {meant}? Schrijf getallen zonder scheidingsteken "
+        "voor duizendtallen. Er is niets geschreven.",
         "en": "'{value}' is ambiguous: did you mean {meant}? Write numbers without a thousands "
         "separator. Nothing was written.",
     },
@@ -1109,10 +1113,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "{path} already has: {files}. prestatie init overwrites nothing; choose an empty directory.",
     },
     "init.invalid": {
-        "nl": "Met deze waarden wordt {file} ongeldig ({problem}); gebruik voor --id letters, "
-        "cijfers en '-'.",
-        "en": "These values would make {file} invalid ({problem}); use letters, digits and '-' "
-        "for --id.",
+        "nl": "Met deze waarden wordt {file} ongeldig ({problem}). Gebruik voor --id letters, "
+        "cijfers en '-'; titel en namen mogen niet leeg zijn. Er is niets geschreven.",
+        "en": "These values would make {file} invalid ({problem}). Use letters, digits and '-' "
+        "for --id; title and names must not be empty. Nothing was written.",
     },
     "init.done": {
         "nl": "Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"

@@ -28,7 +28,8 @@ from prestatie_cli.rules.assignable import suggestion
 from prestatie_cli.validation import validate
 
 _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
-_THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
+# "3.000" or "3,000": a thousands separator in one convention, decimals in the other.
+_THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
 _TRUE = {"true", "ja", "yes", "gedaan", "done"}
 _FALSE = {"false", "nee", "no"}
 FIELDS = ("agreement", "date", "value", "source", "reported_by", "note")
@@ -71,7 +72,8 @@ def parse_value(raw: str, agreement: Agreement, lang: Language) -> int | float |
             return False
         raise _refuse("record.value-flag", lang, value=raw, id=agreement.id)
     if _THOUSANDS.match(cleaned):
-        raise _refuse("record.thousands", lang, value=raw, meant=cleaned.replace(".", ""))
+        meant = cleaned.replace(".", "").replace(",", "")
+        raise _refuse("record.thousands", lang, value=raw, meant=meant)
     if not _NUMBER.match(cleaned):
         raise _refuse(
             "record.value-number",

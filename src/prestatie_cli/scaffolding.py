@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from prestatie_cli import __version__
+from prestatie_cli.editing import scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import write_atomic
 from prestatie_cli.loading import LoadError, load_text
@@ -61,17 +63,19 @@ def files(scaffold: Scaffold) -> dict[str, str]:
     start = date(scaffold.start_year, 1, 1)
     end = date(scaffold.end_year, 12, 31)
     middle = date((scaffold.start_year + scaffold.end_year) // 2, 12, 31)
+    # Text from the command line goes in as YAML scalars, quoted where needed: a '#'
+    # or ': ' in a title must stay part of the title.
     values = {
-        "set_id": scaffold.set_id,
-        "title": scaffold.title,
-        "municipality": scaffold.municipality,
+        "set_id": scalar(scaffold.set_id),
+        "title": scalar(scaffold.title),
+        "municipality": scalar(scaffold.municipality),
+        "install": scalar(f"pip install {shlex.quote(scaffold.requirement)}"),
         "start": start.isoformat(),
         "end": end.isoformat(),
         "mid": middle.isoformat(),
         "start_year": str(scaffold.start_year),
         "end_year": str(scaffold.end_year),
         "first_year": str(scaffold.start_year),
-        "requirement": scaffold.requirement,
     }
     plan = {
         "prestatie.yaml": _template("prestatie.yaml"),
@@ -85,12 +89,14 @@ def files(scaffold: Scaffold) -> dict[str, str]:
     return plan
 
 
-def _valid(name: str, content: str) -> None:
+def _valid(name: str, content: str, validated: bool) -> None:
     """The generated files must be valid: a bad --id or name is refused before writing."""
     try:
         document = load_text(content, name)
     except LoadError as error:
         raise ScaffoldError(key="init.invalid", file=name, problem=error.code) from None
+    if not validated:
+        return
     _, findings = validate(document)
     if findings:
         first = findings[0]
@@ -102,8 +108,8 @@ def scaffold(directory: Path, plan: Scaffold) -> list[Path]:
     """Write the scaffold into ``directory``; refuse, writing nothing, if any file exists."""
     contents = files(plan)
     for name, content in contents.items():
-        if name.endswith(".yaml") and not name.startswith("."):
-            _valid(name, content)
+        if name.endswith((".yaml", ".yml")):
+            _valid(name, content, validated=not name.startswith("."))
     existing = [name for name in contents if (directory / name).exists()]
     if existing:
         raise ScaffoldError(

@@ -70,6 +70,15 @@ def _refuse(key: str, lang: Language, **params: str) -> SignError:
 
 def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed:
     """Add ``party``'s signature with the digest of the set as it is now."""
+    if not path.is_file():
+        # Say what is wrong with the path itself before locking its folder.
+        try:
+            read_text(path, str(path))
+        except LoadError as error:
+            problem = from_load_error(error, lang)
+            raise _refuse(
+                "sign.unreadable", lang, path=str(path), problem=problem.message
+            ) from None
     with locked(path.parent):
         try:
             source = read_text(path, str(path))

@@ -8,6 +8,7 @@ from typing import Any
 
 from prestatie_cli.diffing import AgreementChange, Diff, FieldChange, SetDiff
 from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.markup import markdown_text
 from prestatie_cli.reporting.status_formats import number
 
 OUTPUT_VERSION = 1
@@ -27,25 +28,33 @@ def _value(value: Any, lang: Language) -> str:
 
 
 def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> str:
-    """One changed field: ``target.value: 180 → 200 (raised by 20)``, words marked for text."""
+    """One changed field: ``target.value: 180 → 200 (raised by 20)``, words marked for text.
+
+    For Markdown every value from the YAML is escaped here, around the markup added.
+    """
+    shown = markdown_text if markdown else str
     if change.words:
         parts = []
         for run in change.words:
+            words = shown(run.text)
             if run.op == "equal":
-                parts.append(run.text)
+                parts.append(words)
             elif markdown:
-                parts.append(f"~~{run.text}~~" if run.op == "delete" else f"**{run.text}**")
+                parts.append(f"~~{words}~~" if run.op == "delete" else f"**{words}**")
             else:
-                parts.append(f"[-{run.text}-]" if run.op == "delete" else f"{{+{run.text}+}}")
-        return f"{change.field}: {' '.join(parts)}"
+                parts.append(f"[-{words}-]" if run.op == "delete" else f"{{+{words}+}}")
+        return f"{shown(change.field)}: {' '.join(parts)}"
     if change.field == "status":
         old, new = (text(f"status.{value}", lang) for value in (change.old, change.new))
         return f"{change.field}: {old} → {new}"
-    shown = f"{change.field}: {_value(change.old, lang)} → {_value(change.new, lang)}"
+    line = (
+        f"{shown(change.field)}: {shown(_value(change.old, lang))} → "
+        f"{shown(_value(change.new, lang))}"
+    )
     if change.direction:
         amount = number(change.amount or 0, lang)
-        shown += f" ({text(f'diff.{change.direction}', lang, {'amount': amount})})"
-    return shown
+        line += f" ({text(f'diff.{change.direction}', lang, {'amount': amount})})"
+    return line
 
 
 def _agreement_line(change: AgreementChange, lang: Language) -> str:
@@ -72,7 +81,7 @@ def render_text(diff: Diff, lang: Language) -> str:
 
 
 def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("<", "&lt;").replace("|", "\\|")
+    return markdown_text(value)
 
 
 def render_markdown(diff: Diff, lang: Language) -> str:
@@ -82,10 +91,10 @@ def render_markdown(diff: Diff, lang: Language) -> str:
         lines.append(text("diff.none", lang))
     for item in shown:
         lines += [f"**{_escape(_set_heading(item, lang))}**", ""]
-        lines += [f"- {_escape(field_line(change, lang, True))}" for change in item.fields]
+        lines += [f"- {field_line(change, lang, True)}" for change in item.fields]
         for change in item.agreements:
             lines.append(f"- `{_MARKS[change.kind]}` {_escape(_agreement_line(change, lang)[2:])}")
-            lines += [f"  - {_escape(field_line(field, lang, True))}" for field in change.fields]
+            lines += [f"  - {field_line(field, lang, True)}" for field in change.fields]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from prestatie_cli.messages import Language, text
-
-# An ampersand that would start a character reference such as &amp; or &#60;.
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def markdown_text(value: object) -> str:
-    """Text safe inside Markdown: markup characters and HTML are shown, not interpreted."""
-    shown = " ".join(str(value).split())
-    shown = _ENTITY.sub("&amp;", shown).replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
+from prestatie_cli.reporting.markup import markdown_text
 
 
 def environment(

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from prestatie_cli.messages import Language, text
 from prestatie_cli.progress import Light, Progress
+from prestatie_cli.reporting.markup import markdown_text
 from prestatie_cli.status import SetStatus, StatusReport
 
 LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
@@ -57,7 +58,8 @@ def value_cell(row: Progress, lang: Language) -> str:
 
 
 def expected_cell(row: Progress, lang: Language) -> str:
-    return "—" if row.expected_value is None else number(row.expected_value, lang)
+    # Interpolated, so only roughly this exact: one decimal is plenty.
+    return "—" if row.expected_value is None else number(round(row.expected_value, 1), lang)
 
 
 def projected_cell(row: Progress, lang: Language) -> str:
@@ -145,8 +147,8 @@ def render_text(report: StatusReport, lang: Language, color: bool = False, width
 
 
 def _cell(value: str) -> str:
-    """Markdown table cell text: pipes and line breaks would break the table."""
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Markdown table cell text: markup, HTML, pipes and line breaks are shown, not read."""
+    return markdown_text(value)
 
 
 def render_markdown(report: StatusReport, lang: Language) -> str:
@@ -161,16 +163,16 @@ def render_markdown(report: StatusReport, lang: Language) -> str:
         lines.append("|" + "---|" * len(columns))
         for row in block.rows:
             cells = (
-                row.agreement.id,
-                row.agreement.title,
-                row.agreement.owner or "—",
-                value_cell(row, lang),
+                _cell(row.agreement.id),
+                _cell(row.agreement.title),
+                _cell(row.agreement.owner or "—"),
+                _cell(value_cell(row, lang)),
                 _day(row.measured_on),
                 expected_cell(row, lang),
                 f"**{status_label(row, lang)}**",
                 projected_cell(row, lang),
             )
-            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         for heading, counts in (
             ("ui.status.by-theme", block.by_theme()),
