@@ -1402,3 +1402,43 @@ def test_diff_paths_after_double_dash_when_the_app_is_called_with_arguments(
     assert result.exception is None
     assert result.exit_code == 0
     assert "target.value: 180 → 200 (verhoogd met 20)" in result.output
+
+
+# --- Broken and hidden files in history ----------------------------------------------------------
+
+
+def test_a_set_broken_in_one_commit_is_not_reported_removed(tmp_path: Path, prestatie: Run) -> None:
+    git = Git(tmp_path / "repo")
+    git.write(SET_PATH, set_text([BS01, BS02]))
+    first = git.commit("Afspraken", "2025-01-10")
+    git.write(
+        SET_PATH, set_text([BS01, BS02]).replace("kind: agreements", "kind: agreements\n\tkapot")
+    )
+    broken = git.commit("Per ongeluk een tab", "2025-02-10")
+    raised = Item(BS01.id, BS01.title, BS01.text, value=200)
+    git.write(SET_PATH, set_text([raised, BS02]))
+    git.commit("BS-01 naar 200", "2025-03-10")
+    done = prestatie("diff", first, broken, cwd=git.root)
+    assert (done.code, done.out.splitlines()[1:]) == (
+        0,
+        [f"Set {SET_ID} ({SET_PATH}): in een van beide versies niet te lezen; niet vergeleken"],
+    )
+    log = prestatie("log", "BS-01", cwd=git.root)
+    assert log.code == 0
+    lines = log.out.splitlines()
+    assert lines[0] == "Geschiedenis van BS-01 (2 wijziging(en))"
+    assert [line for line in lines if line.startswith("    ")] == [
+        "    target.value: 180 → 200 (verhoogd met 20)",
+        "    aangemaakt",
+    ]
+
+
+def test_a_hidden_folder_in_history_is_left_out_as_in_the_working_tree(
+    tmp_path: Path, prestatie: Run
+) -> None:
+    git = Git(tmp_path / "repo")
+    git.write(SET_PATH, set_text([BS01]))
+    git.write(".archief/oud.yaml", set_text([BS02]).replace(SET_ID, "oud-2020-2023"))
+    git.commit("Afspraken en archief", "2025-01-10")
+    done = prestatie("diff", "--exit-code", cwd=git.root)
+    assert (done.code, done.out.splitlines()[1:]) == (0, ["Geen verschillen."])

@@ -19,7 +19,7 @@ from prestatie_cli.model import Agreement, AgreementSet, Measurement, Thresholds
 from prestatie_cli.progress import Status, progress
 from prestatie_cli.versions import Snapshot
 
-ChangeKind = Literal["added", "removed", "renamed", "changed"]
+ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable"]
 # Lists compared item by item, with the field that identifies an item (None: the item itself).
 _KEYED: dict[str, str | None] = {
     "contributors": None,
@@ -300,6 +300,13 @@ def diff_snapshots(old: Snapshot, new: Snapshot, thresholds: Thresholds) -> Diff
         old_set = old_entry[1] if old_entry else None
         new_set = new_entry[1] if new_entry else None
         path = (new_entry or old_entry or ("", None))[0]
+        missing_from = old if old_set is None else new if new_set is None else None
+        if missing_from is not None and path in missing_from.unreadable:
+            # Its file is there but broken in that version: not a removal or an addition.
+            known = new_set or old_set
+            title = known.title if known is not None else ""
+            results.append(SetDiff(set_id, title, path, "unreadable"))
+            continue
         statuses: dict[str, tuple[Status | None, Status | None]] = {}
         if old_set is not None and new_set is not None:
             old_measured = old.measurements.get(set_id, {})

@@ -159,7 +159,7 @@ class Repository:
             meta, _, name = entry.partition(b"\t")
             kind, blob = meta.split()[1:3]
             path = name.decode("utf-8", "surrogateescape")
-            if kind == b"blob" and path.endswith((".yaml", ".yml")):
+            if kind == b"blob" and path.endswith((".yaml", ".yml")) and not _hidden(path, paths):
                 found.append(TreeFile(path, blob.decode()))
         return found
 
@@ -221,6 +221,13 @@ class Repository:
         sha = self.verify(revision)
         out = self.git("show", "-s", f"--format={_FORMAT}", sha, "--")
         return _commit(out.decode("utf-8", "replace"))
+
+
+def _hidden(path: str, asked: list[str]) -> bool:
+    """Hidden below what was asked for (as the working tree's file search skips it)."""
+    prefix = next((p for p in asked if path == p or path.startswith(p.rstrip("/") + "/")), "")
+    below = path[len(prefix) :].lstrip("/") if prefix else path
+    return any(part.startswith(".") for part in PurePosixPath(below).parts)
 
 
 _FORMAT = f"%H{_FIELD}%aI{_FIELD}%an{_FIELD}%P{_FIELD}%s"

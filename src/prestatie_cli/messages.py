@@ -941,6 +941,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "diff.set.added": {"nl": "Set {id} toegevoegd ({path})", "en": "Set {id} added ({path})"},
     "diff.set.removed": {"nl": "Set {id} verwijderd ({path})", "en": "Set {id} removed ({path})"},
     "diff.set.changed": {"nl": "Set {id} ({path})", "en": "Set {id} ({path})"},
+    "diff.set.unreadable": {
+        "nl": "Set {id} ({path}): in een van beide versies niet te lezen; niet vergeleken",
+        "en": "Set {id} ({path}): cannot be read in one of the versions; not compared",
+    },
     "diff.agreement.added": {"nl": "toegevoegd", "en": "added"},
     "diff.agreement.removed": {"nl": "verwijderd", "en": "removed"},
     "diff.agreement.renamed": {"nl": "hernoemd van {old_id}", "en": "renamed from {old_id}"},

@@ -7,7 +7,7 @@ renamed file is the same set. Files read from git are parsed once per blob id.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,8 @@ class Snapshot:
     commit: Commit | None = None
     # Files of the working tree that could not be read or validated.
     problems: tuple[Problem, ...] = ()
+    # Files of a commit that could not be read or validated (their sets are unknown there).
+    unreadable: tuple[str, ...] = ()
 
 
 def _collect(
@@ -58,35 +60,45 @@ class BlobCache:
     """Parsed models by git blob id: a blob seen in many commits is parsed once."""
 
     def __init__(self) -> None:
-        self._parsed: dict[str, Parsed] = {}
+        self._parsed: dict[str, tuple[Parsed, bool]] = {}
 
-    def get(self, repository: Repository, blob: str, path: str) -> Parsed:
+    def get(self, repository: Repository, blob: str, path: str) -> tuple[Parsed, bool]:
+        """The model (None for another kind of file) and whether the file could be read."""
         if blob not in self._parsed:
             self._parsed[blob] = _parse(repository.blob(blob), path)
         return self._parsed[blob]
 
 
-def _parse(raw: bytes, path: str) -> Parsed:
-    """A model from file bytes; None for a file that does not load or validate."""
+def _parse(raw: bytes, path: str) -> tuple[Parsed, bool]:
     try:
         document = load_text(decode(raw, path), path)
     except LoadError:
-        return None
+        return None, False
     model, findings = validate(document)
-    if findings or not isinstance(model, AgreementSet | Monitor):
-        return None
-    return model
+    if findings:
+        return None, False
+    return (model if isinstance(model, AgreementSet | Monitor) else None), True
 
 
 def at_commit(
     repository: Repository, commit: Commit, paths: list[str], cache: BlobCache
 ) -> Snapshot:
-    """The sets and monitors under ``paths`` in ``commit``."""
-    items = [
-        (entry.path, cache.get(repository, entry.blob, entry.path))
-        for entry in repository.files(commit.sha, paths)
-    ]
-    return _collect(commit.short, commit.date.date(), items, commit)
+    """The sets and monitors under ``paths`` in ``commit``, dated at the commit."""
+    snapshot = at_tree(repository, commit.sha, paths, cache)
+    return replace(snapshot, label=commit.short, as_of=commit.date.date(), commit=commit)
+
+
+def at_tree(repository: Repository, sha: str, paths: list[str], cache: BlobCache) -> Snapshot:
+    """The sets and monitors under ``paths`` in the commit ``sha`` (one git call)."""
+    items: list[tuple[str, Parsed]] = []
+    unreadable: list[str] = []
+    for entry in repository.files(sha, paths):
+        model, readable = cache.get(repository, entry.blob, entry.path)
+        items.append((entry.path, model))
+        if not readable:
+            unreadable.append(entry.path)
+    snapshot = _collect(sha[:10], date.min, items, None)
+    return replace(snapshot, unreadable=tuple(unreadable))
 
 
 def in_worktree(

@@ -15,7 +15,7 @@ from prestatie_cli.history import Commit, HistoryError, Repository
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model import Agreement, Amendment
 from prestatie_cli.reporting.diff_formats import field_line
-from prestatie_cli.versions import BlobCache, Snapshot, at_commit, in_worktree
+from prestatie_cli.versions import BlobCache, Snapshot, at_tree, in_worktree
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,27 +46,40 @@ def _find(
     return found[0] if found else None
 
 
+_UNKNOWN = "unknown"
+
+
 def history(
     repository: Repository, agreement_id: str, paths: list[str], set_id: str | None
 ) -> list[Entry]:
-    """Every commit (merges left out) that created, changed or removed the agreement, oldest first."""
-    cache = BlobCache()
-    states: dict[str, Agreement | None] = {}
+    """Every commit (merges left out) that created, changed or removed the agreement, oldest first.
 
-    def state(sha: str) -> Agreement | None:
+    A commit in which the set's file could not be read says nothing about the agreement:
+    it is compared as if the agreement were as in the commit before.
+    """
+    cache = BlobCache()
+    states: dict[str, Agreement | str | None] = {}
+
+    def state(sha: str) -> Agreement | str | None:
         if sha not in states:
-            found = _find(
-                at_commit(repository, repository.commit(sha), paths, cache), agreement_id, set_id
-            )
-            states[sha] = found[1] if found else None
+            snapshot = at_tree(repository, sha, paths, cache)
+            found = _find(snapshot, agreement_id, set_id)
+            states[sha] = found[1] if found else (_UNKNOWN if snapshot.unreadable else None)
         return states[sha]
 
     entries = []
+    last_known: Agreement | None = None
     for commit in repository.commits(paths):
         if len(commit.parents) > 1:
             continue
         after = state(commit.sha)
         before = state(commit.parents[0]) if commit.parents else None
+        if before == _UNKNOWN:
+            before = last_known
+        if after == _UNKNOWN:
+            continue
+        assert not isinstance(before, str) and not isinstance(after, str)
+        last_known = after
         if before is None and after is None:
             continue
         if before is None:
