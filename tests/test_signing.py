@@ -28,11 +28,32 @@ BASE = set_text([BS01, BS02])
 
 def test_digest_is_sha256_of_the_canonical_content_without_signatures() -> None:
     model = _model(BASE)
-    content = model.model_dump(mode="json", exclude={"signatures"})
+    content = model.model_dump(
+        mode="json",
+        exclude={"signatures": True, "waivers": True, "agreements": {"__all__": {"waivers"}}},
+        exclude_defaults=True,
+    )
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert digest(model) == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
-    # Defaults are part of the content: writing one out changes nothing.
-    assert content["agreements"][0]["target"]["comparison"] == "at_least"
+    # Defaults are left out: writing one out, or a later format adding one, changes nothing.
+    assert "comparison" not in content["agreements"][0]["target"]
+
+
+def test_waivers_and_defaults_written_out_keep_the_digest() -> None:
+    plain = _model(BASE)
+    assert "comparison: at_least" not in BASE
+    explicit = _model(
+        BASE.replace("      value: 180\n", "      value: 180\n      comparison: at_least\n", 1)
+    )
+    waived = _model(
+        BASE.replace(
+            "agreements:\n", "waivers:\n  - {rule: P604, reason: Tekent later.}\nagreements:\n", 1
+        )
+    )
+    assert explicit.agreements[0].target is not None
+    assert "comparison" in explicit.agreements[0].target.model_fields_set
+    assert waived.waivers and not plain.waivers
+    assert digest(explicit) == digest(plain) == digest(waived)
 
 
 @pytest.mark.parametrize(
@@ -181,3 +202,19 @@ def test_sign_refuses_an_unknown_party_and_writes_nothing(tmp_path: Path) -> Non
     assert raised.value.exit_code == 2
     assert path.read_text(encoding="utf-8") == BASE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stad.yaml"]
+
+
+def test_the_stale_signature_example_was_signed_for_the_content_before_the_change() -> None:
+    """examples/invalid/P616: undo the one change and every signature matches again."""
+    from prestatie_cli.loading import load_text
+    from prestatie_cli.model import AgreementSet
+    from tests.conftest import REPO
+
+    text = (REPO / "examples" / "invalid" / "P616-stale-signature.yaml").read_text(encoding="utf-8")
+    assert "      value: 150\n" in text
+    before = AgreementSet.model_validate(
+        load_text(text.replace("      value: 150\n", "      value: 180\n"), "x").data
+    )
+    after = AgreementSet.model_validate(load_text(text, "x").data)
+    assert {signature.digest for signature in after.signatures} == {digest(before)}
+    assert digest(after) != digest(before)

@@ -1,9 +1,9 @@
 """Sign-off: a digest of what was signed, and adding a signature to a set file.
 
-The digest covers the canonical content of the set: every field with its
-defaults filled in, as sorted JSON, without the signatures themselves. It does
-not change with comments, key order, quoting or layout, and it does not cover
-monitor files. A signature whose digest no longer matches was given for other
+The digest covers the canonical content of the set: every field that differs
+from its default, as sorted JSON, without the signatures and without waivers.
+It does not change with comments, key order, quoting or layout, nor when a
+field is written out at its default value, and it does not cover monitor files. A signature whose digest no longer matches was given for other
 content than the file now holds.
 """
 
@@ -43,7 +43,15 @@ def _canonical(value: Any) -> Any:
 
 def digest(agreements: AgreementSet) -> str:
     """``sha256:`` and the hex digest of the set's canonical content."""
-    content = _canonical(agreements.model_dump(mode="json", exclude={"signatures"}))
+    content = _canonical(
+        agreements.model_dump(
+            mode="json",
+            # Waivers say how the set is checked, not what was agreed; a field left at its
+            # default (now or in a later version of the format) changes nothing either.
+            exclude={"signatures": True, "waivers": True, "agreements": {"__all__": {"waivers"}}},
+            exclude_defaults=True,
+        )
+    )
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
