@@ -86,7 +86,7 @@ LINDEVEEN_STATUS = {
         "J26-02": "no_data", "J26-03": "no_data",
     },
     date(2026, 11, 21): {
-        "BT-01": "on_track", "BT-02": "no_data", "BS-01": "behind", "BS-02": "achieved",
+        "BT-01": "at_risk", "BT-02": "no_data", "BS-01": "behind", "BS-02": "achieved",
         "BS-03": "achieved", "KD-01": "on_track", "KD-02": "on_track", "KD-03": "achieved",
         "WZ-01": "on_track", "WZ-02": "on_track", "BD-01": "behind", "BD-02": "on_track",
         "LB-01": "at_risk", "PR-01": "achieved", "PR-02": "achieved", "J26-01": "on_track",

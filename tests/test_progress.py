@@ -344,8 +344,8 @@ RENT = [
     pytest.param([0, -0.5], date(2017, 12, 31), "on_track", -0.5, 2, 0, id="all-met"),
     # 2018: 0.4 above inflation: the latest year is missed
     pytest.param([0, -0.5, 0.4], date(2018, 12, 31), "behind", 0.4, 3, 1, id="latest-missed"),
-    # 2019: 0 again: the latest year is met, 2018 still counts as missed; deadline not passed
-    pytest.param([0, -0.5, 0.4, 0], date(2019, 12, 31), "on_track", 0, 4, 1, id="recovered"),
+    # 2019: 0 again: the latest year is met, 2018 still counts as missed: orange until the deadline
+    pytest.param([0, -0.5, 0.4, 0], date(2019, 12, 31), "at_risk", 0, 4, 1, id="recovered"),
     # After the deadline with one missed year: overdue
     pytest.param([0, -0.5, 0.4, 0], date(2020, 3, 1), "overdue", 0, 4, 1, id="overdue"),
     # After the deadline, every year met: achieved
@@ -400,7 +400,7 @@ QUOTA = [
     # H1 2024: 100 % (met); H2 2024: 85 % (missed, latest)
     pytest.param([100, 85], date(2025, 1, 10), "behind", 85, 2, 1, id="latest-missed"),
     # H1 2025: 110 % (met, more than the quota is fine)
-    pytest.param([100, 85, 110], date(2025, 7, 15), "on_track", 110, 3, 1, id="recovered"),
+    pytest.param([100, 85, 110], date(2025, 7, 15), "at_risk", 110, 3, 1, id="recovered"),
     pytest.param([100, 85, 110, 100], date(2026, 1, 15), "overdue", 100, 4, 1, id="overdue"),
     pytest.param([100, 100, 110, 100], date(2026, 1, 15), "achieved", 100, 4, 0, id="achieved"),
     # Exactly at the quota: 100 >= 100
@@ -481,7 +481,7 @@ def test_exactly_recurring() -> None:
     found = progress(ag, yearly(100, 101), date(2018, 1, 10), SET_2016, DEFAULT)
     assert (found.status, found.periods_missed) == ("behind", 1)
     found = progress(ag, yearly(100, 101, 100), date(2019, 1, 10), SET_2016, DEFAULT)
-    assert (found.status, found.periods_missed) == ("on_track", 1)
+    assert (found.status, found.periods_missed) == ("at_risk", 1)
 
 
 @pytest.mark.parametrize(

@@ -224,9 +224,10 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
             browser.close()
     assert errors == []
     assert requests == [page_file.as_uri()]
-    assert headings[:2] == [
-        "Opgeteld over de sets (aantallen met hetzelfde thema, dezelfde maat en eenheid)",
+    assert headings[:3] == [
         "Prestatieafspraken Bodegraven-Reeuwijk 2016-2019",
+        "Prestatieafspraken Lindeveen 2025-2028 (kaderafspraak)",
+        "Regionale prestatieafspraken Hofstreek 2024-2027",
     ]
     assert bars > 20 and len(labels) == bars
     assert labels[0].startswith("Voortgang ")
@@ -252,3 +253,21 @@ def test_example_report_statuses_match_status_command() -> None:
     view = build_report(CASES["lindeveen"], AS_OF, "nl", Settings())
     shown = {a.id: a.status for theme in view.sets[0].themes for a in theme.agreements}
     assert shown == expected
+
+
+def test_overview_adds_up_counts_of_sets_with_the_same_term(tmp_path: Path) -> None:
+    first, second, other = base_set(), base_set(), base_set()
+    second["id"], second["title"] = "tweede-2016-2019", "Tweede set"
+    other["id"], other["title"] = "later-2020-2023", "Latere set"
+    other["period"] = {"start": "2020-01-01", "end": "2023-12-31"}
+    other["agreements"][0]["deadline"] = "2023-12-31"
+    paths = [write_yaml(tmp_path / f"{data['id']}.yaml", data) for data in (first, second, other)]
+    view = build_report(paths, date(2019, 6, 30), "nl", Settings())
+    assert [(row.metric, row.unit, row.sets, row.target, row.current) for row in view.overview] == [
+        ("sociale huurwoningen opgeleverd", "woningen", 2, "≥ 360", ""),
+    ]
+    markdown = render_report(view, "md")
+    assert (
+        "| beschikbaarheid | sociale huurwoningen opgeleverd | woningen | 2 | ≥ 360 |  |"
+        in markdown
+    )

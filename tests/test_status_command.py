@@ -49,7 +49,7 @@ LINDEVEEN_IDS = [
     "WZ-02", "BD-01", "BD-02", "LB-01", "PR-01", "PR-02", "J26-01", "J26-02", "J26-03",
 ]  # fmt: skip
 LINDEVEEN_STATUS_NL = {
-    "BT-01": "op koers", "BT-02": "geen gegevens", "BS-01": "achter", "BS-02": "behaald",
+    "BT-01": "risico", "BT-02": "geen gegevens", "BS-01": "achter", "BS-02": "behaald",
     "BS-03": "behaald", "KD-01": "op koers", "KD-02": "op koers", "KD-03": "behaald",
     "WZ-01": "op koers", "WZ-02": "op koers", "BD-01": "achter", "BD-02": "op koers",
     "LB-01": "risico", "PR-01": "behaald", "PR-02": "behaald", "J26-01": "op koers",
@@ -58,7 +58,7 @@ LINDEVEEN_STATUS_NL = {
 LINDEVEEN_BY_THEME_NL = [
     "Per thema",
     "  beschikbaarheid: 2 groen, 1 oranje, 1 rood, 0 grijs",
-    "  betaalbaarheid: 1 groen, 0 oranje, 0 rood, 1 grijs",
+    "  betaalbaarheid: 0 groen, 1 oranje, 0 rood, 1 grijs",
     "  bijzondere-doelgroepen: 1 groen, 0 oranje, 1 rood, 0 grijs",
     "  kwaliteit-en-duurzaamheid: 4 groen, 0 oranje, 0 rood, 0 grijs",
     "  leefbaarheid: 0 groen, 1 oranje, 0 rood, 0 grijs",
@@ -68,7 +68,7 @@ LINDEVEEN_BY_THEME_NL = [
 LINDEVEEN_BY_OWNER_NL = [
     "Per trekker",
     "  corp-thuisbaak: 1 groen, 1 oranje, 0 rood, 0 grijs",
-    "  corp-veenhuis: 4 groen, 0 oranje, 1 rood, 1 grijs",
+    "  corp-veenhuis: 3 groen, 1 oranje, 1 rood, 1 grijs",
     "  corp-woonlinde: 3 groen, 0 oranje, 0 rood, 0 grijs",
     "  gemeente: 4 groen, 1 oranje, 1 rood, 0 grijs",
     "  hv-woonlinde: 1 groen, 0 oranje, 0 rood, 0 grijs",
@@ -147,7 +147,7 @@ def test_text_spells_out_every_status(tmp_path: Path) -> None:
     assert rows["BT-01"] == [
         "BT-01", "Huurverhoging lage inkomens ten hoogste gelijk aan de inflatie",
         "corp-veenhuis", "0 / ≤ 0 procentpunt (1 van 2 perioden gemist)", "2026-05-01", "—",
-        "op koers", "—",
+        "risico", "—",
     ]  # fmt: skip
     assert rows["J26-01"][3:7] == ["nog niet", "2026-06-30", "—", "op koers"]
     assert rows["PR-01"][3:7] == ["gedaan", "2026-06-23", "—", "behaald"]
@@ -216,6 +216,7 @@ def test_colour_only_adds_to_the_words(tmp_path: Path, no_color: bool) -> None:
         plain = plain[:start] + plain[plain.index("m", start) + 1 :]
     rows = table(plain.splitlines())
     assert {key: row[6] for key, row in rows.items() if key != "Afspraak"} == {
+        "BT-01": "risico",
         "BS-01": "achter",
         "BD-01": "achter",
         "LB-01": "risico",
@@ -239,6 +240,11 @@ def test_english_labels(tmp_path: Path) -> None:
         "Projection",
     ]  # fmt: skip
     assert rows == {
+        "BT-01": [
+            "BT-01", "Huurverhoging lage inkomens ten hoogste gelijk aan de inflatie",
+            "corp-veenhuis", "0 / ≤ 0 procentpunt (1 of 2 periods missed)", "2026-05-01", "—",
+            "at risk", "—",
+        ],
         "BS-01": [
             "BS-01", "960 nieuwe sociale huurwoningen", "corp-veenhuis", "170 / ≥ 960 woningen",
             "2026-06-30", "299", "behind", "2033-06-06",
@@ -256,14 +262,15 @@ def test_english_labels(tmp_path: Path) -> None:
             "24 / ≥ 60 woningen", "2026-06-30", "29.7", "at risk", "2027-03-27",
         ],
     }  # fmt: skip
-    assert lines[-8:] == [
+    assert lines[-9:] == [
         "By theme",
         "  beschikbaarheid: 0 green, 1 orange, 1 red, 0 grey",
+        "  betaalbaarheid: 0 green, 1 orange, 0 red, 0 grey",
         "  bijzondere-doelgroepen: 0 green, 0 orange, 1 red, 0 grey",
         "  leefbaarheid: 0 green, 1 orange, 0 red, 0 grey",
         "By owner",
         "  corp-thuisbaak: 0 green, 1 orange, 0 red, 0 grey",
-        "  corp-veenhuis: 0 green, 0 orange, 1 red, 0 grey",
+        "  corp-veenhuis: 0 green, 1 orange, 1 red, 0 grey",
         "  gemeente: 0 green, 1 orange, 1 red, 0 grey",
     ]
 
@@ -322,7 +329,7 @@ def test_json_structure_and_values(tmp_path: Path) -> None:
     assert rows["PR-01"]["target"] is None
     assert block["by_theme"] == {
         "beschikbaarheid": {"green": 2, "orange": 1, "red": 1},
-        "betaalbaarheid": {"green": 1, "grey": 1},
+        "betaalbaarheid": {"orange": 1, "grey": 1},
         "bijzondere-doelgroepen": {"green": 1, "red": 1},
         "kwaliteit-en-duurzaamheid": {"green": 4},
         "leefbaarheid": {"orange": 1},
@@ -331,7 +338,7 @@ def test_json_structure_and_values(tmp_path: Path) -> None:
     }
     assert block["by_owner"] == {
         "corp-thuisbaak": {"green": 1, "orange": 1},
-        "corp-veenhuis": {"green": 4, "red": 1, "grey": 1},
+        "corp-veenhuis": {"green": 3, "orange": 1, "red": 1, "grey": 1},
         "corp-woonlinde": {"green": 3},
         "gemeente": {"green": 4, "orange": 1, "red": 1},
         "hv-woonlinde": {"green": 1},
@@ -415,12 +422,12 @@ def test_filter_by_party_owner_or_contributor(tmp_path: Path) -> None:
     ids, by_theme, by_owner = _ids_and_tallies(report)
     assert ids == ["BT-01", "KD-01", "LB-01", "PR-01", "J26-01", "J26-03"]
     assert by_owner == {
-        "corp-veenhuis": {"green": 2},
+        "corp-veenhuis": {"green": 1, "orange": 1},
         "gemeente": {"green": 2, "orange": 1},
         "hv-woonlinde": {"green": 1},
     }
     assert by_theme == {
-        "betaalbaarheid": {"green": 1},
+        "betaalbaarheid": {"orange": 1},
         "kwaliteit-en-duurzaamheid": {"green": 2},
         "leefbaarheid": {"orange": 1},
         "proces": {"green": 2},
@@ -429,7 +436,7 @@ def test_filter_by_party_owner_or_contributor(tmp_path: Path) -> None:
 
 def test_filter_by_status_repeatable_and_with_party(tmp_path: Path) -> None:
     both = status_json("--status", "behind", "--status", "at_risk", *LINDEVEEN, cwd=tmp_path)
-    assert _ids_and_tallies(both)[0] == ["BS-01", "BD-01", "LB-01", "J26-02"]
+    assert _ids_and_tallies(both)[0] == ["BT-01", "BS-01", "BD-01", "LB-01", "J26-02"]
     # gemeente owns LB-01 and contributes to J26-02.
     narrowed = status_json("--party", "gemeente", "--status", "at_risk", *LINDEVEEN, cwd=tmp_path)
     assert _ids_and_tallies(narrowed) == (

@@ -132,13 +132,26 @@ def _recurring(
     as_of: date,
     deadline: date,
 ) -> Progress:
-    """Each period's measurement is judged on its own (a yearly cap, a half-year quota)."""
-    missed = sum(1 for m in numbers if not met(target, float(m.value)))
+    """Each period is judged on its own (a yearly cap, a half-year quota).
+
+    Within a period the latest measurement counts. A period missed earlier makes
+    the light orange until the deadline; the latest period missed makes it red.
+    """
+    assert target.recurring is not None
+    bounds = period_bounds(target.recurring, numbers[0].date, numbers[-1].date)
+    per_period: dict[date, Measurement] = {}
+    for measurement in numbers:  # oldest first: a later one in a period replaces it
+        first = next(start for start, end in bounds if start <= measurement.date <= end)
+        per_period[first] = measurement
+    judged = [met(target, float(m.value)) for m in per_period.values()]
+    missed = judged.count(False)
     latest = numbers[-1]
     if as_of > deadline:
         status: Status = "achieved" if missed == 0 else "overdue"
-    elif not met(target, float(latest.value)):
+    elif not judged[-1]:
         status = "behind"
+    elif missed:
+        status = "at_risk"
     else:
         status = "on_track"
     return Progress(
@@ -147,7 +160,7 @@ def _recurring(
         status,
         float(latest.value),
         latest.date,
-        periods_measured=len(numbers),
+        periods_measured=len(judged),
         periods_missed=missed,
         deadline=deadline,
     )

@@ -371,17 +371,24 @@ def _set_view(
     return view, rows
 
 
-def _overview(all_rows: Sequence[Progress], lang: Language) -> tuple[OverviewRow, ...]:
-    """Targets that can be added up across sets: counts (not shares, not per-period caps)."""
-    groups: dict[tuple[str, str, str, str], list[Progress]] = {}
-    for row in all_rows:
+def _overview(all_rows: Sequence[tuple[Progress, str]], lang: Language) -> tuple[OverviewRow, ...]:
+    """Targets that can be added up across sets: counts (not shares, not per-period caps),
+    of sets with the same term (2016-2019 and 2025-2028 do not add up)."""
+    groups: dict[tuple[str, str, str, str, str], list[Progress]] = {}
+    for row, term in all_rows:
         target = row.agreement.target
         if target is None or target.recurring or (target.unit or "").lower() in _NOT_ADDITIVE:
             continue
-        key = (row.agreement.theme, target.metric.casefold(), target.unit or "", target.comparison)
+        key = (
+            row.agreement.theme,
+            target.metric.casefold(),
+            target.unit or "",
+            target.comparison,
+            term,
+        )
         groups.setdefault(key, []).append(row)
     overview = []
-    for (theme, _, unit, comparison), rows in sorted(groups.items()):
+    for (theme, _, unit, comparison, _), rows in sorted(groups.items()):
         if len(rows) < 2:
             continue
         targets = [row.agreement.target for row in rows]
@@ -419,13 +426,13 @@ def build_report(
     corpus = load_corpus(paths, lang)
     checked = check_corpus(corpus, CheckOptions(as_of, lang, settings))
     sets = []
-    all_rows: list[Progress] = []
+    all_rows: list[tuple[Progress, str]] = []
     for agreements in corpus.sets.values():
         view, rows = _set_view(
             agreements, corpus, checked.problems, as_of, settings, selection, lang
         )
         sets.append(view)
-        all_rows += rows
+        all_rows += [(row, view.period) for row in rows]
     title = (
         sets[0].title
         if len(sets) == 1
