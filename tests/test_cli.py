@@ -12,6 +12,9 @@ import pytest
 from prestatie_cli import __version__
 from tests.conftest import REPO, base_set, write_yaml
 
+# Inside the example set's term: checked without a monitor, no deadline has passed yet.
+DURING = ("--as-of", "2019-06-30")
+
 
 def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -45,7 +48,7 @@ def test_help_of_every_command_shows_an_example() -> None:
 
 def test_check_text_output(tmp_path: Path) -> None:
     path = _broken(tmp_path)
-    done = run("check", "--as-of", "2026-11-21", path, cwd=tmp_path)
+    done = run("check", *DURING, path, cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr == ""
     lines = done.stdout.splitlines()
@@ -72,7 +75,7 @@ def test_check_text_output(tmp_path: Path) -> None:
 
 def test_check_json_output(tmp_path: Path) -> None:
     path = _broken(tmp_path)
-    done = run("check", "--format", "json", "--lang", "en", path, cwd=tmp_path)
+    done = run("check", *DURING, "--format", "json", "--lang", "en", path, cwd=tmp_path)
     assert done.returncode == 1
     report = json.loads(done.stdout)
     assert report["version"] == 1
@@ -92,7 +95,7 @@ def test_check_json_output(tmp_path: Path) -> None:
 
 def test_check_github_output(tmp_path: Path) -> None:
     path = _broken(tmp_path)
-    done = run("check", "--format", "github", path, cwd=tmp_path)
+    done = run("check", *DURING, "--format", "github", path, cwd=tmp_path)
     assert done.returncode == 1
     first = done.stdout.splitlines()[0]
     assert first.startswith(f"::warning file={path},line=17,col=13,title=P602::Partij 'corp-a'")
@@ -102,8 +105,8 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     data = base_set()
     del data["agreements"][0]["target"]["baseline"]
     path = write_yaml(tmp_path / "set.yaml", data)
-    assert run("check", path, cwd=tmp_path).returncode == 0
-    assert run("check", "--strict", path, cwd=tmp_path).returncode == 1
+    assert run("check", *DURING, path, cwd=tmp_path).returncode == 0
+    assert run("check", *DURING, "--strict", path, cwd=tmp_path).returncode == 1
 
 
 def test_config_sets_language_and_severity(tmp_path: Path) -> None:
@@ -112,7 +115,7 @@ def test_config_sets_language_and_severity(tmp_path: Path) -> None:
         "kind: config\nversion: 1\nlang: en\nrules:\n  A302: warning\n  S101: 'off'\n",
         encoding="utf-8",
     )
-    done = run("check", "--format", "json", path, cwd=tmp_path)
+    done = run("check", *DURING, "--format", "json", path, cwd=tmp_path)
     report = json.loads(done.stdout)
     assert done.returncode == 0
     assert [(p["code"], p["severity"]) for p in report["problems"]] == [
@@ -121,7 +124,7 @@ def test_config_sets_language_and_severity(tmp_path: Path) -> None:
     ]
     assert report["problems"][1]["message"].startswith("The owner 'corp-b'")
     # --lang on the command line wins over the file.
-    dutch = run("check", "--format", "json", "--lang", "nl", path, cwd=tmp_path)
+    dutch = run("check", *DURING, "--format", "json", "--lang", "nl", path, cwd=tmp_path)
     assert json.loads(dutch.stdout)["problems"][1]["message"].startswith("De trekker")
 
 

@@ -38,7 +38,7 @@ def test_findings_of_the_examples_today() -> None:
         (monitor, 35, "R402"),
     ]
     assert result.problems[-1].message == (
-        "Voor BS-01 is nog 315.1 per jaar nodig, terwijl tot nu toe 113.9 per jaar is gehaald "
+        "Voor BS-01 is nog 315,1 per jaar nodig, terwijl tot nu toe 113,9 per jaar is gehaald "
         "(meer dan 2 keer zo snel)."
     )
     # The final evaluation explained what was not achieved: waivers in the monitor.

@@ -243,8 +243,9 @@ def test_flow_style_items_get_a_flow_style_item(tmp_path: Path, cli: Cli) -> Non
         "corp-a",
     )
     assert (code, err) == (0, "")
-    # Found below the current directory: shown with the full path.
-    assert out == f"Meting toegevoegd aan {path}: BS-01 = 60 op 2018-12-31.\n"
+    # Found below the current directory: shown relative to it.
+    shown = path.relative_to(tmp_path)
+    assert out == f"Meting toegevoegd aan {shown}: BS-01 = 60 op 2018-12-31.\n"
     new = (
         b"  - {agreement: BS-01, date: 2018-12-31, value: 60, source: Jaarverslag 2018, "
         b"reported_by: corp-a}\n"
@@ -552,8 +553,8 @@ NOTHING = "Er is niets geschreven."
         pytest.param(
             None,
             ["BS-01", "3.000", "--date", "2026-09-30", *ONLY_LINDEVEEN],
-            "'3.000' is dubbelzinnig: bedoelt u 3000? Schrijf getallen zonder punt als "
-            f"duizendtal. {NOTHING}",
+            "'3.000' is dubbelzinnig: bedoelt u 3000? Schrijf getallen zonder scheidingsteken "
+            f"voor duizendtallen. {NOTHING}",
             id="thousands",
         ),
         pytest.param(
@@ -643,7 +644,7 @@ def test_unsafe_refusal_speaks_the_language_asked(tmp_path: Path, cli: Cli) -> N
     code, out, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31")
     assert (code, out) == (2, "")
     assert err == (
-        f"prestatie: De meting kon niet veilig aan {path} worden toegevoegd (schrijf "
+        f"prestatie: De meting kon niet veilig aan {path.relative_to(tmp_path)} worden toegevoegd (schrijf "
         "'measurements' als lijst met regels die met '- ' beginnen). Er is niets geschreven.\n"
     )
     assert snapshot(tmp_path) == before
@@ -656,7 +657,7 @@ def test_flow_sequence_is_refused_and_left_alone(tmp_path: Path, cli: Cli) -> No
     code, out, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31", "--lang", "en")
     assert (code, out) == (2, "")
     assert err == (
-        f"prestatie: The measurement could not be added to {path} safely (write "
+        f"prestatie: The measurement could not be added to {path.relative_to(tmp_path)} safely (write "
         "'measurements' as a list of lines starting with '- '). Nothing was written.\n"
     )
     assert snapshot(tmp_path) == before

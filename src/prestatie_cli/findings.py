@@ -14,7 +14,7 @@ class Finding:
 
     code: str
     pointer: Pointer
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str | float] = field(default_factory=dict)
     # Text to find inside the scalar at ``pointer``, for an exact column, and
     # which of its occurrences is meant.
     needle: str | None = None

@@ -8,6 +8,7 @@ validation errors and ``ui.NAME`` for the rest. Placeholders use
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -1214,6 +1215,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Rij {row}: '{value}' gelezen als {number} (punt als duizendtal).",
         "en": "Row {row}: '{value}' read as {number} (point as thousands separator).",
     },
+    "import.unit": {
+        "nl": "Rij {row}: eenheid '{unit}' overgenomen uit de streefwaarde.",
+        "en": "Row {row}: unit '{unit}' taken from the target cell.",
+    },
+    "import.rest": {
+        "nl": "Rij {row}: alleen het getal uit '{value}' overgenomen; '{rest}' niet.",
+        "en": "Row {row}: only the number of '{value}' taken over; '{rest}' was not.",
+    },
     "import.period": {
         "nl": "Looptijd {start} tot en met {end} afgeleid uit de termijnen; geef --period om die vast te leggen.",
         "en": "Period {start} to {end} derived from the deadlines; give --period to set it.",
@@ -1258,10 +1267,28 @@ class _Keep(dict[str, str]):
         return "{" + key + "}"
 
 
-def text(key: str, lang: Language, params: Mapping[str, str] | None = None) -> str:
-    """The sentence for ``key`` in ``lang`` with ``params`` filled in."""
+def text(key: str, lang: Language, params: Mapping[str, str | float] | None = None) -> str:
+    """The sentence for ``key`` in ``lang`` with ``params`` filled in; numbers as people write them."""
     template = CATALOGUE[key][lang]
-    return string.Formatter().vformat(template, (), _Keep(params or {}))
+    shown = {
+        name: number(value, lang) if isinstance(value, float) else str(value)
+        for name, value in (params or {}).items()
+    }
+    return string.Formatter().vformat(template, (), _Keep(shown))
+
+
+def number(value: float, lang: Language) -> str:
+    """A number as people write it: thousands grouped, at most two decimals, a decimal
+    comma in Dutch; beyond a thousand billion in scientific notation."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        shown = f"{value:.3g}"
+        return shown.replace(".", ",") if lang == "nl" else shown
+    shown = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
+    if shown in ("-0", ""):
+        shown = "0"
+    if lang == "nl":
+        return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return shown
 
 
 def has(key: str) -> bool:

@@ -19,16 +19,18 @@ _PARSER_HINTS = (
 )
 
 
-def wording(code: str, params: Mapping[str, str], variant: str, lang: Language) -> tuple[str, str]:
+def wording(
+    code: str, params: Mapping[str, str | float], variant: str, lang: Language
+) -> tuple[str, str]:
     """The message and hint of ``code`` in ``lang``.
 
     Params whose name ends in ``_key`` name a catalogue entry that is rendered
     first and handed on under the name without ``_key`` (nested wording).
     """
-    filled = dict(params)
+    filled: dict[str, str | float] = dict(params)
     for name, value in params.items():
         if name.endswith("_key"):
-            filled[name[: -len("_key")]] = text(value, lang, filled)
+            filled[name[: -len("_key")]] = text(str(value), lang, filled)
     message_key = (
         f"{code}.message.{variant}"
         if variant and has(f"{code}.message.{variant}")

@@ -16,11 +16,11 @@ from prestatie_cli import __version__
 from prestatie_cli.checking import CheckOptions, check_corpus
 from prestatie_cli.config import Settings
 from prestatie_cli.corpus import Corpus, load_corpus
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model import Agreement, AgreementSet, Monitor
 from prestatie_cli.problems import Problem
 from prestatie_cli.progress import LIGHTS, STATUSES, Light, Progress, Status, progress
-from prestatie_cli.reporting.status_formats import expected_cell, number, projected_cell
+from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 from prestatie_cli.signing import digest, latest_signatures
 from prestatie_cli.status import EVERYTHING, Selection
 

@@ -118,13 +118,15 @@ def headers(lang: Language) -> list[str]:
     return [english if lang == "en" else dutch for _, dutch, english in COLUMNS]
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, lang: Language) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float) and lang == "nl":
+        return repr(value).replace(".", ",")  # a decimal comma, as Dutch spreadsheets read it
     return str(value)
 
 
@@ -134,7 +136,7 @@ def to_csv(found: Sequence[Row], lang: Language) -> str:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
     writer.writerow(headers(lang))
     for row in found:
-        writer.writerow([_cell_text(row.cells[name]) for name, _, _ in COLUMNS])
+        writer.writerow([_cell_text(row.cells[name], lang) for name, _, _ in COLUMNS])
     return buffer.getvalue()
 
 
@@ -274,10 +276,10 @@ def read_table(path: Path) -> list[list[Any]]:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         content = raw.decode("cp1252")  # what Excel on Windows writes as "CSV"
-    dialect = (
-        csv.Sniffer().sniff(content[:4096], delimiters=";,\t") if content.strip() else csv.excel
-    )
-    return [list(row) for row in csv.reader(io.StringIO(content), dialect)]
+    lines = [line for line in content.splitlines() if line.strip()][:20]
+    # The separator that splits the first lines most: ';' from Dutch Excel, ',' or tab.
+    delimiter = max(";,\t", key=lambda mark: sum(line.count(mark) for line in lines))
+    return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
 def _slug(name: str) -> str:
@@ -412,6 +414,8 @@ def from_table(
         elif name not in _IGNORED:
             mapping[index] = name
             result.columns[_text(cell)] = name
+    # Messages name a column as the table does ('Gereed'), not by the field it fills.
+    names = {field: header for header, field in result.columns.items()}
     parties: dict[str, dict[str, str]] = {}
     agreements: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -420,15 +424,21 @@ def from_table(
         cells = {name: row[index] for index, name in mapping.items() if index < len(row)}
         if not any(_text(value) for value in cells.values()):
             continue
-        agreement = _agreement(cells, number, parties, result, lang)
+        written = _text(cells.get("id"))
+        if written and written in seen:
+            # Skipped before anything of it is taken over: not its parties, not its notes.
+            result.problems.append(_say("import.duplicate", lang, row=str(number), id=written))
+            continue
+        # A row's parties and notes count only when the row itself is taken over.
+        row_parties = dict(parties)
+        row_result = Imported({}, columns=names)
+        agreement = _agreement(cells, number, row_parties, row_result, lang)
+        result.problems += row_result.problems
         if agreement is None:
             continue
-        if agreement["id"] in seen:
-            result.problems.append(
-                _say("import.duplicate", lang, row=str(number), id=agreement["id"])
-            )
-            continue
-        seen.add(agreement["id"])
+        result.assumptions += row_result.assumptions
+        parties.update(row_parties)
+        seen.add(written)
         agreements.append(agreement)
         if "deadline" in agreement:
             deadlines.append(agreement["deadline"])
@@ -486,6 +496,8 @@ def _agreement(
     lang: Language,
 ) -> dict[str, Any] | None:
     def problem(key: str, **params: str) -> None:
+        if "column" in params:
+            params["column"] = result.columns.get(params["column"], params["column"])
         result.problems.append(_say(key, lang, row=str(row), **params))
 
     agreement: dict[str, Any] = {}
@@ -519,7 +531,7 @@ def _agreement(
     if kind:
         value = _word(kind, KIND_WORDS)
         if value is None:
-            problem("import.cell", column="soort", value=kind)
+            problem("import.cell", column="kind", value=kind)
         else:
             agreement["kind"] = value
     owner = _text(cells.get("owner"))
@@ -549,7 +561,7 @@ def _agreement(
     if frequency:
         value = _word(frequency, FREQUENCY_WORDS)
         if value is None:
-            problem("import.cell", column="meetfrequentie", value=frequency)
+            problem("import.cell", column="frequency", value=frequency)
         else:
             agreement["frequency"] = value
     return agreement
@@ -568,7 +580,7 @@ def _target(
         return None
     value, thousands, rest = parse_number(written)
     if value is None:
-        problem("import.number", column="streefwaarde", value=_text(written))
+        problem("import.number", column="target", value=_text(written))
         return None
     target: dict[str, Any] = {"metric": _text(cells.get("metric")) or title, "value": value}
     if not _text(cells.get("metric")):
@@ -580,13 +592,18 @@ def _target(
         )
     if rest and not unit:
         unit = rest  # "180 woningen": the unit written after the number
+        result.assumptions.append(_say("import.unit", lang, row=str(row), unit=rest))
+    elif rest and normalise(rest) != normalise(unit):
+        result.assumptions.append(
+            _say("import.rest", lang, row=str(row), value=_text(written), rest=rest)
+        )
     if unit:
         target["unit"] = unit
     comparison = _text(cells.get("comparison"))
     if comparison:
         chosen = _word(comparison, COMPARISON_WORDS)
         if chosen is None:
-            problem("import.cell", column="vergelijking", value=comparison)
+            problem("import.cell", column="comparison", value=comparison)
         else:
             target["comparison"] = chosen
     cumulative = normalise(_text(cells.get("cumulative")))
@@ -595,12 +612,12 @@ def _target(
     elif cumulative in ("nee", "no", "false", "0"):
         target["cumulative"] = False
     elif cumulative:
-        problem("import.cell", column="cumulatief", value=cumulative)
+        problem("import.cell", column="cumulative", value=cumulative)
     recurring = _text(cells.get("recurring"))
     if recurring:
         chosen = _word(recurring, FREQUENCY_WORDS)
         if chosen is None:
-            problem("import.cell", column="per periode", value=recurring)
+            problem("import.cell", column="recurring", value=recurring)
         else:
             target["recurring"] = chosen
     source = _text(cells.get("source"))
@@ -608,7 +625,17 @@ def _target(
         target["source"] = source
     baseline = cells.get("baseline")
     if _text(baseline):
-        number, _, _ = parse_number(baseline)
+        number, thousands_baseline, _ = parse_number(baseline)
+        if thousands_baseline:
+            result.assumptions.append(
+                _say(
+                    "import.thousands",
+                    lang,
+                    row=str(row),
+                    value=_text(baseline),
+                    number=str(number),
+                )
+            )
         day = parse_date(cells.get("baseline_date"))
         if number is None or day is None:
             problem("import.baseline", value=_text(baseline), day=_text(cells.get("baseline_date")))

@@ -15,6 +15,7 @@ from prestatie_cli.files import write_atomic, write_atomic_with
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.tables import rows, to_csv, to_json, to_xlsx
+from prestatie_cli.terminal import info
 
 
 def run(
@@ -52,9 +53,7 @@ def run(
         else:
             write_atomic(output, content)
     if output is not None:
-        err.write(
-            text("export.written", chosen, {"count": str(len(found)), "path": str(output)}) + "\n"
-        )
+        info(err, text("export.written", chosen, {"count": str(len(found)), "path": str(output)}))
     if any(problem.unreadable for problem in corpus.problems):
         return 2
     return 1 if corpus.problems else 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from prestatie_cli.editing import dump
 from prestatie_cli.errors import UsageError
@@ -64,11 +67,8 @@ def run(
     overrides = _overrides(mappings)
     try:
         table = read_table(source)
-    except (
-        OSError,
-        ValueError,
-        KeyError,
-    ) as error:  # openpyxl says ValueError/KeyError for a bad file
+    # What openpyxl and csv raise for a file that is not the table it claims to be.
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
         raise UsageError(
             key="import.unreadable", path=str(source), detail=str(error) or type(error).__name__
         ) from None

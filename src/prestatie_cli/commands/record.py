@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.check import settings_for
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, number, text
 from prestatie_cli.recording import Entry, record
-from prestatie_cli.reporting.status_formats import number
 
 
 def run(

@@ -7,9 +7,8 @@ from dataclasses import asdict
 from typing import Any
 
 from prestatie_cli.diffing import AgreementChange, Diff, FieldChange, SetDiff
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, number, text
 from prestatie_cli.reporting.markup import markdown_text
-from prestatie_cli.reporting.status_formats import number
 
 OUTPUT_VERSION = 1
 _MARKS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}

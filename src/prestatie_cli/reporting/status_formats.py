@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -13,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, number, text
 from prestatie_cli.progress import Light, Progress
 from prestatie_cli.reporting.markup import markdown_text
 from prestatie_cli.status import SetStatus, StatusReport
@@ -25,20 +24,6 @@ OUTPUT_VERSION = 1
 _NO_WRAP = {"id", "owner", "measured", "expected", "status", "projected"}
 # Share of the free width for the columns that wrap.
 _RATIOS = {"title": 3, "value": 2}
-
-
-def number(value: float, lang: Language) -> str:
-    """A number as people write it: thousands grouped, at most two decimals, a decimal
-    comma in Dutch; beyond a thousand billion in scientific notation."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        shown = f"{value:.3g}"
-        return shown.replace(".", ",") if lang == "nl" else shown
-    shown = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
-    if shown in ("-0", ""):
-        shown = "0"
-    if lang == "nl":
-        return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return shown
 
 
 def value_cell(row: Progress, lang: Language) -> str:

@@ -135,9 +135,9 @@ measurements:
                     _where(indexed),
                     {
                         "id": agreement.id,
-                        "needed": f"{needed * 365:.1f}",
-                        "measured": f"{measured * 365:.1f}",
-                        "factor": f"{factor:g}",
+                        "needed": round(needed * 365, 1),
+                        "measured": round(measured * 365, 1),
+                        "factor": float(factor),
                     },
                     variant="" if measured > 0 else "stalled",
                     agreement=agreement.id,

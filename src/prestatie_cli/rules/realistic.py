@@ -49,7 +49,7 @@ class MetAtBaseline(Rule):
                     ("agreements", index, "target", "baseline", "value"),
                     {
                         "id": agreement.id,
-                        "baseline": f"{target.baseline.value:g}",
-                        "target": f"{target.value:g}",
+                        "baseline": float(target.baseline.value),
+                        "target": float(target.value),
                     },
                 )
