@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,8 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The tests (and the processes they start) keep their cache to themselves.
+os.environ["PRESTATIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="prestatie-test-cache-")
 AS_OF = date(2026, 11, 21)
 # Inside the base set's term, before its deadline: a set checked without its monitor
 # has no passed deadline to account for (T504).

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from prestatie_cli import cache
 from prestatie_cli.config import Settings
-from prestatie_cli.corpus import Corpus, Loaded, Progress, load_corpus
+from prestatie_cli.corpus import Corpus, Loaded, Progress, discover, load_files
 from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Waiver
@@ -53,8 +57,51 @@ class CheckResult:
 def check(
     paths: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
 ) -> CheckResult:
-    """Check every file below ``paths`` and return all problems found."""
-    return check_corpus(load_corpus(paths, options.lang, on_file), options)
+    """Check every file below ``paths`` and return all problems found.
+
+    A run over the same files with the same options is answered from the cache.
+    """
+    files = discover(paths)
+    # A comparison with a git revision depends on more than the files: not cached.
+    run = None if options.previous else cache.key(files, _options(options))
+    if run is not None:
+        stored = cache.load(run)
+        if stored is not None:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                return _result_from(stored)
+    result = check_corpus(load_files(files, options.lang, on_file), options)
+    if run is not None:
+        cache.store(run, _result_to(result))
+    return result
+
+
+def _options(options: CheckOptions) -> str:
+    settings = options.settings
+    return json.dumps(
+        {
+            "as_of": options.as_of.isoformat(),
+            "lang": options.lang,
+            "severities": sorted(settings.severities.items()),
+            "thresholds": settings.thresholds.model_dump(),
+        },
+        sort_keys=True,
+    )
+
+
+def _result_to(result: CheckResult) -> dict[str, Any]:
+    return {
+        "files": result.files,
+        "problems": [asdict(problem) for problem in result.problems],
+        "waived": [asdict(problem) for problem in result.waived],
+    }
+
+
+def _result_from(stored: dict[str, Any]) -> CheckResult:
+    return CheckResult(
+        int(stored["files"]),
+        tuple(Problem(**item) for item in stored["problems"]),
+        tuple(Problem(**item) for item in stored["waived"]),
+    )
 
 
 def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:

@@ -10,15 +10,17 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.messages import Language, current_language, text
-from prestatie_cli.progress import Status
 from prestatie_cli.terminal import colour, set_quiet
+
+if TYPE_CHECKING:  # the models load only for commands that need them (fast --version)
+    from prestatie_cli.progress import Status
 
 app = typer.Typer(
     name="prestatie",

@@ -78,7 +78,11 @@ def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None 
 
     ``on_file(done, total)`` is called after each file, for a progress bar.
     """
-    files = discover(paths)
+    return load_files(discover(paths), lang, on_file)
+
+
+def load_files(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+    """Read and validate ``files``."""
     problems: list[Problem] = []
     loaded: list[Loaded] = []
     for done, path in enumerate(files, start=1):

@@ -1,0 +1,86 @@
+"""A cache of check results, so that a run over unchanged files costs almost nothing.
+
+The key is a hash of everything a result depends on: the version of prestatie,
+the options (reference date, language, severities, thresholds) and the name
+and content of every file. A changed byte, option or version is another key.
+Entries are written atomically, so two runs at once cannot corrupt one; an
+entry that cannot be read (corrupt, foreign, from another version) is ignored
+and a cache folder that cannot be written is simply not used.
+
+Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
+~/.cache/prestatie. PRESTATIE_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from prestatie_cli import __version__
+from prestatie_cli.files import write_atomic
+
+FORMAT = 1
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when caching is off."""
+    if os.environ.get("PRESTATIE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("PRESTATIE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "prestatie"
+
+
+def _code() -> str:
+    """The installed code itself: a changed module (an upgrade, a fix) is another key."""
+    package = Path(__file__).parent
+    parts = [
+        f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}"
+        for path in sorted(package.rglob("*"))
+        if path.suffix in (".py", ".j2", ".css") and (info := path.stat())
+    ]
+    return "|".join(parts)
+
+
+def key(files: Sequence[Path], options: str) -> str | None:
+    """The key of a run over ``files``; None when a file cannot be read (no caching then)."""
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{_code()}\0{options}".encode())
+    for path in files:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"\0{path}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def load(run: str) -> Any | None:
+    """The stored result of a run, or None (missing, unreadable or not ours)."""
+    place = folder()
+    if place is None:
+        return None
+    try:
+        stored = json.loads((place / f"check-{run}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+        return None
+    return stored.get("result")
+
+
+def store(run: str, result: Any) -> None:
+    """Keep a result; a cache that cannot be written is not an error."""
+    place = folder()
+    if place is None:
+        return
+    with contextlib.suppress(OSError):
+        content = json.dumps({"format": FORMAT, "result": result}, ensure_ascii=False)
+        write_atomic(place / f"check-{run}.json", content)
