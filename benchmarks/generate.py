@@ -1,7 +1,7 @@
 """Generate a synthetic national corpus of prestatieafspraken for benchmarks.
 
 342 municipalities, each with one set of 60-120 agreements and a monitor file with
-five years of measurements, plus a git repository in which one set changes over
+four years of measurements, plus a git repository in which one set changes over
 200 commits. Deterministic (seeded), so that runs compare like with like.
 
     python benchmarks/generate.py OUT_DIR [--sets 342] [--commits 200]
@@ -37,7 +37,9 @@ def _set(index: int, rng: random.Random) -> tuple[str, str, str]:
     corporations = [f"corp-{n}" for n in range(rng.randint(1, 4))]
     tenants = [f"hv-{n}" for n in range(rng.randint(1, 3))]
     parties += [(c, f"Woonstichting {c.upper()} {index}", "corporatie") for c in corporations]
-    parties += [(t, f"Huurdersvereniging {t.upper()} {index}", "huurdersorganisatie") for t in tenants]
+    parties += [
+        (t, f"Huurdersvereniging {t.upper()} {index}", "huurdersorganisatie") for t in tenants
+    ]
     ids = [party for party, _, _ in parties]
     lines = [
         "# yaml-language-server: $schema=../schemas/agreements.schema.json",
@@ -62,7 +64,8 @@ def _set(index: int, rng: random.Random) -> tuple[str, str, str]:
             f"  - id: {agreement_id}",
             f"    title: Afspraak {number} over {theme}",
             "    text: >-",
-            "      " + WORDS.format(start=2025, end=2028, value=value, unit=unit or "acties", name=name),
+            "      "
+            + WORDS.format(start=2025, end=2028, value=value, unit=unit or "acties", name=name),
             f"    theme: {theme}",
             f"    kind: {'process' if not metric else 'result'}",
             f"    owner: {owner}",
@@ -80,24 +83,19 @@ def _set(index: int, rng: random.Random) -> tuple[str, str, str]:
         lines += [
             f"    deadline: 2028-{rng.randint(6, 12):02d}-{rng.choice((1, 15, 30)):02d}",
             "    frequency: yearly",
-            "    milestones:",
-            f"      - {{date: 2026-12-31, value: {value // 2}}}" if metric else "      []",
         ]
-        if not metric:
-            lines[-2] = "    milestones: []"
-            lines.pop()
-        for year in range(2025, 2030):
-            measured = (rng.randint(0, value // 3) if metric else "true")
-            day = f"{min(year, 2028)}-12-31" if year < 2029 else "2028-06-30"
+        if metric:
+            lines += ["    milestones:", f"      - {{date: 2026-12-31, value: {value // 2}}}"]
+        # Four years of measurements: 2025 to 2028.
+        for year in range(2025, 2029):
+            measured = rng.randint(0, value // 3) if metric else "true"
             measurements += [
                 f"  - agreement: {agreement_id}",
-                f"    date: {day if year < 2029 else '2028-06-30'}",
+                f"    date: {year}-12-31",
                 f"    value: {measured}",
                 f"    source: Jaarverslag {year}",
                 f"    reported_by: {owner}",
             ]
-            if year == 2028:
-                break
     lines.append("signatures:")
     lines += [f"  - {{party: {p}, name: Ondertekenaar {p}, date: 2024-12-12}}" for p in ids]
     return set_id, "\n".join(lines) + "\n", "\n".join(measurements) + "\n"
@@ -130,7 +128,7 @@ def history(root: Path, commits: int) -> None:
     }
     root.mkdir(parents=True, exist_ok=True)
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=env, check=True)
-    set_id, text, monitor = _set(1, random.Random(1))
+    set_id, text, _ = _set(1, random.Random(1))
     path = root / "afspraken" / f"{set_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     for number in range(commits):
@@ -159,7 +157,9 @@ def main() -> None:
     total = corpus(arguments.out / "nationaal", arguments.sets)
     history(arguments.out / "geschiedenis", arguments.commits)
     size = sum(p.stat().st_size for p in (arguments.out / "nationaal").rglob("*.yaml"))
-    print(f"{arguments.sets} sets, {total} agreements, {size / 1e6:.1f} MB; {arguments.commits} commits")
+    print(
+        f"{arguments.sets} sets, {total} agreements, {size / 1e6:.1f} MB; {arguments.commits} commits"
+    )
 
 
 if __name__ == "__main__":
