@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,9 @@ def key(files: Sequence[Path], options: str) -> str | None:
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{_code()}\0{options}".encode())
     for path in files:
         try:
+            # Only regular files: a pipe or device would block or never end (no caching then).
+            if not stat.S_ISREG(path.stat().st_mode):
+                return None
             content = path.read_bytes()
         except OSError:
             return None

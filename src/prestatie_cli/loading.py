@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheels
 FAST = True
 # Characters on which libyaml and ruamel's Python parser disagree: libyaml takes these
 # for line breaks (YAML 1.1), and accepts a tab where ruamel does not.
+_MISINDENTED_KEY = re.compile(r"^ +[A-Za-z0-9_-]+:( |$)")
 _PURE_ONLY = re.compile("[\x85\u2028\u2029\t]")
 
 Pointer = tuple[str | int, ...]
@@ -273,7 +274,15 @@ def _load_pure(text: str, shown: str) -> Document:
             mark = error.context_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        raise LoadError("Y005", shown, line, column, problem=problem) from None
+        params = {"problem": problem}
+        if (
+            line is not None
+            and "mapping values are not allowed" in problem
+            and _MISINDENTED_KEY.match(source_lines(text)[line - 1])
+        ):
+            # "mapping values are not allowed" on a line that is only a key: indentation.
+            params["hint"] = "indent"
+        raise LoadError("Y005", shown, line, column, **params) from None
     except ReaderError as error:
         # The reader counts characters, not lines: find the line and column ourselves.
         line, column = _char_position(text, error.position)

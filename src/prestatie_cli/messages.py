@@ -95,6 +95,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "aanhalingsteken op dezelfde regel.",
         "en": "A quoted text is not closed; add the closing quote.",
     },
+    "Y005.hint.indent": {
+        "nl": "De inspringing klopt niet: velden van hetzelfde blok staan precies onder elkaar, "
+        "en een lijst-item begint met '- ' op dezelfde inspringing als de items ervoor.",
+        "en": "The indentation is off: keys of one block line up exactly, and a list item starts "
+        "with '- ' at the same indentation as the items before it.",
+    },
     "Y005.hint.colon": {
         "nl": "Staat er een dubbele punt met spatie (': ') in een tekst? Zet de tekst dan tussen "
         "aanhalingstekens.",
@@ -1049,6 +1055,9 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "({measured} of {sets} sets measured)",
     },
     "report.all-parties": {"nl": "alle partijen", "en": "all parties"},
+    "report.severity.error": {"nl": "fout", "en": "error"},
+    "report.severity.warning": {"nl": "waarschuwing", "en": "warning"},
+    "report.severity.info": {"nl": "info", "en": "info"},
     "report.metric": {"nl": "Maat", "en": "Metric"},
     "report.unit": {"nl": "Eenheid", "en": "Unit"},
     "report.sets": {"nl": "Sets", "en": "Sets"},

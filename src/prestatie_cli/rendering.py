@@ -15,6 +15,8 @@ _PARSER_HINTS = (
     ("\\t", "tab"),
     ("quoted scalar", "quote"),
     ("end of stream", "quote"),
+    ("expected <block end>", "indent"),
+    ("did not find expected '-' indicator", "indent"),
     ("mapping values are not allowed", "colon"),
 )
 
@@ -65,7 +67,9 @@ def from_load_error(error: LoadError, lang: Language) -> Problem:
     variant = params.pop("reason", "")
     if error.code == "Y005":
         problem = params.get("problem", "")
-        variant = next((name for marker, name in _PARSER_HINTS if marker in problem), "")
+        variant = params.pop("hint", "") or next(
+            (name for marker, name in _PARSER_HINTS if marker in problem), ""
+        )
         message, hint = wording(error.code, params, "", lang)
         if variant:
             hint = text(f"Y005.hint.{variant}", lang)

@@ -200,6 +200,12 @@ def _clamp(share: float | None) -> float | None:
     return None if share is None else min(max(share, 0.0), 1.0)
 
 
+def _shown_path(path: str) -> str:
+    """The file's folder and name (afspraken/x.yaml): enough to tell a set from its monitor."""
+    parts = Path(path).parts
+    return "/".join(parts[-2:])
+
+
 def _consent(agreed_by: Sequence[str], names: dict[str, str], lang: Language) -> str:
     if set(agreed_by) >= set(names):
         return text("report.all-parties", lang)
@@ -335,9 +341,9 @@ def _set_view(
     }
     findings = tuple(
         FindingView(
-            f"{Path(problem.path).name}:{problem.line}",
+            f"{_shown_path(problem.path)}:{problem.line}:{problem.column}",
             problem.code,
-            problem.severity,
+            text(f"report.severity.{problem.severity}", lang),
             problem.message,
         )
         for problem in problems

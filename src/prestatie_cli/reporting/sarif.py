@@ -32,7 +32,10 @@ def _rules(lang: Language) -> list[dict[str, Any]]:
             "shortDescription": {"text": text(f"{rule.code}.title", lang)},
             "fullDescription": {"text": text(f"{rule.code}.rationale", lang)},
             "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-            "help": {"text": text(f"{rule.code}.hint", lang)},
+            # The hint of a finding names its values; the rule's help is its rationale.
+            "help": {
+                "text": f"{text(f'{rule.code}.title', lang)}: {text(f'{rule.code}.rationale', lang)}"
+            },
         }
         for rule in REGISTRY.values()
     ]

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmarks for prestatie, side by side with the alternatives, in one run.
+#
+#   benchmarks/run.sh [WORK_DIR]
+#
+# Needs: the project installed in .venv (pip install -e '.[test]'), hyperfine (Debian:
+# apt-get install hyperfine) and check-jsonschema (pip install check-jsonschema) as the
+# reference. Writes WORK_DIR/results.md (hyperfine tables) and WORK_DIR/memory.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${1:-/tmp/prestatie-bench}
+PY=$PWD/.venv/bin/python
+P=$PWD/.venv/bin/prestatie
+CJ=$PWD/.venv/bin/check-jsonschema
+rm -rf "$WORK" && mkdir -p "$WORK"
+"$PY" benchmarks/generate.py "$WORK"
+N="$WORK/nationaal"
+# A region of 34 sets (one tenth) for the references that are too slow for the whole country.
+R="$WORK/regio" && mkdir -p "$R/afspraken" "$R/monitor"
+for f in $(ls "$N/afspraken" | head -34); do cp "$N/afspraken/$f" "$R/afspraken/"; cp "$N/monitor/$f" "$R/monitor/"; done
+export PRESTATIE_CACHE_DIR="$WORK/cache"
+ONE="$N/afspraken/gemeente-001-2025-2028.yaml $N/monitor/gemeente-001-2025-2028.yaml"
+EVENTS="import sys, pathlib, _ruamel_yaml_clibz as c
+from ruamel.yaml.events import StreamEndEvent
+for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):
+    p = c.CParser(f.read_text(encoding='utf-8'))
+    while not isinstance(p.get_event(), StreamEndEvent): pass"
+ROUNDTRIP="import sys, pathlib
+from ruamel.yaml import YAML
+y = YAML()
+for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')): y.load(f.read_text(encoding='utf-8'))"
+"$P" schema --output-dir "$WORK/schemas" >/dev/null
+AS="--as-of 2026-11-21"
+
+hyperfine --style basic --export-markdown "$WORK/start.md" --warmup 2 --runs 10 \
+  -n "prestatie --version" "$P --version" \
+  -n "check one set (cold)" "PRESTATIE_NO_CACHE=1 $P -q check $AS $ONE"
+
+hyperfine --style basic --export-markdown "$WORK/regio.md" -i --warmup 1 --runs 3 \
+  -n "C parser event stream (floor)" "$PY -c \"$EVENTS\" $R" \
+  -n "prestatie check, cold" "PRESTATIE_NO_CACHE=1 $P -q check $AS $R" \
+  -n "prestatie check, warm" "$P -q check $AS $R" \
+  -n "check-jsonschema (shape only)" "$CJ -q --schemafile $WORK/schemas/agreements.schema.json $R/afspraken/*.yaml; $CJ -q --schemafile $WORK/schemas/monitor.schema.json $R/monitor/*.yaml" \
+  -n "ruamel.yaml round-trip load" "$PY -c \"$ROUNDTRIP\" $R"
+
+hyperfine --style basic --export-markdown "$WORK/nationaal.md" -i --warmup 1 --runs 2 \
+  -n "C parser event stream (floor)" "$PY -c \"$EVENTS\" $N" \
+  -n "prestatie check, cold" "PRESTATIE_NO_CACHE=1 $P -q check $AS $N" \
+  -n "prestatie check, warm" "$P -q check $AS $N" \
+  -n "prestatie status" "$P status --format json $AS $N" \
+  -n "prestatie report --format html" "$P report --format html $AS $N"
+
+G="$WORK/geschiedenis"
+hyperfine --style basic --export-markdown "$WORK/history.md" -i --warmup 1 --runs 3 \
+  -n "prestatie log over 200 commits" "cd $G && $P log BS-001" \
+  -n "prestatie diff HEAD~100 HEAD" "cd $G && $P diff HEAD~100 HEAD"
+
+{
+  echo "command | peak memory (MB)"
+  echo "---|---:"
+  for name in "check one set:$P -q check $AS $ONE" "check national, cold:$P -q check $AS $N" \
+              "status national:$P status --format json $AS $N" "report national:$P report --format html $AS $N"; do
+    label=${name%%:*}; cmd=${name#*:}
+    kb=$( { PRESTATIE_NO_CACHE=1 /usr/bin/time -f %M sh -c "$cmd >/dev/null" ; } 2>&1 | tail -1 )
+    echo "$label | $((kb / 1024))"
+  done
+} > "$WORK/memory.txt"
+cat "$WORK/start.md" "$WORK/regio.md" "$WORK/nationaal.md" "$WORK/history.md" > "$WORK/results.md"
+echo; cat "$WORK/results.md"; echo; cat "$WORK/memory.txt"
