@@ -82,6 +82,23 @@ class Lang(StrEnum):
     en = "en"
 
 
+# Options that many commands share, with one wording.
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (default: nearest prestatie.yaml).", show_default=False
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False),
+]
+
+
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -211,28 +228,9 @@ def check_command(
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            help="Language of messages (default: prestatie.yaml, else nl).",
-            show_default=False,
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
     against: Annotated[
         str | None,
         typer.Option(
@@ -281,12 +279,7 @@ def status_command(
     output_format: Annotated[
         StatusFormat, typer.Option("--format", "-f", help="Output format.")
     ] = StatusFormat.text,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     theme: Annotated[
         list[str] | None,
         typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
@@ -303,20 +296,8 @@ def status_command(
         list[StatusName] | None,
         typer.Option("--status", help="Only this status (repeatable).", show_default=False),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show the progress of each agreement: value, target, expected, traffic light, projection.
 
@@ -397,20 +378,8 @@ def record_command(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Add a measurement to the monitor file of its set, keeping the rest of the file as it is.
 
@@ -456,20 +425,8 @@ def diff_command(
         bool,
         typer.Option("--exit-code", help="Exit 1 when there are differences, as git diff does."),
     ] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show what changed in the agreements, by agreement id: added, removed, renamed, fields.
 
@@ -521,20 +478,8 @@ def log_command(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DiffFormat.text,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show the history of one agreement: each commit that changed it, what and why.
 
@@ -570,20 +515,8 @@ def sign_command(
             "--date", help="Date of signing, YYYY-MM-DD (default: today).", show_default=False
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Record a party's sign-off with a digest of the set's content (P616 reports later changes).
 
@@ -630,12 +563,7 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     theme: Annotated[
         list[str] | None,
         typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
@@ -656,20 +584,8 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write a report for council members, supervisory boards and tenants: Markdown or HTML.
 
@@ -719,30 +635,9 @@ def export_command(
             "--output", "-o", help="Write to this file (required for xlsx).", show_default=False
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Reference date YYYY-MM-DD for the status (default: today).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            help="Language of headers and status (default: prestatie.yaml, else nl).",
-            show_default=False,
-        ),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: nearest prestatie.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Export one row per agreement (set, id, title, theme, owner, target, deadline, latest value, status).
 
