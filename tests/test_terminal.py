@@ -33,7 +33,10 @@ def _environment(**extra: str) -> dict[str, str]:
         for name, value in os.environ.items()
         if name not in {"NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"}
     }
-    env.update({"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"})
+    # No cached results: a bar is drawn while files are read, and a cached run reads none.
+    env.update(
+        {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40", "PRESTATIE_NO_CACHE": "1"}
+    )
     env.update(extra)
     return env
 
