@@ -322,8 +322,14 @@ def _span(event: Event) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+# First characters of anything that may resolve to other than text: most text skips the rest.
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
+
+
 def resolve_scalar(value: str) -> Any:
     """Resolve a plain scalar with the YAML 1.2 core schema plus ISO dates."""
+    if value and value[0] not in _SPECIAL_START:
+        return value
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
@@ -384,21 +390,24 @@ class _Builder:
         return LoadError(code, self.shown, span.line, span.column, **params)
 
     def build(self, events: Iterator[Event]) -> None:
+        # Dispatch on the event's type: most events are scalars, handled first.
+        scalar, start, end, alias = self.scalar, self.start, self.end, self.alias
         for event in events:
-            if isinstance(event, StreamEndEvent):
-                return
-            if isinstance(event, DocumentStartEvent):
+            kind = type(event)
+            if kind is ScalarEvent:
+                scalar(event)  # type: ignore[arg-type]
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                start(event)  # type: ignore[arg-type]
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                end(event)
+            elif kind is AliasEvent:
+                alias(event)  # type: ignore[arg-type]
+            elif kind is DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     raise self.fail("Y008", _span(event))
-            elif isinstance(event, ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, MappingStartEvent | SequenceStartEvent):
-                self.start(event)
-            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-                self.end(event)
-            elif isinstance(event, AliasEvent):
-                self.alias(event)
+            elif kind is StreamEndEvent:
+                return
 
     def pointer_for_child(self) -> Pointer | None:
         """Pointer of the next value, or None when the next node is a key."""
@@ -420,14 +429,22 @@ class _Builder:
 
     def scalar(self, event: ScalarEvent) -> None:
         span = _span(event)
-        self.check_tag(event.tag, span, {_STR_TAG})
+        tag = event.tag
+        if tag is not None:
+            self.check_tag(tag, span, {_STR_TAG})
         # The C parser marks a plain scalar's style as '', the Python one as None.
-        plain = not event.style and event.tag is None
-        pointer = self.pointer_for_child()
-        if pointer is None:
+        plain = not event.style and tag is None
+        stack = self.stack
+        top = stack[-1] if stack else None
+        if top is None:
+            pointer: Pointer = ()
+        elif type(top.container) is list:
+            pointer = (*top.pointer, len(top.container))
+        elif top.key is None:
             self.set_key(event.value, span)
             return
-        top = self.stack[-1] if self.stack else None
+        else:
+            pointer = (*top.pointer, top.key)
         if (
             plain
             and event.value == ""
