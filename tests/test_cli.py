@@ -40,10 +40,18 @@ def test_version() -> None:
 
 
 def test_help_of_every_command_shows_an_example() -> None:
-    for command in ("check", "rules", "schema"):
+    commands = (
+        "init", "check", "status", "record", "report", "diff", "log", "sign", "export",
+        "import", "rules", "schema",
+    )  # fmt: skip
+    listing = run("--help").stdout
+    for command in commands:
+        assert f"│ {command} " in listing
+    for command in commands:
         done = run(command, "--help")
         assert done.returncode == 0
-        assert f"prestatie {command}" in done.stdout
+        # The usage line, and at least one example below it.
+        assert done.stdout.count(f"prestatie {command}") >= 2, command
 
 
 def test_check_text_output(tmp_path: Path) -> None:
