@@ -95,3 +95,36 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("PRESTATIE_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "prestatie"
+
+
+def test_history_blobs_are_parsed_once_across_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from prestatie_cli import cli, versions
+    from tests.test_history import BS01, SET_PATH, Git, Item, set_text
+
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "cache"))
+    git = Git(tmp_path / "repo")
+    for number, value in enumerate((180, 190, 200), start=1):
+        item = Item(BS01.id, BS01.title, BS01.text, value=value)
+        git.write(SET_PATH, set_text([item]))
+        git.commit(f"Stap {number}", f"2025-0{number}-01")
+    parsed: list[str] = []
+    real = versions._parse
+
+    def counting(raw: bytes, path: str) -> tuple[versions.Parsed, bool]:
+        parsed.append(path)
+        return real(raw, path)
+
+    monkeypatch.setattr(versions, "_parse", counting)
+    monkeypatch.chdir(git.root)
+    outputs = []
+    for _ in range(2):
+        monkeypatch.setattr(sys, "argv", ["prestatie", "log", "BS-01"])
+        with pytest.raises(SystemExit) as done:
+            cli.main()
+        assert done.value.code == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].startswith("Geschiedenis van BS-01 (3 wijziging(en))")
+    assert len(parsed) == 3  # three blobs, parsed in the first run only

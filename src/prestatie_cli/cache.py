@@ -14,6 +14,7 @@ Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -67,24 +68,48 @@ def key(files: Sequence[Path], options: str) -> str | None:
 
 
 def load(run: str) -> Any | None:
-    """The stored result of a run, or None (missing, unreadable or not ours)."""
+    """The stored result of a check run, or None (missing, unreadable or not ours)."""
+    return _read(f"check-{run}.json", None)
+
+
+def store(run: str, result: Any) -> None:
+    """Keep the result of a check run; a cache that cannot be written is not an error."""
+    _write(f"check-{run}.json", result, None)
+
+
+def load_entry(name: str) -> Any | None:
+    """Something kept under ``name`` by this very code (a parsed git blob, say), or None."""
+    return _read(f"{name}.json", _code_digest())
+
+
+def store_entry(name: str, value: Any) -> None:
+    _write(f"{name}.json", value, _code_digest())
+
+
+@functools.cache
+def _code_digest() -> str:
+    return hashlib.sha256(f"{__version__}\0{_code()}".encode()).hexdigest()
+
+
+def _read(name: str, code: str | None) -> Any | None:
     place = folder()
     if place is None:
         return None
     try:
-        stored = json.loads((place / f"check-{run}.json").read_text(encoding="utf-8"))
+        stored = json.loads((place / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(stored, dict) or stored.get("format") != FORMAT:
         return None
+    if code is not None and stored.get("code") != code:
+        return None
     return stored.get("result")
 
 
-def store(run: str, result: Any) -> None:
-    """Keep a result; a cache that cannot be written is not an error."""
+def _write(name: str, value: Any, code: str | None) -> None:
     place = folder()
     if place is None:
         return
-    with contextlib.suppress(OSError):
-        content = json.dumps({"format": FORMAT, "result": result}, ensure_ascii=False)
-        write_atomic(place / f"check-{run}.json", content)
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        content = json.dumps({"format": FORMAT, "code": code, "result": value}, ensure_ascii=False)
+        write_atomic(place / name, content)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from prestatie_cli import cache
 from prestatie_cli.corpus import load_corpus
 from prestatie_cli.history import Commit, Repository
 from prestatie_cli.loading import LoadError, decode, load_text
@@ -57,7 +58,8 @@ def _collect(
 
 
 class BlobCache:
-    """Parsed models by git blob id: a blob seen in many commits is parsed once."""
+    """Parsed models by git blob id: a blob seen in many commits is parsed once per run,
+    and once for all runs through the disk cache (a blob id never changes content)."""
 
     def __init__(self) -> None:
         self._parsed: dict[str, tuple[Parsed, bool]] = {}
@@ -65,8 +67,37 @@ class BlobCache:
     def get(self, repository: Repository, blob: str, path: str) -> tuple[Parsed, bool]:
         """The model (None for another kind of file) and whether the file could be read."""
         if blob not in self._parsed:
-            self._parsed[blob] = _parse(repository.blob(blob), path)
+            stored = _stored(blob)
+            if stored is None:
+                stored = _parse(repository.blob(blob), path)
+                cache.store_entry(f"blob-{blob}", _entry(stored))
+            self._parsed[blob] = stored
         return self._parsed[blob]
+
+
+def _entry(parsed: tuple[Parsed, bool]) -> dict[str, object]:
+    model, readable = parsed
+    return {
+        "readable": readable,
+        "kind": model.kind if model is not None else None,
+        "model": model.model_dump(mode="json") if model is not None else None,
+    }
+
+
+def _stored(blob: str) -> tuple[Parsed, bool] | None:
+    """A model kept from an earlier run, or None (not there, not readable, not ours)."""
+    entry = cache.load_entry(f"blob-{blob}")
+    if not isinstance(entry, dict):
+        return None
+    try:
+        readable = bool(entry["readable"])
+        kind, data = entry["kind"], entry["model"]
+        if kind is None:
+            return None, readable
+        model: Parsed = (AgreementSet if kind == "agreements" else Monitor).model_validate(data)
+    except (KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+        return None
+    return model, readable
 
 
 def _parse(raw: bytes, path: str) -> tuple[Parsed, bool]:
