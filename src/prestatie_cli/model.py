@@ -116,7 +116,7 @@ ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisat
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Period(_Strict):
