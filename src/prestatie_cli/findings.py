@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -25,3 +26,13 @@ class Finding:
     variant: str = ""
     # The agreement a monitor finding is about, for the monitor's waivers.
     agreement: str | None = None
+
+
+def suggestion(name: str, known: list[str]) -> str:
+    """The closest known name (the first in sorted order on a tie), or an empty string."""
+    scored = [
+        (difflib.SequenceMatcher(None, name, candidate).ratio(), candidate)
+        for candidate in sorted(known)
+    ]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
+    return best[1] if best[0] >= 0.6 else ""

@@ -19,12 +19,11 @@ from prestatie_cli.corpus import Corpus, load_corpus
 from prestatie_cli.editing import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import locked, write_atomic
-from prestatie_cli.findings import Finding
+from prestatie_cli.findings import Finding, suggestion
 from prestatie_cli.loading import Document, LoadError, load_text, read_text
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model import Agreement, AgreementSet, Measurement, Monitor
 from prestatie_cli.rendering import from_finding, from_load_error
-from prestatie_cli.rules.assignable import suggestion
 from prestatie_cli.validation import validate
 
 _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")

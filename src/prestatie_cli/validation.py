@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -11,7 +10,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from prestatie_cli.findings import Finding
+from prestatie_cli.findings import Finding, suggestion
 from prestatie_cli.loading import Document, Pointer
 from prestatie_cli.model import MODELS, AgreementSet, Config, Monitor
 
@@ -45,11 +44,10 @@ def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _fields(model, loc[:-1])
-        close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
         params = {
             "key": key,
             "allowed": ", ".join(allowed),
-            "suggestion": close[0] if close else "",
+            "suggestion": suggestion(key.lower(), allowed),
         }
         return Finding("V001", loc, params, at_key=True)
     if kind == "missing":
@@ -76,8 +74,8 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     if kind == "literal_error" and isinstance(value, str):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         folded = {choice.casefold(): choice for choice in choices}
-        close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
-        params["suggestion"] = folded[close[0]] if close else ""
+        close = suggestion(value.casefold(), list(folded))
+        params["suggestion"] = folded[close] if close else ""
     return params
 
 

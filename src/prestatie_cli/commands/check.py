@@ -8,34 +8,13 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.checking import CheckOptions, check
-from prestatie_cli.config import Settings, find_config, load_settings
+from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.history import Repository
-from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.messages import Language, text
 from prestatie_cli.model import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
-from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.terminal import progress_bar
 from prestatie_cli.versions import BlobCache, at_commit
-
-
-def settings_for(
-    config: Path | None, lang: Language | None, err: TextIO
-) -> tuple[Settings | None, Language]:
-    """Load the configuration (named, or the nearest prestatie.yaml); None if it is broken."""
-    path = config if config is not None else find_config(Path.cwd())
-    shown_lang: Language = lang or "nl"
-    use_language(shown_lang)
-    if path is None:
-        return Settings(), shown_lang
-    settings, problems = load_settings(path, shown_lang)
-    if settings is None:
-        hint = text("ui.hint", shown_lang)
-        for problem in problems:
-            err.write(problem_line(problem) + "\n")
-            err.write(f"    {hint}: {problem.hint}\n")
-        return None, shown_lang
-    use_language(lang or settings.lang)
-    return settings, lang or settings.lang
 
 
 def _previous(paths: Sequence[Path], revision: str) -> dict[str, AgreementSet]:

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import settings_for, write_problems
 from prestatie_cli.diffing import diff_snapshots
 from prestatie_cli.history import HistoryError, Repository
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.diff_formats import render_json, render_markdown, render_text
-from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.versions import BlobCache, Snapshot, at_commit, from_files, in_worktree
 
 RENDERERS = {"text": render_text, "md": render_markdown, "json": render_json}
@@ -59,9 +58,7 @@ def run(
     old, new = _versions(revisions, paths, date.today(), chosen)
     problems = [*old.problems, *new.problems]
     if problems:
-        hint = text("ui.hint", chosen)
-        for problem in problems:
-            err.write(problem_line(problem) + "\n" + f"    {hint}: {problem.hint}\n")
+        write_problems(err, problems, chosen)
         return 2
     diff = diff_snapshots(old, new, settings.thresholds)
     out.write(RENDERERS[output_format](diff, chosen))

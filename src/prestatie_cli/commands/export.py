@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.corpus import load_corpus
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic, write_atomic_with
 from prestatie_cli.messages import Language, text
-from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.tables import rows, to_csv, to_json, to_xlsx
 from prestatie_cli.terminal import info
 
@@ -35,8 +34,7 @@ def run(
     if output_format == "xlsx" and output is None:
         raise UsageError(key="export.xlsx-needs-file")
     corpus = load_corpus(paths or [Path()], chosen)
-    for problem in corpus.problems:
-        err.write(problem_line(problem) + "\n")
+    write_problems(err, corpus.problems, chosen)
     measurements = {set_id: corpus.measurements(set_id) for set_id in corpus.sets}
     found = rows(list(corpus.sets.values()), measurements, as_of, settings.thresholds, chosen)
     if output_format == "xlsx":
@@ -54,6 +52,4 @@ def run(
             write_atomic(output, content)
     if output is not None:
         info(err, text("export.written", chosen, {"count": str(len(found)), "path": str(output)}))
-    if any(problem.unreadable for problem in corpus.problems):
-        return 2
-    return 1 if corpus.problems else 0
+    return exit_code(corpus.problems)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.diffing import FieldChange, field_changes
 from prestatie_cli.history import Commit, HistoryError, Repository
 from prestatie_cli.messages import Language, text

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.recording import Entry, record
 

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.files import write_atomic
 from prestatie_cli.messages import Language, text
 from prestatie_cli.report import build_report
 from prestatie_cli.reporting.report_formats import render_report
-from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.status import Selection
 from prestatie_cli.terminal import info
 
@@ -36,9 +35,7 @@ def run(
         return 2
     selection = Selection(tuple(themes), tuple(parties))
     view = build_report(paths or [Path()], as_of, chosen, settings, selection)
-    hint = text("ui.hint", chosen)
-    for problem in view.problems:
-        err.write(problem_line(problem) + "\n" + f"    {hint}: {problem.hint}\n")
+    write_problems(err, view.problems, chosen)
     if not view.sets:
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("report.no-sets", chosen, {"paths": shown}) + "\n")
@@ -49,6 +46,4 @@ def run(
     else:
         write_atomic(output, rendered)
         info(err, text("report.written", chosen, {"path": str(output)}))
-    if any(problem.unreadable for problem in view.problems):
-        return 2
-    return 1 if view.problems else 0
+    return exit_code(view.problems)

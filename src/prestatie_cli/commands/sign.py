@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.messages import Language, text
 from prestatie_cli.signing import sign
 

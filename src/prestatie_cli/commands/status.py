@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.commands.check import settings_for
+from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.messages import Language, text
 from prestatie_cli.progress import Status
 from prestatie_cli.reporting.status_formats import render_json, render_markdown, render_text
-from prestatie_cli.reporting.text import problem_line
 from prestatie_cli.status import Selection, status
 
 
@@ -35,10 +34,7 @@ def run(
         return 2
     selection = Selection(tuple(themes), tuple(parties), tuple(statuses))
     report = status(paths or [Path()], as_of, chosen, settings.thresholds, selection)
-    hint = text("ui.hint", chosen)
-    for problem in report.problems:
-        err.write(problem_line(problem) + "\n")
-        err.write(f"    {hint}: {problem.hint}\n")
+    write_problems(err, report.problems, chosen)
     if not report.sets:
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("ui.status.no-sets", chosen, {"paths": shown}) + "\n")
@@ -49,6 +45,4 @@ def run(
         out.write(render_markdown(report, chosen))
     else:
         out.write(render_text(report, chosen, color=color, width=width))
-    if any(problem.unreadable for problem in report.problems):
-        return 2
-    return 1 if report.problems else 0
+    return exit_code(report.problems)

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from prestatie_cli.findings import suggestion
 from prestatie_cli.rules.base import Finding, Rule, SetContext
-
-
-def suggestion(name: str, known: list[str]) -> str:
-    """The closest known name (the first in sorted order on a tie), or an empty string."""
-    scored = [
-        (difflib.SequenceMatcher(None, name, candidate).ratio(), candidate)
-        for candidate in sorted(known)
-    ]
-    best = max(scored, key=lambda pair: pair[0], default=(0.0, ""))
-    return best[1] if best[0] >= 0.6 else ""
 
 
 class MissingOwner(Rule):
