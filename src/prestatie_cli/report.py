@@ -19,10 +19,10 @@ from prestatie_cli.corpus import Corpus, load_corpus
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model import Agreement, AgreementSet, Monitor
 from prestatie_cli.problems import Problem
-from prestatie_cli.progress import LIGHTS, STATUSES, Light, Progress, Status, progress
+from prestatie_cli.progress import LIGHTS, STATUSES, Light, Progress, Status
 from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 from prestatie_cli.signing import digest, latest_signatures
-from prestatie_cli.status import EVERYTHING, Selection
+from prestatie_cli.status import EVERYTHING, Selection, set_status
 
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "exactly": "="}
 # Units of rates, prices and durations: two municipalities' values do not add up.
@@ -300,16 +300,10 @@ def _set_view(
     settings: Settings,
     selection: Selection,
     lang: Language,
-) -> tuple[SetView, list[Progress]]:
-    measured = corpus.measurements(agreements.id)
-    rows = [
-        row
-        for row in (
-            progress(a, measured.get(a.id, ()), as_of, agreements.period, settings.thresholds)
-            for a in agreements.agreements
-        )
-        if selection.keeps(row)
-    ]
+) -> tuple[SetView, tuple[Progress, ...]]:
+    rows = set_status(
+        agreements, corpus.measurements(agreements.id), as_of, settings.thresholds, selection
+    ).rows
     names = {party.id: party.name for party in agreements.parties}
     themes: dict[str, list[AgreementView]] = {}
     for row in rows:

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from prestatie_cli.model import AgreementSet, Measurement
-from prestatie_cli.progress import missing_periods, paces, progress
+from prestatie_cli.model import Agreement, AgreementSet, Measurement
+from prestatie_cli.progress import Progress, missing_periods, paces, progress
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 
 Indexed = list[tuple[int, Measurement]]
@@ -27,6 +27,19 @@ def _where(indexed: Indexed) -> tuple[str | int, ...]:
         return ("set",)
     index, _ = max(indexed, key=lambda pair: (pair[1].date, pair[0]))
     return ("measurements", index)
+
+
+def _progress_of(
+    agreement: Agreement, indexed: Indexed, agreements: AgreementSet, context: MonitorContext
+) -> Progress:
+    """Where ``agreement`` stands at the run's date, from its measurements in the monitor."""
+    return progress(
+        agreement,
+        (m for _, m in indexed),
+        context.as_of,
+        agreements.period,
+        context.thresholds,
+    )
 
 
 class DeadlinePassed(Rule):
@@ -69,13 +82,7 @@ measurements:
             if context.as_of <= agreement.deadline:
                 continue
             indexed = grouped.get(agreement.id, [])
-            found = progress(
-                agreement,
-                (m for _, m in indexed),
-                context.as_of,
-                agreements.period,
-                context.thresholds,
-            )
+            found = _progress_of(agreement, indexed, agreements, context)
             if found.status in ("overdue", "no_data"):
                 variant = "unmeasured" if found.status == "no_data" else ""
                 if found.periods_missed:
@@ -118,13 +125,7 @@ measurements:
         factor = context.thresholds.pace_factor
         for agreement in agreements.agreements:
             indexed = grouped.get(agreement.id, [])
-            found = progress(
-                agreement,
-                (m for _, m in indexed),
-                context.as_of,
-                agreements.period,
-                context.thresholds,
-            )
+            found = _progress_of(agreement, indexed, agreements, context)
             pace = paces(found)
             if pace is None or found.deadline_passed:
                 continue
