@@ -828,6 +828,23 @@ def test_log_needs_set_when_the_id_is_in_two_sets(history: History, prestatie: R
     assert prestatie("log", "BS-01", regio, cwd=git.root).out == regional.out
 
 
+def test_log_names_an_id_twice_in_one_set_as_such(history: History, prestatie: Run) -> None:
+    git, _ = history
+    twice = "afspraken/dubbel.yaml"
+    git.write(twice, set_text([BS01, replace(BS01, value=75)], "dubbel-2024-2027", "Dubbel"))
+    added = git.commit("Dubbele id", "2025-06-01")
+    expected = (
+        "prestatie: Afspraak BS-01 staat meer dan eens in set dubbel-2024-2027 in {where}; "
+        "geef elke afspraak een eigen id ('prestatie check' wijst de dubbele aan).\n"
+    )
+    # Through the whole history: the commit that brought the duplicate in.
+    done = prestatie("log", "BS-01", "--set", "dubbel-2024-2027", cwd=git.root)
+    assert (done.code, done.out, done.err) == (2, "", expected.format(where=short(added)))
+    # Through the file as it is now: the working tree.
+    file = prestatie("log", "BS-01", twice, cwd=git.root)
+    assert (file.code, file.out, file.err) == (2, "", expected.format(where="werkmap"))
+
+
 def test_log_of_an_unknown_agreement(history: History, prestatie: Run) -> None:
     git, _ = history
     done = prestatie("log", "XX-99", cwd=git.root)

@@ -626,6 +626,22 @@ def test_refusals_write_nothing(
     assert snapshot(examples) == before
 
 
+def test_an_id_twice_in_one_set_is_refused_as_such(examples: Path, cli: Cli) -> None:
+    twice = REPO / "examples" / "invalid" / "P603-duplicate-id.yaml"
+    shutil.copy(twice, examples / "twice.yaml")
+    before = snapshot(examples)
+    code, out, err = cli(
+        examples, "record", "BS-01", "5", "--date", "2026-09-30", "--sets", "twice.yaml"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "prestatie: De id 'BS-01' staat meer dan eens in set wolderveen-2025-2028-p603, dus het "
+        "is niet duidelijk welke afspraak u bedoelt. Geef elke afspraak een eigen id ('prestatie "
+        "check' wijst de dubbele aan) en probeer het opnieuw; er is niets geschreven.\n"
+    )
+    assert snapshot(examples) == before
+
+
 def test_bad_date_is_a_usage_error(examples: Path, cli: Cli) -> None:
     before = snapshot(examples)
     code, out, err = cli(examples, "record", "BS-01", "5", "--date", "31-12-2019", *ONLY_LINDEVEEN)

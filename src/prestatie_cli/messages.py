@@ -884,6 +884,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "De id '{id}' komt voor in meer dan één set ({sets}); kies de set met --sets PAD.",
         "en": "The id '{id}' is used in more than one set ({sets}); choose the set with --sets PATH.",
     },
+    "record.id-twice": {
+        "nl": "De id '{id}' staat meer dan eens in set {set}, dus het is niet duidelijk welke "
+        "afspraak u bedoelt. Geef elke afspraak een eigen id ('prestatie check' wijst de "
+        "dubbele aan) en probeer het opnieuw; er is niets geschreven.",
+        "en": "The id '{id}' occurs more than once in set {set}, so it is not clear which "
+        "agreement you mean. Give each agreement its own id ('prestatie check' points out the "
+        "duplicate) and try again; nothing was written.",
+    },
     "record.outside-period": {
         "nl": "De datum {date} valt buiten de looptijd {start} tot en met {end}; er is niets geschreven.",
         "en": "The date {date} lies outside the period {start} to {end}; nothing was written.",
@@ -1121,6 +1129,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "history.ambiguous": {
         "nl": "Afspraak {id} komt in meer dan één set voor ({sets}) in commit {commit}; kies er een met --set.",
         "en": "Agreement {id} occurs in more than one set ({sets}) at commit {commit}; choose one with --set.",
+    },
+    "history.id-twice": {
+        "nl": "Afspraak {id} staat meer dan eens in set {set} in {commit}; geef elke afspraak "
+        "een eigen id ('prestatie check' wijst de dubbele aan).",
+        "en": "Agreement {id} occurs more than once in set {set} at {commit}; give each "
+        "agreement its own id ('prestatie check' points out the duplicate).",
     },
     "init.exists": {
         "nl": "In {path} bestaan al: {files}. prestatie init overschrijft niets; kies een lege map.",

@@ -99,8 +99,10 @@ def _find_agreement(
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(agreements.id for agreements, _ in found)
-        raise _refuse("record.ambiguous", lang, id=wanted, sets=names)
+        names = list(dict.fromkeys(agreements.id for agreements, _ in found))
+        if len(names) == 1:
+            raise _refuse("record.id-twice", lang, id=wanted, set=names[0])
+        raise _refuse("record.ambiguous", lang, id=wanted, sets=", ".join(names))
     known = sorted(
         {agreement.id for agreements in sets.values() for agreement in agreements.agreements}
     )

@@ -38,10 +38,14 @@ def _find(
         for agreement in agreements.agreements
         if agreement.id == agreement_id
     ]
-    if len(found) > 1:
-        names = ", ".join(key for key, _ in found)
+    names = list(dict.fromkeys(key for key, _ in found))
+    if len(names) > 1:
         raise HistoryError(
-            key="history.ambiguous", id=agreement_id, sets=names, commit=snapshot.label
+            key="history.ambiguous", id=agreement_id, sets=", ".join(names), commit=snapshot.label
+        )
+    if len(found) > 1:
+        raise HistoryError(
+            key="history.id-twice", id=agreement_id, set=names[0], commit=snapshot.label
         )
     return found[0] if found else None
 
@@ -143,9 +147,9 @@ def render(entries: list[Entry], agreement_id: str, output_format: str, lang: La
     return "\n".join(lines) + "\n"
 
 
-def _set_of(files: Sequence[Path], agreement_id: str) -> str | None:
+def _set_of(files: Sequence[Path], agreement_id: str, lang: Language) -> str | None:
     """The id of the set among ``files`` (as they are now) that holds the agreement."""
-    snapshot = in_worktree(files, date.today(), "")
+    snapshot = in_worktree(files, date.today(), text("ui.worktree", lang), lang)
     found = _find(snapshot, agreement_id, None)
     return found[0] if found else None
 
@@ -169,7 +173,7 @@ def run(
         if files and set_id is None and len(files) == len(paths):
             # A set file may have had other names: follow its set id through the whole
             # repository instead of the file name.
-            set_id = _set_of(files, agreement_id)
+            set_id = _set_of(files, agreement_id, chosen)
             relative: list[str] = []
         else:
             relative = [repository.relative(path) for path in paths]
