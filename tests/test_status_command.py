@@ -489,8 +489,19 @@ def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
             "die beginnen met '- '), gevonden een blok met velden.\n"
             "    tip: Pas de waarde aan; 'prestatie schema' beschrijft elk veld.\n",
         ),
+        (
+            # Validation finds the bad date before the unknown key; they are shown by line.
+            "kind: monitor\nversion: 1\nset: x\nextra: 1\nmeasurements:\n"
+            "  - {agreement: BS-01, date: 2025-13-01, value: 1}\n",
+            1,
+            "4:1: V001 error Onbekend veld 'extra'.\n"
+            "    tip: Toegestane velden hier: kind, version, set, measurements, waivers.\n"
+            "kapot.yaml:6:30: V003 error Ongeldige waarde voor 'date': '2025-13-01' is geen "
+            "bestaande datum.\n"
+            "    tip: Schrijf datums als 2019-12-31 (jaar-maand-dag).\n",
+        ),
     ],
-    ids=["unreadable", "wrong-shape"],
+    ids=["unreadable", "wrong-shape", "by-line"],
 )
 def test_broken_file_next_to_a_valid_set(
     tmp_path: Path, text: str, code: int, problem: str

@@ -30,9 +30,9 @@ def settings_for(
 
 
 def write_problems(err: TextIO, problems: Sequence[Problem], lang: Language) -> None:
-    """Problems that kept files out of a command's result, each with its hint."""
+    """Problems that kept files out of a command's result, by file and line, with hints."""
     hint = text("ui.hint", lang)
-    for problem in problems:
+    for problem in sorted(problems, key=lambda problem: problem.sort_key):
         err.write(f"{problem_line(problem)}\n    {hint}: {problem.hint}\n")
 
 
