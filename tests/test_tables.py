@@ -831,6 +831,31 @@ def test_text_next_to_a_target_number_is_reported(
     assert [line for line in problems + assumptions if line.startswith("Rij 2") and lost in line]
 
 
+def test_words_the_import_cannot_map_are_reported_per_cell(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Nr.", "Thema", "Onderwerp", "Soort", "Trekker", "Vergelijking", "Streefwaarde",
+         "Eenheid", "Per periode", "Meetfrequentie", "Gereed"],
+        ["1.1", "Beschikbaarheid", "Flexwoningen", "belofte", "Woonstichting De Linde",
+         "ongeveer", "40", "woningen", "soms", "af en toe", "31-12-2028"],
+        ["1.2", "Beschikbaarheid", "Sociale huur", "resultaat", "Woonstichting De Linde",
+         "minimaal", "60", "woningen", "jaarlijks", "jaarlijks", "31-12-2028"],
+    ]  # fmt: skip
+    source = write_csv(tmp_path / "tabel.csv", rows, "utf-8-sig")
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--period", "2026-2029")
+    problems, _ = _reported(done.stderr)
+    assert [line for line in problems if line.startswith("Rij ")] == [
+        "Rij 2, kolom Soort: 'belofte' is niet te lezen en is weggelaten.",
+        "Rij 2, kolom Vergelijking: 'ongeveer' is niet te lezen en is weggelaten.",
+        "Rij 2, kolom Per periode: 'soms' is niet te lezen en is weggelaten.",
+        "Rij 2, kolom Meetfrequentie: 'af en toe' is niet te lezen en is weggelaten.",
+    ]
+    first, second = load_file(tmp_path / "set.yaml").data["agreements"]
+    assert not {"kind", "frequency"} & set(first)
+    assert not {"comparison", "recurring"} & set(first["target"])
+    assert (second["kind"], second["frequency"]) == ("result", "yearly")
+    assert (second["target"]["comparison"], second["target"]["recurring"]) == ("at_least", "yearly")
+
+
 def test_thousands_point_in_a_baseline_is_reported(tmp_path: Path) -> None:
     rows: list[list[Any]] = [
         ["Nr.", "Thema", "Onderwerp", "Trekker", "Streefwaarde", "Eenheid", "Nulmeting",

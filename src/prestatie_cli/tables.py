@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -375,6 +375,24 @@ def _word(value: str, words: dict[str, str]) -> str | None:
     return None
 
 
+def _map_word(
+    cells: dict[str, Any],
+    column: str,
+    words: dict[str, str],
+    into: dict[str, Any],
+    problem: Callable[..., None],
+) -> None:
+    """Set ``into[column]`` to the model's word for the cell, or report a word it cannot map."""
+    written = _text(cells.get(column))
+    if not written:
+        return
+    value = _word(written, words)
+    if value is None:
+        problem("import.cell", column=column, value=written)
+    else:
+        into[column] = value
+
+
 @dataclass(frozen=True, slots=True)
 class SetFacts:
     """What the table does not hold: the set's id, title and term (when given)."""
@@ -527,13 +545,7 @@ def _agreement(
         theme = "overig"
         problem("import.no-theme")
     agreement["theme"] = theme.lower()
-    kind = _text(cells.get("kind"))
-    if kind:
-        value = _word(kind, KIND_WORDS)
-        if value is None:
-            problem("import.cell", column="kind", value=kind)
-        else:
-            agreement["kind"] = value
+    _map_word(cells, "kind", KIND_WORDS, agreement, problem)
     owner = _text(cells.get("owner"))
     if owner:
         agreement["owner"] = _party(owner, parties, row, result, lang)
@@ -557,20 +569,14 @@ def _agreement(
                 problem("import.date", column=name, value=_text(written))
             else:
                 agreement[name] = day
-    frequency = _text(cells.get("frequency"))
-    if frequency:
-        value = _word(frequency, FREQUENCY_WORDS)
-        if value is None:
-            problem("import.cell", column="frequency", value=frequency)
-        else:
-            agreement["frequency"] = value
+    _map_word(cells, "frequency", FREQUENCY_WORDS, agreement, problem)
     return agreement
 
 
 def _target(
     cells: dict[str, Any],
     title: str,
-    problem: Any,
+    problem: Callable[..., None],
     result: Imported,
     row: int,
     lang: Language,
@@ -599,13 +605,7 @@ def _target(
         )
     if unit:
         target["unit"] = unit
-    comparison = _text(cells.get("comparison"))
-    if comparison:
-        chosen = _word(comparison, COMPARISON_WORDS)
-        if chosen is None:
-            problem("import.cell", column="comparison", value=comparison)
-        else:
-            target["comparison"] = chosen
+    _map_word(cells, "comparison", COMPARISON_WORDS, target, problem)
     cumulative = normalise(_text(cells.get("cumulative")))
     if cumulative in ("ja", "yes", "true", "1"):
         target["cumulative"] = True
@@ -613,13 +613,7 @@ def _target(
         target["cumulative"] = False
     elif cumulative:
         problem("import.cell", column="cumulative", value=cumulative)
-    recurring = _text(cells.get("recurring"))
-    if recurring:
-        chosen = _word(recurring, FREQUENCY_WORDS)
-        if chosen is None:
-            problem("import.cell", column="recurring", value=recurring)
-        else:
-            target["recurring"] = chosen
+    _map_word(cells, "recurring", FREQUENCY_WORDS, target, problem)
     source = _text(cells.get("source"))
     if source:
         target["source"] = source
