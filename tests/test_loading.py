@@ -920,7 +920,8 @@ def lines_in(text: str) -> int:
 
 def check_positions(text: str, document: Document) -> None:
     limit = lines_in(text)
-    for span in (*document.values.values(), *document.keys.values()):
+    for packed in (*document.values.values(), *document.keys.values()):
+        span = Span.unpack(packed)
         assert 1 <= span.line <= limit
         assert 1 <= span.end_line <= limit
         assert span.column >= 1

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.loading import Document, load_text
+from prestatie_cli.loading import Document, Span, load_text
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
 # Lines with their breaks, broken where YAML breaks them (not at U+2028 or U+0085).
@@ -51,7 +51,7 @@ def append_item(source: str, document: Document, key: str, pairs: list[tuple[str
         return body + f"{key}:" + newline + _block(pairs, "  ", newline)
     if not items:
         # `key:` with nothing, or `key: []`: write a block list under the key.
-        where = document.keys[(key,)]
+        where = document.key_span((key,))
         line = lines[where.line - 1]
         head = line[: where.column - 1] + f"{key}:"
         indent = " " * (where.column - 1) + "  "
@@ -96,9 +96,10 @@ def _content_end(document: Document, pointer: tuple[str | int, ...], lines: list
     may lie past blank lines and comments that belong to what follows.
     """
     last = 0
-    for key, span in document.values.items():
+    for key, packed in document.values.items():
         if key[: len(pointer)] != pointer:
             continue
+        span = Span.unpack(packed)
         opening = lines[span.line - 1][span.column - 1 : span.column]
         if _is_collection(document.data, key) and opening not in ("{", "["):
             continue

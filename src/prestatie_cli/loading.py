@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -93,6 +93,24 @@ class Span:
     end_line: int
     end_column: int
 
+    @classmethod
+    def unpack(cls, where: int) -> Span:
+        """A span from the packed form the source map keeps (see ``_span``)."""
+        return cls(
+            where >> 3 * _BITS,
+            where >> 2 * _BITS & _MASK,
+            where >> _BITS & _MASK,
+            where & _MASK,
+        )
+
+
+# The source map keeps each span as one int, 24 bits for each of line, column, end
+# line and end column (a file is at most 10 MB, so every one fits): a fraction of the
+# memory of a Span object per value, and quick to copy between processes.
+_BITS = 24
+_MASK = (1 << _BITS) - 1
+_END = (1 << 2 * _BITS) - 1
+
 
 class LoadError(PrestatieError):
     """A file that cannot be turned into data: unreadable or not valid YAML.
@@ -123,8 +141,9 @@ class Document:
     path: str
     text: str
     data: Any
-    values: dict[Pointer, Span] = field(default_factory=dict)
-    keys: dict[Pointer, Span] = field(default_factory=dict)
+    # Where each value and each key stands, packed (see ``Span.unpack``).
+    values: dict[Pointer, int] = field(default_factory=dict)
+    keys: dict[Pointer, int] = field(default_factory=dict)
     # Plain scalars that resolved to numbers, with their text as written, so
     # that rules can spot "3.000" written for three thousand.
     number_texts: dict[Pointer, str] = field(default_factory=dict)
@@ -134,12 +153,13 @@ class Document:
         for end in range(len(pointer), -1, -1):
             found = self.values.get(pointer[:end])
             if found is not None:
-                return found
+                return Span.unpack(found)
         return Span(1, 1, 1, 1)
 
     def key_span(self, pointer: Pointer) -> Span:
         """Position of the key that introduces ``pointer`` (or of its value)."""
-        return self.keys.get(pointer) or self.span(pointer)
+        found = self.keys.get(pointer)
+        return Span.unpack(found) if found is not None else self.span(pointer)
 
     def locate(self, pointer: Pointer, needle: str, occurrence: int = 0) -> Span:
         """Position of ``needle`` inside the scalar at ``pointer``, as written.
@@ -250,18 +270,21 @@ def load_text(text: str, shown: str) -> Document:
     """
     if _CParser is not None and FAST and not _PURE_ONLY.search(text):
         builder = _Builder(text, shown)
+        parser = _CParser(text)
         try:
-            builder.build(_c_events(text))
+            builder.build(parser.get_event)
             return builder.document()
         except Exception:
             pass
+        finally:
+            parser.dispose()
     return _load_pure(text, shown)
 
 
 def _load_pure(text: str, shown: str) -> Document:
     builder = _Builder(text, shown)
     try:
-        builder.build(YAML(typ="safe", pure=True).parse(text))
+        builder.build(YAML(typ="safe", pure=True).parse(text).__next__)
     except LoadError:
         raise
     except MarkedYAMLError as error:
@@ -303,23 +326,14 @@ def _load_pure(text: str, shown: str) -> Document:
     return builder.document()
 
 
-def _c_events(text: str) -> Iterator[Event]:
-    """Events from libyaml's C parser: the same events, with the same marks, as ruamel's."""
-    parser = _CParser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            yield event
-            if isinstance(event, StreamEndEvent):
-                return
-    finally:
-        parser.dispose()
-
-
-def _span(event: Event) -> Span:
-    # The one place where the parser's 0-based marks become 1-based positions.
+def _span(event: Event) -> int:
+    # Where the parser's 0-based marks become 1-based positions, packed (also inlined
+    # in _Builder.scalar, which runs for most events).
     start, end = event.start_mark, event.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    packed: int = (
+        (((start.line + 1) << _BITS | (start.column + 1)) << _BITS | (end.line + 1)) << _BITS
+    ) | (end.column + 1)
+    return packed
 
 
 # First characters of anything that may resolve to other than text: most text skips the rest.
@@ -355,26 +369,28 @@ def resolve_scalar(value: str) -> Any:
 class _Frame:
     container: dict[str, Any] | list[Any]
     pointer: Pointer
-    span: Span
+    span: int
     anchor: str | None
+    is_list: bool
     size: int = 1
     key: str | None = None
-    key_span: Span | None = None
-    key_lines: dict[str, int] = field(default_factory=dict)
-    # Where the last value inside ends (line, column), for the collection's own end.
-    last: tuple[int, int] | None = None
+    key_pointer: Pointer = ()
+    key_span: int = 0
+    # Where the last value inside ends (line and column packed), for the collection's own end.
+    last: int = 0
 
 
 class _Builder:
     def __init__(self, text: str, shown: str) -> None:
         self.text = text
         self.shown = shown
-        self.values: dict[Pointer, Span] = {}
-        self.keys: dict[Pointer, Span] = {}
+        self.values: dict[Pointer, int] = {}
+        self.keys: dict[Pointer, int] = {}
         self.number_texts: dict[Pointer, str] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
         self.stack: list[_Frame] = []
+        self.top: _Frame | None = None
         self.result: Any = None
         self.documents = 0
 
@@ -386,20 +402,22 @@ class _Builder:
             self.shown, self.text, self.result, self.values, self.keys, self.number_texts
         )
 
-    def fail(self, code: str, span: Span, **params: str) -> LoadError:
+    def fail(self, code: str, where: int, **params: str) -> LoadError:
+        span = Span.unpack(where)
         return LoadError(code, self.shown, span.line, span.column, **params)
 
-    def build(self, events: Iterator[Event]) -> None:
+    def build(self, next_event: Callable[[], Event]) -> None:
         # Dispatch on the event's type: most events are scalars, handled first.
         scalar, start, end, alias = self.scalar, self.start, self.end, self.alias
-        for event in events:
+        while True:
+            event = next_event()
             kind = type(event)
             if kind is ScalarEvent:
                 scalar(event)  # type: ignore[arg-type]
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 start(event)  # type: ignore[arg-type]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                end(event)
+                end()
             elif kind is AliasEvent:
                 alias(event)  # type: ignore[arg-type]
             elif kind is DocumentStartEvent:
@@ -411,122 +429,135 @@ class _Builder:
 
     def pointer_for_child(self) -> Pointer | None:
         """Pointer of the next value, or None when the next node is a key."""
-        if not self.stack:
+        top = self.top
+        if top is None:
             return ()
-        top = self.stack[-1]
-        if isinstance(top.container, list):
+        if top.is_list:
             return (*top.pointer, len(top.container))
         if top.key is None:
             return None
-        return (*top.pointer, top.key)
+        return top.key_pointer
 
-    def check_tag(self, tag: object, span: Span, allowed: set[str]) -> None:
+    def check_tag(self, tag: object, where: int, allowed: set[str]) -> None:
         if tag is None or tag == "!":
             return
         shown_tag = str(tag)
         if shown_tag not in allowed:
-            raise self.fail("Y007", span, tag=shown_tag.replace("tag:yaml.org,2002:", "!!"))
+            raise self.fail("Y007", where, tag=shown_tag.replace("tag:yaml.org,2002:", "!!"))
 
     def scalar(self, event: ScalarEvent) -> None:
-        span = _span(event)
+        # Runs for most events: the position is packed here as _span does.
+        mark, end_mark = event.start_mark, event.end_mark
+        where = (
+            (((mark.line + 1) << _BITS | (mark.column + 1)) << _BITS | (end_mark.line + 1)) << _BITS
+        ) | (end_mark.column + 1)
         tag = event.tag
         if tag is not None:
-            self.check_tag(tag, span, {_STR_TAG})
+            self.check_tag(tag, where, {_STR_TAG})
+        text = event.value
         # The C parser marks a plain scalar's style as '', the Python one as None.
         plain = not event.style and tag is None
-        stack = self.stack
-        top = stack[-1] if stack else None
+        top = self.top
         if top is None:
             pointer: Pointer = ()
-        elif type(top.container) is list:
+        elif top.is_list:
             pointer = (*top.pointer, len(top.container))
         elif top.key is None:
-            self.set_key(event.value, span)
+            self.set_key(text, where)
             return
         else:
-            pointer = (*top.pointer, top.key)
-        if (
-            plain
-            and event.value == ""
-            and top is not None
-            and top.key_span is not None
-            and isinstance(top.container, dict)
-        ):
-            # An empty value stands right after its key's colon, not where the parser
-            # found the next token.
-            key = top.key_span
-            span = Span(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
-        value = resolve_scalar(event.value) if plain else event.value
-        if plain and isinstance(value, int | float) and not isinstance(value, bool):
-            self.number_texts[pointer] = event.value
-        self.values[pointer] = span
-        self.attach(value, 1, event.anchor)
+            pointer = top.key_pointer
+            if plain and text == "":
+                # An empty value stands right after its key's colon, not where the
+                # parser found the next token.
+                line, column = top.key_span >> _BITS & _MASK, (top.key_span & _MASK) + 1
+                where = (((line << _BITS | column) << _BITS) | line) << _BITS | column
+        if plain:
+            value = resolve_scalar(text)
+            if type(value) is int or type(value) is float:
+                self.number_texts[pointer] = text
+        else:
+            value = text
+        self.values[pointer] = where
+        if event.anchor is not None:
+            self.anchors[str(event.anchor)] = (value, 1)
+        if top is None:
+            self.result = value
+            return
+        top.size += 1
+        if where & _END > top.last:
+            top.last = where & _END
+        if top.is_list:
+            top.container.append(value)  # type: ignore[union-attr]
+        else:
+            top.container[top.key] = value  # type: ignore[call-overload,index]
+            top.key = None
 
-    def set_key(self, key: str, span: Span) -> None:
-        top = self.stack[-1]
-        first = top.key_lines.get(key)
-        if first is not None:
-            raise self.fail("Y006", span, key=key, first=str(first))
-        top.key_lines[key] = span.line
+    def set_key(self, key: str, where: int) -> None:
+        top = self.top
+        assert top is not None
+        pointer = (*top.pointer, key)
+        if key in top.container:
+            first = Span.unpack(self.keys[pointer]).line
+            raise self.fail("Y006", where, key=key, first=str(first))
         top.key = key
-        top.key_span = span
-        self.keys[(*top.pointer, key)] = span
+        top.key_pointer = pointer
+        top.key_span = where
+        self.keys[pointer] = where
 
     def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
-        span = _span(event)
-        self.check_tag(event.tag, span, _ALLOWED_COLLECTION_TAGS)
+        where = _span(event)
+        self.check_tag(event.tag, where, _ALLOWED_COLLECTION_TAGS)
         pointer = self.pointer_for_child()
         if pointer is None:
-            raise self.fail("Y011", span, reason="complex-key")
+            raise self.fail("Y011", where, reason="complex-key")
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail("Y009", span, limit=str(MAX_DEPTH))
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
-        self.values[pointer] = span
-        self.stack.append(_Frame(container, pointer, span, event.anchor))
+            raise self.fail("Y009", where, limit=str(MAX_DEPTH))
+        is_list = type(event) is SequenceStartEvent
+        container: dict[str, Any] | list[Any] = [] if is_list else {}
+        self.values[pointer] = where
+        self.top = _Frame(container, pointer, where, event.anchor, is_list)
+        self.stack.append(self.top)
 
-    def end(self, event: Event) -> None:
+    def end(self) -> None:
         frame = self.stack.pop()
-        start = frame.span
+        self.top = self.stack[-1] if self.stack else None
         # A collection ends where its last value ends: parsers disagree on where the
         # end token of a block collection stands, not on where its values stand.
-        end_line, end_column = frame.last or (start.end_line, start.end_column)
-        self.values[frame.pointer] = Span(start.line, start.column, end_line, end_column)
-        self.attach(frame.container, frame.size, frame.anchor)
+        where = frame.span
+        if frame.last:
+            where = (where & ~_END) | frame.last
+        self.values[frame.pointer] = where
+        self.attach(frame.container, frame.size, frame.anchor, where)
 
     def alias(self, event: AliasEvent) -> None:
-        span = _span(event)
+        where = _span(event)
         name = str(event.anchor)
         if name not in self.anchors:
-            raise self.fail("Y005", span, problem=f"unknown alias *{name}")
+            raise self.fail("Y005", where, problem=f"unknown alias *{name}")
         value, size = self.anchors[name]
         pointer = self.pointer_for_child()
         if pointer is None:
-            raise self.fail("Y011", span, reason="complex-key")
+            raise self.fail("Y011", where, reason="complex-key")
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
-            raise self.fail("Y010", span, limit=str(MAX_ALIAS_NODES))
-        self.values[pointer] = span
-        self.attach(value, size, None)
+            raise self.fail("Y010", where, limit=str(MAX_ALIAS_NODES))
+        self.values[pointer] = where
+        self.attach(value, size, None, where)
 
-    def attach(self, value: Any, size: int, anchor: str | None) -> None:
+    def attach(self, value: Any, size: int, anchor: str | None, where: int) -> None:
         if anchor is not None:
             self.anchors[str(anchor)] = (value, size)
-        if not self.stack:
+        top = self.top
+        if top is None:
             self.result = value
             return
-        top = self.stack[-1]
         top.size += size
-        if isinstance(top.container, list):
-            child: Pointer = (*top.pointer, len(top.container))
+        if where & _END > top.last:
+            top.last = where & _END
+        if top.is_list:
+            top.container.append(value)  # type: ignore[union-attr]
         else:
             assert top.key is not None
-            child = (*top.pointer, top.key)
-        span = self.values.get(child)
-        if span is not None and (top.last is None or (span.end_line, span.end_column) > top.last):
-            top.last = (span.end_line, span.end_column)
-        if isinstance(top.container, list):
-            top.container.append(value)
-        else:
-            assert top.key is not None
-            top.container[top.key] = value
+            top.container[top.key] = value  # type: ignore[call-overload]
             top.key = None
