@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 from prestatie_cli import cache
 from prestatie_cli.config import Settings
-from prestatie_cli.corpus import Corpus, Loaded, Progress, discover, load_files
+from prestatie_cli.corpus import Corpus, Loaded, Progress, discover
 from prestatie_cli.loading import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor, MonitorWaiver, Waiver
@@ -69,7 +70,10 @@ def check(
         if stored is not None:
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 return _result_from(stored)
-    result = check_corpus(load_files(files, options.lang, on_file), options)
+    # The file-by-file engine builds on this module's check_loaded.
+    from prestatie_cli.workers import check_files
+
+    result = check_files(files, options, on_file)
     if run is not None:
         cache.store(run, _result_to(result))
     return result
@@ -104,28 +108,59 @@ def _result_from(stored: dict[str, Any]) -> CheckResult:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RunFacts:
+    """What the rules of one file know of the other files of the run."""
+
+    # Every set id of the run with the files that declare it, in file order.
+    set_paths: Mapping[str, Sequence[str]]
+    # The set ids that a monitor file of the run names.
+    monitored: AbstractSet[str]
+    # The sets at hand, by id (the first file declaring an id), for monitors.
+    sets: Mapping[str, AgreementSet]
+    # Every set id of the run in file order, for a did-you-mean.
+    set_ids: Sequence[str]
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> RunFacts:
+        monitored = {item.model.set for item in corpus.loaded if isinstance(item.model, Monitor)}
+        return cls(corpus.set_paths, monitored, corpus.sets, list(corpus.sets))
+
+
 def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:
     """Check files that are loaded already (the report shows what check finds)."""
     problems = list(corpus.problems)
     waived: list[Problem] = []
-    monitored = {item.model.set for item in corpus.loaded if isinstance(item.model, Monitor)}
+    facts = RunFacts.of(corpus)
     for item in corpus.loaded:
-        for finding, waivers in _run_rules(item, options, corpus.set_paths, corpus.sets, monitored):
-            problem = _judge(item.document, finding, waivers, options)
-            if problem is None:
-                continue
-            (waived if problem.waived is not None else problems).append(problem)
+        found, excused = check_loaded(item, options, facts)
+        problems.extend(found)
+        waived.extend(excused)
+    return sorted_result(corpus.files, problems, waived)
+
+
+def sorted_result(files: int, problems: list[Problem], waived: list[Problem]) -> CheckResult:
+    """A result with its problems sorted by position (stable: equal positions keep their order)."""
     problems.sort(key=lambda problem: problem.sort_key)
     waived.sort(key=lambda problem: problem.sort_key)
-    return CheckResult(corpus.files, tuple(problems), tuple(waived))
+    return CheckResult(files, tuple(problems), tuple(waived))
+
+
+def check_loaded(
+    item: Loaded, options: CheckOptions, facts: RunFacts
+) -> tuple[list[Problem], list[Problem]]:
+    """The problems the rules find in one loaded file, and those its waivers cover."""
+    found: list[Problem] = []
+    waived: list[Problem] = []
+    for finding, waivers in _run_rules(item, options, facts):
+        problem = _judge(item.document, finding, waivers, options)
+        if problem is not None:
+            (waived if problem.waived is not None else found).append(problem)
+    return found, waived
 
 
 def _run_rules(
-    item: Loaded,
-    options: CheckOptions,
-    set_paths: dict[str, list[str]],
-    by_id: dict[str, AgreementSet],
-    monitored: set[str],
+    item: Loaded, options: CheckOptions, facts: RunFacts
 ) -> Iterator[tuple[Finding, Sequence[Waiver | MonitorWaiver]]]:
     model = item.model
     if isinstance(model, AgreementSet):
@@ -133,17 +168,22 @@ def _run_rules(
             item.document,
             model,
             options.as_of,
-            set_paths,
+            facts.set_paths,
             options.previous.get(model.id),
             options.against,
-            monitored=model.id in monitored,
+            monitored=model.id in facts.monitored,
         )
         for rule in REGISTRY.values():
             for finding in rule.check_set(context):
                 yield finding, _waivers_for(model, finding)
     elif isinstance(model, Monitor):
         monitor_context = MonitorContext(
-            item.document, model, by_id, options.as_of, options.settings.thresholds
+            item.document,
+            model,
+            facts.sets.get(model.set),
+            facts.set_ids,
+            options.as_of,
+            options.settings.thresholds,
         )
         for rule in REGISTRY.values():
             for finding in rule.check_monitor(monitor_context):

@@ -49,11 +49,13 @@ class SetContext:
 
 @dataclass(frozen=True, slots=True)
 class MonitorContext:
-    """One validated monitor file and the sets of the same run, by id."""
+    """One validated monitor file, the set it names (None when the run has no such set)
+    and every set id of the run, for a did-you-mean when it names another."""
 
     document: Document
     monitor: Monitor
-    sets: Mapping[str, AgreementSet]
+    agreements: AgreementSet | None
+    set_ids: Sequence[str]
     as_of: date
     thresholds: Thresholds = field(default_factory=Thresholds)
 

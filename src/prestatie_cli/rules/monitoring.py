@@ -24,11 +24,11 @@ set: voorbeeld-2016-2091
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
         wanted = context.monitor.set
-        if wanted not in context.sets:
+        if context.agreements is None:
             yield Finding(
                 self.code,
                 ("set",),
-                {"set": wanted, "suggestion": suggestion(wanted, list(context.sets))},
+                {"set": wanted, "suggestion": suggestion(wanted, list(context.set_ids))},
             )
 
 
@@ -49,7 +49,7 @@ measurements:
 """
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.sets.get(context.monitor.set)
+        agreements = context.agreements
         if agreements is None:
             return
         known = [agreement.id for agreement in agreements.agreements]
@@ -83,7 +83,7 @@ measurements:
 """
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.sets.get(context.monitor.set)
+        agreements = context.agreements
         if agreements is None:
             return
         period = agreements.period
@@ -117,7 +117,7 @@ measurements:
 """
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.sets.get(context.monitor.set)
+        agreements = context.agreements
         if agreements is None:
             return
         known = [party.id for party in agreements.parties]

@@ -18,7 +18,7 @@ def by_agreement(context: MonitorContext) -> tuple[AgreementSet | None, dict[str
     grouped: dict[str, Indexed] = defaultdict(list)
     for index, measurement in enumerate(context.monitor.measurements):
         grouped[measurement.agreement].append((index, measurement))
-    return context.sets.get(context.monitor.set), grouped
+    return context.agreements, grouped
 
 
 def _where(indexed: Indexed) -> tuple[str | int, ...]:
