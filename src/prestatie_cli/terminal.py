@@ -55,6 +55,9 @@ def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        # Drawn on each update rather than by a thread of its own: check can then fork
+        # its worker processes safely.
+        auto_refresh=False,
     ) as bar:
         task = None
 
@@ -64,6 +67,6 @@ def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
                 return
             if task is None:
                 task = bar.add_task("prestatie", total=total)
-            bar.update(task, completed=done)
+            bar.update(task, completed=done, refresh=True)
 
         yield advance
