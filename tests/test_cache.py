@@ -69,7 +69,12 @@ def test_corrupt_or_foreign_entries_are_ignored(
     for content in (
         "{not json",
         json.dumps({"format": 999, "result": {}}),
-        json.dumps({"format": 1, "result": {"files": 1}}),
+        json.dumps({"format": cache.FORMAT, "result": {"files": 1}}),
+        json.dumps(
+            {"format": cache.FORMAT, "result": {"files": 1, "problems": [[1]], "waived": []}}
+        ),
+        # A result of an older format (problems as objects) is another key's business.
+        json.dumps({"format": 1, "result": {"files": 1, "problems": [{"path": "x"}]}}),
     ):
         entry.write_text(content, encoding="utf-8")
         assert check(paths, CheckOptions(AS_OF)) == expected

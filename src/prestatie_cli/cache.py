@@ -26,7 +26,7 @@ from typing import Any
 from prestatie_cli import __version__
 from prestatie_cli.files import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 
 
 def folder() -> Path | None:
