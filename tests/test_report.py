@@ -181,6 +181,23 @@ def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
     assert "report template cannot be used" in done.stderr
 
 
+def test_a_template_failing_halfway_leaves_no_file(tmp_path: Path) -> None:
+    # The report is written piece by piece; a template that fails after the first
+    # pieces leaves the file that was there untouched and no temporary file beside it.
+    (tmp_path / "report.md.j2").write_text(
+        "# Rapport\n{% for entry in report.sets %}{{ entry.__class__ }}{% endfor %}",
+        encoding="utf-8",
+    )
+    target = tmp_path / "uit" / "rapport.md"
+    target.parent.mkdir()
+    target.write_text("vorige versie\n", encoding="utf-8")
+    done = run("report", "--template", tmp_path, "-o", target, *CASES["hofstreek"])
+    assert done.returncode == 2
+    assert "report template cannot be used" in done.stderr
+    assert target.read_text(encoding="utf-8") == "vorige versie\n"
+    assert sorted(path.name for path in target.parent.iterdir()) == ["rapport.md"]
+
+
 def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -13,8 +13,15 @@ from ruamel.yaml import YAML
 
 from prestatie_cli import workers
 from prestatie_cli.checking import CheckOptions, CheckResult, check_corpus
-from prestatie_cli.corpus import discover, load_files
-from prestatie_cli.workers import Forecast, check_files, forecast, plan
+from prestatie_cli.corpus import Corpus, discover, load_files
+from prestatie_cli.workers import (
+    Forecast,
+    check_files,
+    forecast,
+    load_checked,
+    load_models,
+    plan,
+)
 from tests.conftest import AS_OF, DURING, REPO, base_monitor, base_set
 
 
@@ -173,9 +180,9 @@ def test_files_whose_facts_were_foreseen_wrongly_are_checked_again(
     again: list[str] = []
     real = workers._again
 
-    def spy(outcome: workers.Outcome, *args: Any) -> workers.Outcome:
+    def spy(outcome: workers.Outcome, job: workers.Job) -> workers.Outcome:
         again.append(Path(outcome.path).parent.name)
-        return real(outcome, *args)
+        return real(outcome, job)
 
     monkeypatch.setattr(workers, "_again", spy)
     check_files(files, CheckOptions(AS_OF))
@@ -201,12 +208,12 @@ def test_groups_run_in_other_processes_when_the_run_is_large(
     monkeypatch.setattr(workers, "_check_group", _pid_of)
     monkeypatch.setattr(workers, "_cores", lambda: 2)
     run: Callable[..., Any] = workers._run
-    foreseen = plan([])[1]
+    job = workers.Job(CheckOptions(AS_OF), plan([])[1])
     tasks = [[str(index)] for index in range(8)]
     monkeypatch.setattr(workers, "PARALLEL_FROM", 10**12)
-    assert {pid for [pid] in run(tasks, CheckOptions(AS_OF), foreseen)} == {os.getpid()}
+    assert {pid for [pid] in run(tasks, job)} == {os.getpid()}
     monkeypatch.setattr(workers, "PARALLEL_FROM", 0)
-    pids = {pid for [pid] in run(tasks, CheckOptions(AS_OF), foreseen)}
+    pids = {pid for [pid] in run(tasks, job)}
     assert os.getpid() not in pids
     assert 1 <= len(pids) <= 2
 
@@ -230,3 +237,29 @@ def test_workers_are_started_fresh_when_another_thread_runs(
     options = CheckOptions(AS_OF)
     assert check_files(files, options) == _sequential(files, options)
     assert methods == ["spawn"]
+
+
+def _shape(corpus: Corpus) -> tuple[object, ...]:
+    loaded = [(item.path, item.model) for item in corpus.loaded]
+    return (corpus.files, loaded, corpus.problems, corpus.sets, corpus.set_paths)
+
+
+@pytest.mark.parametrize("where", ["examples", "bad input", "misleading"])
+def test_models_without_source_maps_are_load_files_models(
+    tmp_path: Path, mode: str, where: str
+) -> None:
+    folder = {
+        "examples": REPO / "examples",
+        "bad input": REPO / "tests" / "bad_input",
+        "misleading": tmp_path,
+    }[where]
+    if where == "misleading":
+        _misleading(tmp_path)
+    files = discover([folder])
+    full = load_files(files, "nl")
+    options = CheckOptions(AS_OF)
+    assert _shape(load_models(files, "nl")) == _shape(full)
+    corpus, checked = load_checked(files, options)
+    assert _shape(corpus) == _shape(full)
+    assert checked == check_corpus(full, options)
+    assert all(item.document is None for item in corpus.loaded)

@@ -153,20 +153,25 @@ def check_loaded(
     """The problems the rules find in one loaded file, and those its waivers cover."""
     found: list[Problem] = []
     waived: list[Problem] = []
-    for finding, waivers in _run_rules(item, options, facts):
-        problem = _judge(item.document, finding, waivers, options)
+    document = item.document
+    if document is None:
+        raise ValueError(f"{item.path}: the rules need the file's source map")
+    for finding, waivers in _run_rules(document, item.model, options, facts):
+        problem = _judge(document, finding, waivers, options)
         if problem is not None:
             (waived if problem.waived is not None else found).append(problem)
     return found, waived
 
 
 def _run_rules(
-    item: Loaded, options: CheckOptions, facts: RunFacts
+    document: Document,
+    model: AgreementSet | Monitor | None,
+    options: CheckOptions,
+    facts: RunFacts,
 ) -> Iterator[tuple[Finding, Sequence[Waiver | MonitorWaiver]]]:
-    model = item.model
     if isinstance(model, AgreementSet):
         context = SetContext(
-            item.document,
+            document,
             model,
             options.as_of,
             facts.set_paths,
@@ -179,7 +184,7 @@ def _run_rules(
                 yield finding, _waivers_for(model, finding)
     elif isinstance(model, Monitor):
         monitor_context = MonitorContext(
-            item.document,
+            document,
             model,
             facts.sets.get(model.set),
             facts.set_ids,

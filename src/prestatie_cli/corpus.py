@@ -44,10 +44,15 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One readable file; ``model`` is None when its shape is wrong or it is a configuration."""
+    """One readable file; ``model`` is None when its shape is wrong or it is a configuration.
 
-    document: Document
+    ``document`` (the data and source map) is kept only where rules still need
+    positions in it: the file-by-file engine hands on models alone.
+    """
+
+    path: str
     model: AgreementSet | Monitor | None
+    document: Document | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,17 @@ class Corpus:
     problems: tuple[Problem, ...]
     sets: dict[str, AgreementSet] = field(default_factory=dict)
     set_paths: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, files: int, loaded: Sequence[Loaded], problems: Sequence[Problem]) -> Corpus:
+        """A corpus of ``loaded`` files in file order; the first file declaring a set id wins."""
+        set_paths: dict[str, list[str]] = defaultdict(list)
+        sets: dict[str, AgreementSet] = {}
+        for item in loaded:
+            if isinstance(item.model, AgreementSet):
+                set_paths[item.model.id].append(item.path)
+                sets.setdefault(item.model.id, item.model)
+        return cls(files, tuple(loaded), tuple(problems), sets, dict(set_paths))
 
     def measurements(self, set_id: str) -> dict[str, list[Measurement]]:
         """The measurements of every monitor of a set, per agreement id, in file order."""
@@ -82,27 +98,27 @@ def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None 
 
 
 def load_files(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
-    """Read and validate ``files``."""
+    """Read and validate ``files``, keeping each file's document."""
     problems: list[Problem] = []
     loaded: list[Loaded] = []
     for done, path in enumerate(files, start=1):
         if on_file is not None:
             on_file(done, len(files))
-        try:
-            document = load_file(path)
-        except LoadError as error:
-            problems.append(from_load_error(error, lang))
-            continue
-        model, findings = validate(document)
-        problems.extend(from_finding(document, finding, "error", lang) for finding in findings)
-        # Configuration files are checked for their shape only.
-        loaded.append(
-            Loaded(document, model if isinstance(model, AgreementSet | Monitor) else None)
-        )
-    set_paths: dict[str, list[str]] = defaultdict(list)
-    sets: dict[str, AgreementSet] = {}
-    for item in loaded:
-        if isinstance(item.model, AgreementSet):
-            set_paths[item.model.id].append(item.document.path)
-            sets.setdefault(item.model.id, item.model)
-    return Corpus(len(files), tuple(loaded), tuple(problems), sets, dict(set_paths))
+        found, item = load_one(path, lang)
+        problems.extend(found)
+        if item is not None:
+            loaded.append(item)
+    return Corpus.of(len(files), loaded, problems)
+
+
+def load_one(path: Path, lang: Language) -> tuple[list[Problem], Loaded | None]:
+    """One file read and validated: the problems that keep it from loading, and the file
+    when it is readable (configuration files are checked for their shape only)."""
+    try:
+        document = load_file(path)
+    except LoadError as error:
+        return [from_load_error(error, lang)], None
+    model, findings = validate(document)
+    problems = [from_finding(document, finding, "error", lang) for finding in findings]
+    kept = model if isinstance(model, AgreementSet | Monitor) else None
+    return problems, Loaded(document.path, kept, document)

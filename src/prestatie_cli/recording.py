@@ -174,7 +174,7 @@ def record(
 def _monitor_for(corpus: Corpus, agreements: AgreementSet) -> Path:
     """The monitor file of a set: the existing one, or monitor/<set id>.yaml beside the set."""
     existing = [
-        Path(item.document.path)
+        Path(item.path)
         for item in corpus.loaded
         if isinstance(item.model, Monitor) and item.model.set == agreements.id
     ]

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli import __version__
-from prestatie_cli.checking import CheckOptions, check_corpus
+from prestatie_cli.checking import CheckOptions
 from prestatie_cli.config import Settings
-from prestatie_cli.corpus import Corpus, load_corpus
+from prestatie_cli.corpus import Corpus, discover
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model import Agreement, AgreementSet, Monitor
 from prestatie_cli.problems import Problem
@@ -23,6 +23,7 @@ from prestatie_cli.progress import LIGHTS, STATUSES, Light, Progress, Status
 from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 from prestatie_cli.signing import digest, latest_signatures
 from prestatie_cli.status import EVERYTHING, Selection, set_status
+from prestatie_cli.workers import load_checked
 
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "exactly": "="}
 # Units of rates, prices and durations: two municipalities' values do not add up.
@@ -328,7 +329,7 @@ def _set_view(
     files = {
         *corpus.set_paths.get(agreements.id, []),
         *(
-            item.document.path
+            item.path
             for item in corpus.loaded
             if isinstance(item.model, Monitor) and item.model.set == agreements.id
         ),
@@ -423,8 +424,7 @@ def build_report(
     selection: Selection = EVERYTHING,
 ) -> ReportView:
     """Everything a report shows for the sets (and their monitors) below ``paths``."""
-    corpus = load_corpus(paths, lang)
-    checked = check_corpus(corpus, CheckOptions(as_of, lang, settings))
+    corpus, checked = load_checked(discover(paths), CheckOptions(as_of, lang, settings))
     sets = []
     all_rows: list[tuple[Progress, str]] = []
     for agreements in corpus.sets.values():

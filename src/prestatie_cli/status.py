@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from prestatie_cli.corpus import load_corpus
+from prestatie_cli.corpus import discover
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Measurement, Thresholds
 from prestatie_cli.problems import Problem
 from prestatie_cli.progress import LIGHTS, Light, Progress, Status, progress
+from prestatie_cli.workers import load_models
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def status(
     selection: Selection = EVERYTHING,
 ) -> StatusReport:
     """Progress of every agreement of every set below ``paths`` at ``as_of``."""
-    corpus = load_corpus(paths, lang)
+    corpus = load_models(discover(paths), lang)
     sets = tuple(
         set_status(agreements, corpus.measurements(set_id), as_of, thresholds, selection)
         for set_id, agreements in corpus.sets.items()

@@ -144,7 +144,7 @@ def in_worktree(
     With ``root``, file names are shown relative to it, as they are for commits.
     """
     corpus = load_corpus(paths, lang)
-    items = [(_shown(item.document.path, root), item.model) for item in corpus.loaded]
+    items = [(_shown(item.path, root), item.model) for item in corpus.loaded]
     return _collect(label, as_of, items, None, corpus.problems)
 
 

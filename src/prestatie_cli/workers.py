@@ -25,16 +25,16 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from prestatie_cli.checking import CheckOptions, CheckResult, RunFacts, check_loaded, sorted_result
-from prestatie_cli.corpus import Loaded, Progress
-from prestatie_cli.loading import MAX_FILE_BYTES, LoadError, load_file
+from prestatie_cli.corpus import Corpus, Loaded, Progress, load_one
+from prestatie_cli.loading import MAX_FILE_BYTES
+from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor
 from prestatie_cli.problems import Problem
-from prestatie_cli.rendering import from_finding, from_load_error
-from prestatie_cli.validation import validate
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -91,17 +91,33 @@ def forecast(path: Path) -> Forecast:
 
 
 @dataclass(frozen=True, slots=True)
+class Job:
+    """What to do with every file: check it (the rules run), keep its model, or both."""
+
+    options: CheckOptions
+    # The facts foreseen by ``plan``, which the rules of a group read.
+    foreseen: RunFacts
+    rules: bool = True
+    models: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file checked: what it turned out to be, the facts its rules saw, its problems."""
+    """One file done: what it turned out to be, the facts its rules saw, its problems."""
 
     path: str
     kind: Kind
     # The set id of a set, the set a monitor names.
     ident: str
-    # The facts the rules used, to compare with the run's (see ``_seen``).
+    # The facts the rules read, to compare with the run's (see ``_set_seen``).
     seen: tuple[object, ...]
-    problems: tuple[Problem, ...]
-    waived: tuple[Problem, ...]
+    # Why the file could not be read or validated.
+    loading: tuple[Problem, ...]
+    found: tuple[Problem, ...] = ()
+    waived: tuple[Problem, ...] = ()
+    # Whether the file could be read at all, and its model when the job keeps models.
+    readable: bool = True
+    model: AgreementSet | Monitor | None = None
 
 
 def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
@@ -129,50 +145,82 @@ def check_files(
     files: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
 ) -> CheckResult:
     """Check ``files``: the same result as ``check_corpus(load_files(files))``, in less memory."""
+    outcomes = _outcomes(files, options, on_file, rules=True, models=False)
+    return _result(len(files), outcomes)
+
+
+def load_checked(
+    files: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
+) -> tuple[Corpus, CheckResult]:
+    """The models of ``files`` (without their source maps) and what checking them finds."""
+    outcomes = _outcomes(files, options, on_file, rules=True, models=True)
+    return _corpus(len(files), outcomes), _result(len(files), outcomes)
+
+
+def load_models(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+    """The models of ``files`` without their source maps: ``load_files`` for reading only."""
+    options = CheckOptions(date.today(), lang)
+    return _corpus(len(files), _outcomes(files, options, on_file, rules=False, models=True))
+
+
+def _result(files: int, outcomes: Sequence[Outcome]) -> CheckResult:
+    problems = [problem for outcome in outcomes for problem in outcome.loading]
+    problems += [problem for outcome in outcomes for problem in outcome.found]
+    waived = [problem for outcome in outcomes for problem in outcome.waived]
+    return sorted_result(files, problems, waived)
+
+
+def _corpus(files: int, outcomes: Sequence[Outcome]) -> Corpus:
+    loaded = [Loaded(item.path, item.model) for item in outcomes if item.readable]
+    return Corpus.of(files, loaded, [problem for item in outcomes for problem in item.loading])
+
+
+def _outcomes(
+    files: Sequence[Path],
+    options: CheckOptions,
+    on_file: Progress | None,
+    *,
+    rules: bool,
+    models: bool,
+) -> list[Outcome]:
+    """Every file done, in file order; where the rules saw other facts than the run's, again."""
     groups, foreseen = plan(files)
     names = [str(path) for path in files]
     tasks = [[names[index] for index in group] for group in groups]
-    outcomes: dict[str, Outcome] = {}
-    done = 0
-    for group in _run(tasks, options, foreseen):
+    by_path: dict[str, Outcome] = {}
+    for group in _run(tasks, Job(options, foreseen, rules, models)):
         for outcome in group:
-            outcomes[outcome.path] = outcome
-            done += 1
+            by_path[outcome.path] = outcome
             if on_file is not None:
-                on_file(done, len(files))
-    ordered = [outcomes[name] for name in dict.fromkeys(names)]
+                on_file(len(by_path), len(files))
+    ordered = [by_path[name] for name in dict.fromkeys(names)]
+    if not rules:
+        return ordered
     actual = _facts(ordered)
-    problems: list[Problem] = []
-    waived: list[Problem] = []
-    for outcome in ordered:
-        if outcome.kind != "other" and outcome.seen != _actual_seen(outcome, actual):
-            outcome = _again(outcome, options, actual)
-        problems.extend(outcome.problems)
-        waived.extend(outcome.waived)
-    return sorted_result(len(files), problems, waived)
+    return [
+        _again(outcome, Job(options, actual, rules, models))
+        if outcome.kind != "other" and outcome.seen != _actual_seen(outcome, actual)
+        else outcome
+        for outcome in ordered
+    ]
 
 
-def _run(
-    tasks: list[list[str]], options: CheckOptions, foreseen: RunFacts
-) -> Iterator[list[Outcome]]:
-    """Check every group, in worker processes when that pays; results in the order of ``tasks``."""
+def _run(tasks: list[list[str]], job: Job) -> Iterator[list[Outcome]]:
+    """Do every group, in worker processes when that pays; results in the order of ``tasks``."""
     workers = _cores()
     size = sum(_size(path) for task in tasks for path in task)
     if workers < 2 or len(tasks) < 2 or size < PARALLEL_FROM:
-        _start(options, foreseen)
+        _start(job)
         yield from map(_check_group, tasks)
         return
     # Imported here: a run small enough for one process does not pay for it.
     from concurrent.futures import ProcessPoolExecutor
 
-    # Forking is quick and shares what is imported; it is only safe without other threads
-    # (a progress bar draws from one), and on Linux.
+    # Forking is quick and shares what is imported; it is only safe without other threads,
+    # and on Linux.
     method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
     with ProcessPoolExecutor(
-        workers,
-        mp_context=_context(method),
-        initializer=_start,
-        initargs=(options, foreseen, True),
+        workers, mp_context=_context(method), initializer=_start, initargs=(job, True)
     ) as pool:
         yield from pool.map(_check_group, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
 
@@ -197,44 +245,55 @@ def _size(path: str) -> int:
         return 0
 
 
-_options: CheckOptions | None = None
-_foreseen: RunFacts | None = None
+_job: Job | None = None
 
 
-def _start(options: CheckOptions, foreseen: RunFacts, worker: bool = False) -> None:
+def _start(job: Job, worker: bool = False) -> None:
     """Set up a worker process (or this one) for ``_check_group``."""
-    global _options, _foreseen
-    _options, _foreseen = options, foreseen
+    global _job
+    _job = job
     if worker:
         # Ctrl-C is for the main process, which stops the workers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_group(paths: list[str]) -> list[Outcome]:
-    """Load and check a set and the monitors naming it; nothing of them is kept but problems."""
-    assert _options is not None and _foreseen is not None
+    """Load and check a set and the monitors naming it; nothing of them is kept but problems
+    (and models, when the job keeps them)."""
+    job = _job
+    assert job is not None
+    foreseen = job.foreseen
     here: dict[str, tuple[str, AgreementSet]] = {}
     outcomes = []
     for path in paths:
-        problems, item = _load(path, _options)
+        loading, item = load_one(Path(path), job.options.lang)
         model = item.model if item is not None else None
         if item is None or model is None:
-            outcomes.append(Outcome(path, "other", "", (), tuple(problems), ()))
+            outcomes.append(
+                Outcome(path, "other", "", (), tuple(loading), readable=item is not None)
+            )
             continue
         if isinstance(model, AgreementSet):
             here.setdefault(model.id, (path, model))
-        sets = {set_id: agreements for set_id, (_, agreements) in here.items()}
-        facts = RunFacts(_foreseen.set_paths, _foreseen.monitored, sets, _foreseen.set_ids)
-        found, waived = check_loaded(item, _options, facts)
-        if isinstance(model, AgreementSet):
             kind: Kind = "set"
             ident = model.id
-            seen = _set_seen(ident, facts)
+            seen = _set_seen(ident, foreseen)
         else:
             kind, ident = "monitor", model.set
             used = here.get(ident)
-            seen = _monitor_seen(used[0] if used else None, facts)
-        outcomes.append(Outcome(path, kind, ident, seen, (*problems, *found), tuple(waived)))
+            seen = _monitor_seen(used[0] if used else None, foreseen)
+        found: list[Problem] = []
+        waived: list[Problem] = []
+        if job.rules:
+            sets = {set_id: agreements for set_id, (_, agreements) in here.items()}
+            facts = RunFacts(foreseen.set_paths, foreseen.monitored, sets, foreseen.set_ids)
+            found, waived = check_loaded(item, job.options, facts)
+        kept = model if job.models else None
+        outcomes.append(
+            Outcome(
+                path, kind, ident, seen, tuple(loading), tuple(found), tuple(waived), True, kept
+            )
+        )
     return outcomes
 
 
@@ -248,19 +307,8 @@ def _monitor_seen(set_path: str | None, facts: RunFacts) -> tuple[object, ...]:
     return ("set", set_path) if set_path is not None else ("none", tuple(facts.set_ids))
 
 
-def _load(path: str, options: CheckOptions) -> tuple[list[Problem], Loaded | None]:
-    """What ``load_files`` does for one file: its problems and, when readable, the file."""
-    try:
-        document = load_file(Path(path))
-    except LoadError as error:
-        return [from_load_error(error, options.lang)], None
-    model, findings = validate(document)
-    problems = [from_finding(document, finding, "error", options.lang) for finding in findings]
-    return problems, Loaded(document, model if isinstance(model, AgreementSet | Monitor) else None)
-
-
 def _facts(outcomes: Sequence[Outcome]) -> RunFacts:
-    """The facts of the run, from what every file turned out to be (models are not kept)."""
+    """The facts of the run, from what every file turned out to be."""
     set_paths: dict[str, list[str]] = {}
     for outcome in outcomes:
         if outcome.kind == "set":
@@ -276,18 +324,28 @@ def _actual_seen(outcome: Outcome, actual: RunFacts) -> tuple[object, ...]:
     return _monitor_seen(declared[0] if declared else None, actual)
 
 
-def _again(outcome: Outcome, options: CheckOptions, actual: RunFacts) -> Outcome:
-    """Check a file again, now with the facts of the whole run."""
-    problems, item = _load(outcome.path, options)
+def _again(outcome: Outcome, job: Job) -> Outcome:
+    """Do a file again, now with the facts of the whole run (``job.foreseen``)."""
+    actual = job.foreseen
+    loading, item = load_one(Path(outcome.path), job.options.lang)
     if item is None or item.model is None:
-        return Outcome(outcome.path, "other", "", (), tuple(problems), ())
+        return Outcome(outcome.path, "other", "", (), tuple(loading), readable=item is not None)
     sets: dict[str, AgreementSet] = {}
     if isinstance(item.model, Monitor) and item.model.set in actual.set_paths:
-        _, named = _load(actual.set_paths[item.model.set][0], options)
+        _, named = load_one(Path(actual.set_paths[item.model.set][0]), job.options.lang)
         if named is not None and isinstance(named.model, AgreementSet):
             sets[named.model.id] = named.model
     facts = RunFacts(actual.set_paths, actual.monitored, sets, actual.set_ids)
-    found, waived = check_loaded(item, options, facts)
+    found, waived = check_loaded(item, job.options, facts)
+    kept = item.model if job.models else None
     return Outcome(
-        outcome.path, outcome.kind, outcome.ident, (), (*problems, *found), tuple(waived)
+        outcome.path,
+        outcome.kind,
+        outcome.ident,
+        (),
+        tuple(loading),
+        tuple(found),
+        tuple(waived),
+        True,
+        kept,
     )

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
-from prestatie_cli.corpus import load_corpus
+from prestatie_cli.corpus import discover
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic, write_atomic_with
 from prestatie_cli.messages import Language, text
 from prestatie_cli.tables import rows, to_csv, to_json, to_xlsx
 from prestatie_cli.terminal import info
+from prestatie_cli.workers import load_models
 
 
 def run(
@@ -33,7 +34,7 @@ def run(
         return 2
     if output_format == "xlsx" and output is None:
         raise UsageError(key="export.xlsx-needs-file")
-    corpus = load_corpus(paths or [Path()], chosen)
+    corpus = load_models(discover(paths or [Path()]), chosen)
     write_problems(err, corpus.problems, chosen)
     measurements = {set_id: corpus.measurements(set_id) for set_id in corpus.sets}
     found = rows(list(corpus.sets.values()), measurements, as_of, settings.thresholds, chosen)

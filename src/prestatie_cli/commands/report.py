@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
-from prestatie_cli.files import write_atomic
+from prestatie_cli.files import write_atomic_with
 from prestatie_cli.messages import Language, text
 from prestatie_cli.report import build_report
-from prestatie_cli.reporting.report_formats import render_report
+from prestatie_cli.reporting.report_formats import stream_report
 from prestatie_cli.status import Selection
 from prestatie_cli.terminal import info
 
@@ -40,10 +40,16 @@ def run(
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("report.no-sets", chosen, {"paths": shown}) + "\n")
         return 2
-    rendered = render_report(view, output_format, template_dir)
+    pieces = stream_report(view, output_format, template_dir)
     if output is None:
-        out.write(rendered)
+        out.writelines(pieces)
     else:
-        write_atomic(output, rendered)
+
+        def write(temporary: Path) -> None:
+            with temporary.open("w", encoding="utf-8", newline="") as stream:
+                stream.writelines(pieces)
+
+        # Written piece by piece into a file beside the target, which replaces it when whole.
+        write_atomic_with(output, write)
         info(err, text("report.written", chosen, {"path": str(output)}))
     return exit_code(view.problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -17,9 +18,21 @@ class TemplateProblem(PrestatieError):
 
 def render_report(view: ReportView, output_format: str, template_dir: Path | None = None) -> str:
     """The report as Markdown (``md``) or one self-contained HTML file (``html``)."""
+    return "".join(stream_report(view, output_format, template_dir))
+
+
+def stream_report(
+    view: ReportView, output_format: str, template_dir: Path | None = None
+) -> Iterator[str]:
+    """The report in pieces as they are rendered: a country's report is never one string.
+
+    A template that cannot be loaded fails before the first piece; one that fails
+    while rendering raises TemplateProblem where it fails.
+    """
     env = environment(output_format, view.lang, template_dir)
     try:
-        return env.get_template(f"report.{output_format}.j2").render(report=view)
+        template = env.get_template(f"report.{output_format}.j2")
+        yield from template.generate(report=view)
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
         raise TemplateProblem(
