@@ -8,6 +8,9 @@
 # reference. Writes WORK_DIR/results.md (hyperfine tables) and WORK_DIR/memory.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Measure what an installed prestatie does: its modules compiled to bytecode once.
+unset PYTHONDONTWRITEBYTECODE
+.venv/bin/python -m compileall -q src >/dev/null
 WORK=${1:-/tmp/prestatie-bench}
 PY=$PWD/.venv/bin/python
 P=$PWD/.venv/bin/prestatie
@@ -32,18 +35,18 @@ for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')): y.load(f.read_text(e
 "$P" schema --output-dir "$WORK/schemas" >/dev/null
 AS="--as-of 2026-11-21"
 
-hyperfine --style basic --export-markdown "$WORK/start.md" --warmup 2 --runs 10 \
+hyperfine --style basic --export-markdown "$WORK/start.md" --export-json "$WORK/start.json" --warmup 2 --runs 10 \
   -n "prestatie --version" "$P --version" \
   -n "check one set (cold)" "PRESTATIE_NO_CACHE=1 $P -q check $AS $ONE"
 
-hyperfine --style basic --export-markdown "$WORK/regio.md" -i --warmup 1 --runs 3 \
+hyperfine --style basic --export-markdown "$WORK/regio.md" --export-json "$WORK/regio.json" -i --warmup 1 --runs 3 \
   -n "C parser event stream (floor)" "$PY -c \"$EVENTS\" $R" \
   -n "prestatie check, cold" "PRESTATIE_NO_CACHE=1 $P -q check $AS $R" \
   -n "prestatie check, warm" "$P -q check $AS $R" \
   -n "check-jsonschema (shape only)" "$CJ -q --schemafile $WORK/schemas/agreements.schema.json $R/afspraken/*.yaml; $CJ -q --schemafile $WORK/schemas/monitor.schema.json $R/monitor/*.yaml" \
   -n "ruamel.yaml round-trip load" "$PY -c \"$ROUNDTRIP\" $R"
 
-hyperfine --style basic --export-markdown "$WORK/nationaal.md" -i --warmup 1 --runs 2 \
+hyperfine --style basic --export-markdown "$WORK/nationaal.md" --export-json "$WORK/nationaal.json" -i --warmup 1 --runs 2 \
   -n "C parser event stream (floor)" "$PY -c \"$EVENTS\" $N" \
   -n "prestatie check, cold" "PRESTATIE_NO_CACHE=1 $P -q check $AS $N" \
   -n "prestatie check, warm" "$P -q check $AS $N" \
@@ -51,19 +54,31 @@ hyperfine --style basic --export-markdown "$WORK/nationaal.md" -i --warmup 1 --r
   -n "prestatie report --format html" "$P report --format html $AS $N"
 
 G="$WORK/geschiedenis"
-hyperfine --style basic --export-markdown "$WORK/history.md" -i --warmup 1 --runs 3 \
-  -n "prestatie log over 200 commits" "cd $G && $P log BS-001" \
+hyperfine --style basic --export-markdown "$WORK/history.md" --export-json "$WORK/history.json" -i --warmup 1 --runs 3 \
+  -n "prestatie log over 200 commits, cold" "cd $G && PRESTATIE_NO_CACHE=1 $P log BS-001" \
+  -n "prestatie log over 200 commits, warm" "cd $G && $P log BS-001" \
   -n "prestatie diff HEAD~100 HEAD" "cd $G && $P diff HEAD~100 HEAD"
 
+# Peak memory, summed over the command and its worker processes, and the largest process.
 {
-  echo "command | peak memory (MB)"
-  echo "---|---:"
+  echo "command | peak memory, all processes (MB) | largest process (MB)"
+  echo "---|---:|---:"
   for name in "check one set:$P -q check $AS $ONE" "check national, cold:$P -q check $AS $N" \
               "status national:$P status --format json $AS $N" "report national:$P report --format html $AS $N"; do
     label=${name%%:*}; cmd=${name#*:}
-    kb=$( { PRESTATIE_NO_CACHE=1 /usr/bin/time -f %M sh -c "$cmd >/dev/null" ; } 2>&1 | tail -1 )
-    echo "$label | $((kb / 1024))"
+    # shellcheck disable=SC2086 # the command is split into its words on purpose
+    read -r total largest < <(PRESTATIE_NO_CACHE=1 "$PY" benchmarks/peak_memory.py $cmd)
+    echo "$label | $total | $largest"
   done
 } > "$WORK/memory.txt"
+# Processor time next to wall time: the engine uses both cores on large runs.
+"$PY" - "$WORK" > "$WORK/cpu.txt" <<'EOF'
+import json, sys, pathlib
+print("command | wall (s) | user + system (s)")
+print("---|---:|---:")
+for name in ("start", "regio", "nationaal", "history"):
+    for run in json.loads((pathlib.Path(sys.argv[1]) / f"{name}.json").read_text())["results"]:
+        print(f"{name}: {run['command']} | {run['mean']:.2f} | {run['user'] + run['system']:.2f}")
+EOF
 cat "$WORK/start.md" "$WORK/regio.md" "$WORK/nationaal.md" "$WORK/history.md" > "$WORK/results.md"
-echo; cat "$WORK/results.md"; echo; cat "$WORK/memory.txt"
+echo; cat "$WORK/results.md"; echo; cat "$WORK/cpu.txt"; echo; cat "$WORK/memory.txt"

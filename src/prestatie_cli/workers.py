@@ -1,4 +1,4 @@
-"""Checking a run file by file, on every core, with one group of files in memory at a time.
+"""Reading and checking a run file by file, on every core, one group of files at a time.
 
 A file's rules need a few facts about the other files of the run (``RunFacts``):
 which files declare each set id, which sets the monitor files name, and for a
@@ -13,6 +13,9 @@ facts each file's rules saw are compared with the facts of the whole run, and a
 file where they differ (a set written in flow style, a set id that is not what
 its first line suggests) is checked again with the right facts. The result is
 always the one ``check_corpus`` gives for the same files.
+
+status, report and export need the models but no positions: they get the models
+of every file from the same engine, without the source maps.
 """
 
 from __future__ import annotations
@@ -159,6 +162,7 @@ def load_checked(
 
 def load_models(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
     """The models of ``files`` without their source maps: ``load_files`` for reading only."""
+    # Without rules the reference date plays no part; only the language does.
     options = CheckOptions(date.today(), lang)
     return _corpus(len(files), _outcomes(files, options, on_file, rules=False, models=True))
 
