@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -263,3 +264,29 @@ def test_models_without_source_maps_are_load_files_models(
     assert _shape(corpus) == _shape(full)
     assert checked == check_corpus(full, options)
     assert all(item.document is None for item in corpus.loaded)
+
+
+def _slow(paths: list[str]) -> list[int]:
+    # A group that takes a while and leaves a trace when it is done.
+    time.sleep(0.05)
+    with Path(paths[0]).open("a", encoding="utf-8") as trace:
+        trace.write(f"{paths[1]}\n")
+    return [os.getpid()]
+
+
+def test_stopping_early_cancels_the_groups_not_yet_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What happens on Ctrl-C: the main process stops reading results and the pool is
+    # shut down with the waiting groups cancelled, instead of finishing all of them.
+    monkeypatch.setattr(workers, "_check_group", _slow)
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 0)
+    trace = tmp_path / "done.txt"
+    tasks = [[str(trace), str(index)] for index in range(200)]
+    results = workers._run(tasks, workers.Job(CheckOptions(AS_OF), plan([])[1]))
+    next(results)
+    results.close()
+    done = trace.read_text(encoding="utf-8").split()
+    # At most the groups under way and those already queued for the two workers.
+    assert 1 <= len(done) <= 40

@@ -223,10 +223,14 @@ def _run(tasks: list[list[str]], job: Job) -> Iterator[list[Outcome]]:
     # Forking is quick and shares what is imported; it is only safe without other threads,
     # and on Linux.
     method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers, mp_context=_context(method), initializer=_start, initargs=(job, True)
-    ) as pool:
-        yield from pool.map(_check_group, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+    )
+    try:
+        # Small chunks: on Ctrl-C only the few groups already handed out are finished.
+        yield from pool.map(_check_group, tasks, chunksize=4)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _context(method: str) -> BaseContext:
