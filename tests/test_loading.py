@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import random
 import sys
 import threading
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prestatie_cli import loading
 from prestatie_cli.loading import (
     MAX_ALIAS_NODES,
     MAX_DEPTH,
@@ -965,3 +967,33 @@ def test_any_bytes_decode_and_load_or_fail_cleanly(raw: bytes) -> None:
             assert 1 <= error.line <= len(raw.splitlines()) + 1
         return
     check_positions(text, document)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_text_with_a_lone_surrogate_is_a_clear_problem(
+    fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Such text reaches load_text from the command line (import --title), not from files.
+    monkeypatch.setattr(loading, "FAST", fast)
+    with pytest.raises(LoadError) as raised:
+        load_text("title: Titel \udcff\n", "x.yaml")
+    assert (raised.value.code, raised.value.line, raised.value.column) == ("Y003", 1, 14)
+    assert raised.value.params == {"reason": "control", "character": "U+DCFF"}
+
+
+def test_text_larger_than_a_file_may_be_is_refused() -> None:
+    with pytest.raises(LoadError) as raised:
+        load_text("a: " + "x" * MAX_FILE_BYTES + "\n", "x.yaml")
+    assert (raised.value.code, raised.value.params) == ("Y002", {"limit": "10"})
+
+
+def test_a_load_error_survives_the_way_between_processes() -> None:
+    error = LoadError("Y005", "a.yaml", 3, 4, problem="unexpected end")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.code, copy.path, copy.line, copy.column, copy.params) == (
+        "Y005",
+        "a.yaml",
+        3,
+        4,
+        {"problem": "unexpected end"},
+    )

@@ -196,6 +196,15 @@ def test_a_template_failing_halfway_leaves_no_file(tmp_path: Path) -> None:
     assert "report template cannot be used" in done.stderr
     assert target.read_text(encoding="utf-8") == "vorige versie\n"
     assert sorted(path.name for path in target.parent.iterdir()) == ["rapport.md"]
+    # On standard output neither: not the first pieces of a report that then stops.
+    done = run("report", "--template", tmp_path, *CASES["hofstreek"])
+    assert (done.returncode, done.stdout) == (2, "")
+    # Nor is a folder made for a report that is not written.
+    done = run(
+        "report", "--template", tmp_path, "-o", tmp_path / "nieuw" / "r.md", *CASES["hofstreek"]
+    )
+    assert done.returncode == 2
+    assert not (tmp_path / "nieuw").exists()
 
 
 def _chromium() -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +85,15 @@ def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
         ("id: &a gouda\n", Forecast("other")),
         ('id: "gou\\x64a"\n', Forecast("other")),
         ("severities:\n  S101: off\n", Forecast("other")),
+        # Empty values, and quotes with escapes (no guess).
+        ('id: ""\nkind: agreements\n', Forecast("set", "")),
+        ("set: ''\n", Forecast("monitor", "")),
+        ("id:\n", Forecast("other")),
+        ("id: 'it''s'\n", Forecast("other")),
+        # A byte-order mark before the first line.
+        ("\ufeffid: gouda-2025\n", Forecast("set", "gouda-2025")),
+        # Blanks by the hundred thousand before the value's end: read in one pass.
+        ("id: a" + " \t" * 100_000 + "x\n", Forecast("set", "a" + " \t" * 100_000 + "x")),
     ],
 )
 def test_forecast_reads_top_level_id_and_set(tmp_path: Path, text: str, expected: Forecast) -> None:
@@ -96,6 +106,30 @@ def test_forecast_of_unreadable_files(tmp_path: Path) -> None:
     binary = tmp_path / "b.yaml"
     binary.write_bytes(b"id: \xff\xfe\n")
     assert forecast(binary) == Forecast("other")
+
+
+def test_forecast_opens_no_device(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Opening a device can act on it (a tape rewinds, a watchdog arms): only a regular
+    # file is opened, as loading does.
+    device = tmp_path / "x.yaml"
+    device.symlink_to("/dev/null")
+    opened: list[str] = []
+    real = os.open
+
+    def spy(path: Any, *args: Any) -> int:
+        opened.append(str(path))
+        return real(path, *args)
+
+    monkeypatch.setattr(workers.os, "open", spy)
+    assert forecast(device) == Forecast("other")
+    assert opened == []
+
+
+def test_an_empty_quoted_id_is_a_clear_problem(tmp_path: Path, mode: str) -> None:
+    path = _write(tmp_path / "a.yaml", 'id: ""\nkind: agreements\n')
+    result = check_files([path], CheckOptions(AS_OF))
+    assert result == _sequential([path], CheckOptions(AS_OF))
+    assert result.exit_code() == 1
 
 
 def test_plan_puts_each_set_first_with_the_monitors_naming_it(tmp_path: Path) -> None:
@@ -199,7 +233,7 @@ def test_order_of_arguments_does_not_change_the_result(tmp_path: Path, mode: str
     assert check_files(files[::-1], options) == _sequential(files[::-1], options)
 
 
-def _pid_of(paths: list[str]) -> list[int]:
+def _pid_of(paths: list[str], job: object = None) -> list[int]:
     return [os.getpid()]
 
 
@@ -266,7 +300,7 @@ def test_models_without_source_maps_are_load_files_models(
     assert all(item.document is None for item in corpus.loaded)
 
 
-def _slow(paths: list[str]) -> list[int]:
+def _slow(paths: list[str], job: object = None) -> list[int]:
     # A group that takes a while and leaves a trace when it is done.
     time.sleep(0.05)
     with Path(paths[0]).open("a", encoding="utf-8") as trace:
@@ -290,3 +324,29 @@ def test_stopping_early_cancels_the_groups_not_yet_started(
     done = trace.read_text(encoding="utf-8").split()
     # At most the groups under way and those already queued for the two workers.
     assert 1 <= len(done) <= 40
+
+
+def test_a_path_given_twice_counts_twice_as_in_load_files(tmp_path: Path, mode: str) -> None:
+    files = _misleading(tmp_path)
+    twice = [files[1], files[0], files[1], files[4]]
+    options = CheckOptions(AS_OF)
+    progress: list[tuple[int, int]] = []
+    result = check_files(twice, options, lambda done, total: progress.append((done, total)))
+    assert result == check_corpus(load_files(twice, "nl"), options)
+    assert progress[-1] == (4, 4)
+
+
+def test_runs_in_threads_of_one_process_keep_their_own_options(tmp_path: Path) -> None:
+    files = _misleading(tmp_path)
+    expected = {lang: _sequential(files, CheckOptions(AS_OF, lang)) for lang in ("nl", "en")}
+    results: dict[int, CheckResult] = {}
+
+    def run(index: int) -> None:
+        results[index] = check_files(files, CheckOptions(AS_OF, ("nl", "en")[index % 2]))
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(results[index] == expected[("nl", "en")[index % 2]] for index in range(8))

@@ -105,7 +105,7 @@ class Span:
 
 
 # The source map keeps each span as one int, 24 bits for each of line, column, end
-# line and end column (a file is at most 10 MB, so every one fits): a fraction of the
+# line and end column (load_text takes at most 10 MB, so every one fits): a fraction of the
 # memory of a Span object per value, and quick to copy between processes.
 _BITS = 24
 _MASK = (1 << _BITS) - 1
@@ -132,6 +132,16 @@ class LoadError(PrestatieError):
         self.line = line
         self.column = column
         self.params = params
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Picklable, so that one raised in a worker process reaches the main process whole.
+        return (_load_error, (self.code, self.path, self.line, self.column, self.params))
+
+
+def _load_error(
+    code: str, path: str, line: int | None, column: int | None, params: dict[str, str]
+) -> LoadError:
+    return LoadError(code, path, line, column, **params)
 
 
 @dataclass(slots=True)
@@ -268,16 +278,23 @@ def load_text(text: str, shown: str) -> Document:
     with characters the two parsers treat differently (tabs, and U+0085, U+2028 and
     U+2029, which libyaml takes for line breaks) goes to the Python parser directly.
     """
+    if len(text) > MAX_FILE_BYTES:
+        # Text that did not come through read_text (an import, say) has the same cap,
+        # which also keeps every line and column within the source map's 24 bits.
+        raise LoadError("Y002", shown, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
     if _CParser is not None and FAST and not _PURE_ONLY.search(text):
         builder = _Builder(text, shown)
-        parser = _CParser(text)
+        parser = None
         try:
+            # libyaml refuses some text outright (lone surrogates): the Python parser says why.
+            parser = _CParser(text)
             builder.build(parser.get_event)
             return builder.document()
         except Exception:
             pass
         finally:
-            parser.dispose()
+            if parser is not None:
+                parser.dispose()
     return _load_pure(text, shown)
 
 

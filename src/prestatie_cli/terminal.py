@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import TextIO
@@ -36,6 +37,8 @@ def colour(stream: TextIO) -> bool:
 
 # Below this many files a run is over before a bar would be worth showing.
 _BAR_FROM = 200
+# Seconds between two drawings of the bar.
+_REDRAW = 0.1
 
 
 @contextlib.contextmanager
@@ -60,13 +63,18 @@ def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
         auto_refresh=False,
     ) as bar:
         task = None
+        drawn = 0.0
 
         def advance(done: int, total: int) -> None:
-            nonlocal task
+            nonlocal task, drawn
             if total < _BAR_FROM:
                 return
             if task is None:
                 task = bar.add_task("prestatie", total=total)
-            bar.update(task, completed=done, refresh=True)
+            # Drawing costs about a millisecond: ten times a second is enough for the eye.
+            now = time.monotonic()
+            bar.update(task, completed=done, refresh=now - drawn >= _REDRAW or done == total)
+            if now - drawn >= _REDRAW:
+                drawn = now
 
         yield advance

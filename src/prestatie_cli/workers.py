@@ -48,13 +48,11 @@ PARALLEL_FROM = 2 * 1024 * 1024
 
 Kind = Literal["set", "monitor", "other"]
 
-# A top-level `id:` or `set:` with a plain or quoted value and maybe a comment.
-_HEADER = re.compile(
-    rb"^(id|set)[ \t]*:[ \t]*"
-    rb"(?:\"([^\"\\\r\n]*)\"|'([^'\r\n]*)'|([^\s#\"'&*!|>{\[%@`][^\r\n]*?))"
-    rb"(?:[ \t]+#[^\r\n]*)?[ \t]*\r?$",
-    re.MULTILINE,
-)
+# A top-level `id:` or `set:` line; its value is read by ``_value`` (kept out of the
+# pattern, where a lazy match of the value against trailing blanks took quadratic time).
+_HEADER = re.compile(rb"^(id|set)[ \t]*:([^\r\n]*)", re.MULTILINE)
+_COMMENT = re.compile(rb"(?:^|[ \t])#")
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,30 +65,53 @@ class Forecast:
 
 def forecast(path: Path) -> Forecast:
     """Read ahead: a file with a top-level ``id:`` is a set, one with only ``set:`` a monitor."""
+    raw = _head(path)
+    found: dict[bytes, bytes | None] = {}
+    for match in _HEADER.finditer(raw.removeprefix(_BOM)):
+        found.setdefault(match.group(1), _value(match.group(2)))
+    kinds: tuple[tuple[bytes, Kind], ...] = ((b"id", "set"), (b"set", "monitor"))
+    for key, kind in kinds:
+        value = found.get(key)
+        if key in found:
+            if value is None:
+                break  # a value only the parser can read: make no guess
+            try:
+                return Forecast(kind, value.decode("utf-8"))
+            except UnicodeDecodeError:
+                break
+    return Forecast("other")
+
+
+def _head(path: Path) -> bytes:
+    """The bytes of a regular file (at most the size loading accepts); nothing for the rest."""
     try:
-        # Not blocking on a FIFO: only a regular file is read (loading says what the rest is).
+        # Only a regular file is opened: a FIFO would block, a device may act on being
+        # opened (loading says what they are); non-blocking in case one is swapped in.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return Forecast("other")
+        return b""
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return Forecast("other")
-        raw = os.read(descriptor, MAX_FILE_BYTES + 1)
+            return b""
+        return os.read(descriptor, MAX_FILE_BYTES + 1)
     except OSError:
-        return Forecast("other")
+        return b""
     finally:
         os.close(descriptor)
-    found: dict[bytes, bytes] = {}
-    for match in _HEADER.finditer(raw):
-        found.setdefault(match.group(1), match.group(2) or match.group(3) or match.group(4))
-    try:
-        if b"id" in found:
-            return Forecast("set", found[b"id"].decode("utf-8"))
-        if b"set" in found:
-            return Forecast("monitor", found[b"set"].decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    return Forecast("other")
+
+
+def _value(written: bytes) -> bytes | None:
+    """The value of a top-level line as written: plain or quoted without escapes, else None."""
+    comment = _COMMENT.search(written)
+    text = (written[: comment.start()] if comment else written).strip(b" \t")
+    if len(text) >= 2 and text[:1] in (b'"', b"'") and text[-1:] == text[:1]:
+        inner = text[1:-1]
+        return None if text[:1] in inner or b"\\" in inner else inner
+    if not text or text[:1] in b"\"'&*!|>{[%@`#":
+        return None
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +213,15 @@ def _outcomes(
     names = [str(path) for path in files]
     tasks = [[names[index] for index in group] for group in groups]
     by_path: dict[str, Outcome] = {}
+    done = 0
     for group in _run(tasks, Job(options, foreseen, rules, models)):
         for outcome in group:
             by_path[outcome.path] = outcome
+            done += 1
             if on_file is not None:
-                on_file(len(by_path), len(files))
-    ordered = [by_path[name] for name in dict.fromkeys(names)]
+                on_file(done, len(files))
+    # A path given twice counts twice, as load_files has it (discover gives each once).
+    ordered = [by_path[name] for name in names]
     if not rules:
         return ordered
     actual = _facts(ordered)
@@ -214,17 +238,16 @@ def _run(tasks: list[list[str]], job: Job) -> Iterator[list[Outcome]]:
     workers = _cores()
     size = sum(_size(path) for task in tasks for path in task)
     if workers < 2 or len(tasks) < 2 or size < PARALLEL_FROM:
-        _start(job)
-        yield from map(_check_group, tasks)
+        yield from (_check_group(task, job) for task in tasks)
         return
     # Imported here: a run small enough for one process does not pay for it.
     from concurrent.futures import ProcessPoolExecutor
 
-    # Forking is quick and shares what is imported; it is only safe without other threads,
-    # and on Linux.
+    # Forking is quick and shares what is imported; it is only safe on Linux and while no
+    # other Python thread runs (one holding a lock at the fork would leave it held).
     method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(
-        workers, mp_context=_context(method), initializer=_start, initargs=(job, True)
+        workers, mp_context=_context(method), initializer=_start, initargs=(job,)
     )
     try:
         # Small chunks: on Ctrl-C only the few groups already handed out are finished.
@@ -240,10 +263,13 @@ def _context(method: str) -> BaseContext:
 
 
 def _cores() -> int:
+    """The cores this process may use; at most 32 (Windows takes at most 61 workers, and
+    342 sets keep no more busy)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return min(cores, 32)
 
 
 def _size(path: str) -> int:
@@ -253,22 +279,22 @@ def _size(path: str) -> int:
         return 0
 
 
+# The job of a worker process (which does one job in its life).
 _job: Job | None = None
 
 
-def _start(job: Job, worker: bool = False) -> None:
-    """Set up a worker process (or this one) for ``_check_group``."""
+def _start(job: Job) -> None:
+    """Set up a worker process for ``_check_group``."""
     global _job
     _job = job
-    if worker:
-        # Ctrl-C is for the main process, which stops the workers.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C is for the main process, which stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_group(paths: list[str]) -> list[Outcome]:
+def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
     """Load and check a set and the monitors naming it; nothing of them is kept but problems
-    (and models, when the job keeps them)."""
-    job = _job
+    (and models, when the job keeps them). A worker process finds its job set by ``_start``."""
+    job = job or _job
     assert job is not None
     foreseen = job.foreseen
     here: dict[str, tuple[str, AgreementSet]] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -40,7 +40,10 @@ def run(
         shown = ", ".join(str(path) for path in paths) or "."
         err.write(text("report.no-sets", chosen, {"paths": shown}) + "\n")
         return 2
-    pieces = stream_report(view, output_format, template_dir)
+    pieces: Iterable[str] = stream_report(view, output_format, template_dir)
+    if template_dir is not None:
+        # A user's template may fail halfway: then nothing is written at all.
+        pieces = ["".join(pieces)]
     if output is None:
         out.writelines(pieces)
     else:

@@ -26,8 +26,9 @@ def stream_report(
 ) -> Iterator[str]:
     """The report in pieces as they are rendered: a country's report is never one string.
 
-    A template that cannot be loaded fails before the first piece; one that fails
-    while rendering raises TemplateProblem where it fails.
+    Nothing runs before the first piece is asked for; a template that cannot be
+    loaded or fails while rendering raises TemplateProblem where it fails, so a
+    caller that must not show half a report renders a user's template whole first.
     """
     env = environment(output_format, view.lang, template_dir)
     try:
