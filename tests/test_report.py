@@ -297,3 +297,22 @@ def test_overview_adds_up_counts_of_sets_with_the_same_term(tmp_path: Path) -> N
         "| beschikbaarheid | sociale huurwoningen opgeleverd | woningen | 2 | ≥ 360 |  |"
         in markdown
     )
+
+
+def test_overview_counts_sets_not_agreements(tmp_path: Path) -> None:
+    # Two agreements on one metric in the first set, one in the second: two sets.
+    first, second = base_set(), base_set()
+    extra = dict(first["agreements"][0], id="BS-02", title="Nog meer sociale huurwoningen")
+    first["agreements"].append(extra)
+    second["id"], second["title"] = "tweede-2016-2019", "Tweede set"
+    monitor = base_monitor()
+    monitor["measurements"] = [m for m in monitor["measurements"] if m["date"] < "2018"]
+    paths = [
+        write_yaml(tmp_path / "een.yaml", first),
+        write_yaml(tmp_path / "twee.yaml", second),
+        write_yaml(tmp_path / "monitor.yaml", monitor),
+    ]
+    view = build_report(paths, date(2019, 6, 30), "nl", Settings())
+    assert [(row.sets, row.target, row.current) for row in view.overview] == [
+        (2, "≥ 540", "75 (1 van 3 afspraken gemeten)"),
+    ]

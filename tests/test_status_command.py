@@ -515,3 +515,20 @@ def test_broken_file_next_to_a_valid_set(
     lines = done.stdout.splitlines()
     assert lines[0] == f"## {LINDEVEEN_HEADING}"
     assert len([line for line in lines if line.startswith("| ") and "**" in line]) == 18
+
+
+def test_a_second_set_with_the_same_id_is_named_not_dropped_silently(tmp_path: Path) -> None:
+    write_yaml(tmp_path / "a.yaml", base_set())
+    second = base_set()
+    second["title"] = "Een andere set met dezelfde id"
+    write_yaml(tmp_path / "b.yaml", second)
+    done = status("--format", "json", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "b.yaml:4:9: P603 error De set-id 'voorbeeld-2016-2019' wordt ook gebruikt in "
+        "a.yaml; deze set is weggelaten.\n"
+        "    tip: Geef elke afspraak, partij en set een eigen id die niet meer verandert.\n"
+    )
+    assert [entry["title"] for entry in json.loads(done.stdout)["sets"]] == [
+        "Prestatieafspraken Voorbeeld 2016-2019"
+    ]

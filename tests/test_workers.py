@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -293,11 +294,32 @@ def test_models_without_source_maps_are_load_files_models(
     files = discover([folder])
     full = load_files(files, "nl")
     options = CheckOptions(AS_OF)
-    assert _shape(load_models(files, "nl")) == _shape(full)
+    # The set left out as a duplicate is said as well (see the next test).
+    left_out = [p for p in load_models(files, "nl").problems if "weggelaten" in p.message]
+    expected = replace(full, problems=(*full.problems, *left_out))
+    assert len(left_out) == (1 if where == "misleading" else 0)
+    assert _shape(load_models(files, "nl")) == _shape(expected)
     corpus, checked = load_checked(files, options)
-    assert _shape(corpus) == _shape(full)
+    assert _shape(corpus) == _shape(expected)
     assert checked == check_corpus(full, options)
     assert all(item.document is None for item in corpus.loaded)
+
+
+def test_a_set_left_out_as_a_duplicate_is_an_error_at_its_id(tmp_path: Path, mode: str) -> None:
+    files = _misleading(tmp_path)
+    for corpus in (load_models(files, "nl"), load_checked(files, CheckOptions(AS_OF))[0]):
+        [problem] = [p for p in corpus.problems if p.code == "P603"]
+        assert (problem.path, problem.line, problem.column, problem.severity) == (
+            str(tmp_path / "c" / "s1-copy.yaml"),
+            3,
+            5,
+            "error",
+        )
+        assert problem.message == (
+            f"De set-id 's1' wordt ook gebruikt in {tmp_path / 'b' / 's1.yaml'}; "
+            "deze set is weggelaten."
+        )
+        assert corpus.set_paths["s1"] == [str(tmp_path / "b" / "s1.yaml"), problem.path]
 
 
 def _slow(paths: list[str], job: object = None) -> list[int]:

@@ -529,6 +529,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "De set-id '{id}' wordt ook gebruikt in {first}.",
         "en": "The set id '{id}' is also used in {first}.",
     },
+    "P603.message.left-out": {
+        "nl": "De set-id '{id}' wordt ook gebruikt in {first}; deze set is weggelaten.",
+        "en": "The set id '{id}' is also used in {first}; this set is left out.",
+    },
     "P603.hint": {
         "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",
         "en": "Give every agreement, party and set an id of its own that does not change.",
@@ -1059,8 +1063,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Added up across the sets (counts with the same theme, metric and unit)",
     },
     "report.partly-measured": {
-        "nl": "({measured} van {sets} sets gemeten)",
-        "en": "({measured} of {sets} sets measured)",
+        "nl": "({measured} van {count} afspraken gemeten)",
+        "en": "({measured} of {count} agreements measured)",
     },
     "report.all-parties": {"nl": "alle partijen", "en": "all parties"},
     "report.severity.error": {"nl": "fout", "en": "error"},

@@ -372,11 +372,14 @@ def _set_view(
     return view, rows
 
 
-def _overview(all_rows: Sequence[tuple[Progress, str]], lang: Language) -> tuple[OverviewRow, ...]:
+def _overview(
+    all_rows: Sequence[tuple[Progress, str, str]], lang: Language
+) -> tuple[OverviewRow, ...]:
     """Targets that can be added up across sets: counts (not shares, not per-period caps),
     of sets with the same term (2016-2019 and 2025-2028 do not add up)."""
     groups: dict[tuple[str, str, str, str, str], list[Progress]] = {}
-    for row, term in all_rows:
+    sets: dict[tuple[str, str, str, str, str], set[str]] = {}
+    for row, term, set_id in all_rows:
         target = row.agreement.target
         if target is None or target.recurring or (target.unit or "").lower() in _NOT_ADDITIVE:
             continue
@@ -388,9 +391,12 @@ def _overview(all_rows: Sequence[tuple[Progress, str]], lang: Language) -> tuple
             term,
         )
         groups.setdefault(key, []).append(row)
+        sets.setdefault(key, set()).add(set_id)
     overview = []
-    for (theme, _, unit, comparison, _), rows in sorted(groups.items()):
-        if len(rows) < 2:
+    for group, rows in sorted(groups.items()):
+        theme, _, unit, comparison, _ = group
+        # A set may hold several agreements on one metric: the count is of sets.
+        if len(sets[group]) < 2:
             continue
         targets = [row.agreement.target for row in rows]
         total_target = sum(t.value for t in targets if t is not None)
@@ -399,7 +405,7 @@ def _overview(all_rows: Sequence[tuple[Progress, str]], lang: Language) -> tuple
         if measured:
             current = number(sum(measured), lang)
             if len(measured) < len(rows):
-                counts = {"measured": str(len(measured)), "sets": str(len(rows))}
+                counts = {"measured": str(len(measured)), "count": str(len(rows))}
                 current += " " + text("report.partly-measured", lang, counts)
         first = targets[0]
         metric = first.metric if first is not None else ""
@@ -408,7 +414,7 @@ def _overview(all_rows: Sequence[tuple[Progress, str]], lang: Language) -> tuple
                 theme,
                 metric,
                 unit,
-                len(rows),
+                len(sets[group]),
                 f"{_SYMBOLS[comparison]} {number(total_target, lang)}",
                 current,
             )
@@ -426,13 +432,13 @@ def build_report(
     """Everything a report shows for the sets (and their monitors) below ``paths``."""
     corpus, checked = load_checked(discover(paths), CheckOptions(as_of, lang, settings))
     sets = []
-    all_rows: list[tuple[Progress, str]] = []
+    all_rows: list[tuple[Progress, str, str]] = []
     for agreements in corpus.sets.values():
         view, rows = _set_view(
             agreements, corpus, checked.problems, as_of, settings, selection, lang
         )
         sets.append(view)
-        all_rows += [(row, view.period) for row in rows]
+        all_rows += [(row, view.period, agreements.id) for row in rows]
     title = (
         sets[0].title
         if len(sets) == 1

@@ -38,6 +38,7 @@ from prestatie_cli.loading import MAX_FILE_BYTES
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor
 from prestatie_cli.problems import Problem
+from prestatie_cli.rendering import wording
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -142,6 +143,8 @@ class Outcome:
     # Whether the file could be read at all, and its model when the job keeps models.
     readable: bool = True
     model: AgreementSet | Monitor | None = None
+    # Where a set's id stands (line, column), for a set left out as a duplicate.
+    id_at: tuple[int, int] = (1, 1)
 
 
 def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
@@ -178,14 +181,15 @@ def load_checked(
 ) -> tuple[Corpus, CheckResult]:
     """The models of ``files`` (without their source maps) and what checking them finds."""
     outcomes = _outcomes(files, options, on_file, rules=True, models=True)
-    return _corpus(len(files), outcomes), _result(len(files), outcomes)
+    return _corpus(len(files), outcomes, options.lang), _result(len(files), outcomes)
 
 
 def load_models(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
     """The models of ``files`` without their source maps: ``load_files`` for reading only."""
     # Without rules the reference date plays no part; only the language does.
     options = CheckOptions(date.today(), lang)
-    return _corpus(len(files), _outcomes(files, options, on_file, rules=False, models=True))
+    outcomes = _outcomes(files, options, on_file, rules=False, models=True)
+    return _corpus(len(files), outcomes, lang)
 
 
 def _result(files: int, outcomes: Sequence[Outcome]) -> CheckResult:
@@ -195,9 +199,27 @@ def _result(files: int, outcomes: Sequence[Outcome]) -> CheckResult:
     return sorted_result(files, problems, waived)
 
 
-def _corpus(files: int, outcomes: Sequence[Outcome]) -> Corpus:
+def _corpus(files: int, outcomes: Sequence[Outcome], lang: Language) -> Corpus:
+    """The models of a run, and the problems that kept files (or sets) out of it."""
     loaded = [Loaded(item.path, item.model) for item in outcomes if item.readable]
-    return Corpus.of(files, loaded, [problem for item in outcomes for problem in item.loading])
+    problems = [problem for item in outcomes for problem in item.loading]
+    return Corpus.of(files, loaded, problems + _left_out(outcomes, lang))
+
+
+def _left_out(outcomes: Sequence[Outcome], lang: Language) -> list[Problem]:
+    """A set whose id an earlier file declares too is left out of status, report and export:
+    said as an error at its id, so that nothing disappears without a word."""
+    first: dict[str, str] = {}
+    problems = []
+    for item in outcomes:
+        if item.kind != "set":
+            continue
+        if first.setdefault(item.ident, item.path) != item.path:
+            params = {"id": item.ident, "first": first[item.ident]}
+            message, hint = wording("P603", params, "left-out", lang)
+            line, column = item.id_at
+            problems.append(Problem(item.path, line, column, "P603", "error", message, hint))
+    return problems
 
 
 def _outcomes(
@@ -322,13 +344,26 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
             sets = {set_id: agreements for set_id, (_, agreements) in here.items()}
             facts = RunFacts(foreseen.set_paths, foreseen.monitored, sets, foreseen.set_ids)
             found, waived = check_loaded(item, job.options, facts)
-        kept = model if job.models else None
         outcomes.append(
             Outcome(
-                path, kind, ident, seen, tuple(loading), tuple(found), tuple(waived), True, kept
+                path,
+                kind,
+                ident,
+                seen,
+                tuple(loading),
+                tuple(found),
+                tuple(waived),
+                True,
+                model if job.models else None,
+                _id_at(item),
             )
         )
     return outcomes
+
+
+def _id_at(item: Loaded) -> tuple[int, int]:
+    where = item.document.span(("id",)) if item.document is not None else None
+    return (where.line, where.column) if where is not None else (1, 1)
 
 
 def _set_seen(ident: str, facts: RunFacts) -> tuple[object, ...]:
@@ -371,7 +406,6 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
             sets[named.model.id] = named.model
     facts = RunFacts(actual.set_paths, actual.monitored, sets, actual.set_ids)
     found, waived = check_loaded(item, job.options, facts)
-    kept = item.model if job.models else None
     return Outcome(
         outcome.path,
         outcome.kind,
@@ -381,5 +415,6 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
         tuple(found),
         tuple(waived),
         True,
-        kept,
+        item.model if job.models else None,
+        _id_at(item),
     )
