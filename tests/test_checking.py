@@ -155,6 +155,31 @@ def test_monitor_alone_says_set_not_found(tmp_path: Path) -> None:
     assert [(p.code, p.line) for p in result.problems] == [("P607", 4)]
 
 
+def test_monitor_of_a_set_with_errors_points_to_that_set(tmp_path: Path) -> None:
+    # Not "set not found" with another municipality's id as a suggestion: the set is
+    # there, with an error of its own.
+    broken = base_set()
+    broken["agreements"][0]["owner"] = 7
+    other = base_set()
+    other["id"] = "voorbeeld-2016-2018"
+    paths = [
+        write_yaml(tmp_path / "a" / "kapot.yaml", broken),
+        write_yaml(tmp_path / "b" / "ander.yaml", other),
+        write_yaml(tmp_path / "m.yaml", base_monitor()),
+    ]
+    result = check(paths, CheckOptions(DURING))
+    shown = [(Path(p.path).name, p.code, p.line) for p in result.problems]
+    assert shown == [("kapot.yaml", "V003", 34), ("m.yaml", "P607", 4)]
+    assert result.problems[1].message == (
+        f"De set 'voorbeeld-2016-2019' staat in {paths[0]}, maar dat bestand is geen geldige "
+        "set; deze metingen worden getoetst zodra het dat wel is."
+    )
+    assert (
+        result.problems[1].hint
+        == f"Los eerst de fouten in {paths[0]} op (prestatie check {paths[0]})."
+    )
+
+
 def test_config_file_in_scan_is_validated(tmp_path: Path) -> None:
     (tmp_path / "prestatie.yaml").write_text(
         "kind: config\nversion: 1\nrules:\n  M202: loud\n", encoding="utf-8"

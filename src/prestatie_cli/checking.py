@@ -121,11 +121,29 @@ class RunFacts:
     sets: Mapping[str, AgreementSet]
     # Every set id of the run in file order, for a did-you-mean.
     set_ids: Sequence[str]
+    # Set ids declared only by files that are no valid set, with the first such file.
+    broken: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus) -> RunFacts:
         monitored = {item.model.set for item in corpus.loaded if isinstance(item.model, Monitor)}
-        return cls(corpus.set_paths, monitored, corpus.sets, list(corpus.sets))
+        broken: dict[str, str] = {}
+        for item in corpus.loaded:
+            declared = declared_set(item)
+            if declared and declared not in corpus.sets:
+                broken.setdefault(declared, item.path)
+        return cls(corpus.set_paths, monitored, corpus.sets, list(corpus.sets), broken)
+
+
+def declared_set(item: Loaded) -> str:
+    """The id a file declares as a set without being a valid one ('' when it does not)."""
+    if item.model is not None or item.document is None:
+        return ""
+    data = item.document.data
+    if isinstance(data, dict) and data.get("kind") == "agreements":
+        declared = data.get("id")
+        return declared if isinstance(declared, str) else ""
+    return ""
 
 
 def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:
@@ -190,6 +208,7 @@ def _run_rules(
             facts.set_ids,
             options.as_of,
             options.settings.thresholds,
+            facts.broken.get(model.set),
         )
         for rule in REGISTRY.values():
             for finding in rule.check_monitor(monitor_context):

@@ -588,6 +588,16 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "De set '{set}' waar deze monitor bij hoort is niet gevonden.",
         "en": "The set '{set}' that this monitor belongs to was not found.",
     },
+    "P607.message.broken": {
+        "nl": "De set '{set}' staat in {file}, maar dat bestand is geen geldige set; "
+        "deze metingen worden getoetst zodra het dat wel is.",
+        "en": "The set '{set}' is in {file}, but that file is not a valid set; "
+        "these measurements are checked once it is.",
+    },
+    "P607.hint.broken": {
+        "nl": "Los eerst de fouten in {file} op (prestatie check {file}).",
+        "en": "Fix the errors in {file} first (prestatie check {file}).",
+    },
     "P607.hint": {
         "nl": "Controleer de set-id en controleer de monitor samen met zijn afspraken, "
         "bijvoorbeeld: prestatie check afspraken/ monitor/",

@@ -27,12 +27,19 @@ import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from prestatie_cli.checking import CheckOptions, CheckResult, RunFacts, check_loaded, sorted_result
+from prestatie_cli.checking import (
+    CheckOptions,
+    CheckResult,
+    RunFacts,
+    check_loaded,
+    declared_set,
+    sorted_result,
+)
 from prestatie_cli.corpus import Corpus, Loaded, Progress, load_one
 from prestatie_cli.loading import MAX_FILE_BYTES
 from prestatie_cli.messages import Language
@@ -132,7 +139,7 @@ class Outcome:
 
     path: str
     kind: Kind
-    # The set id of a set, the set a monitor names.
+    # The set id of a set, the set a monitor names, the id a file that is no valid set declares.
     ident: str
     # The facts the rules read, to compare with the run's (see ``_set_seen``).
     seen: tuple[object, ...]
@@ -326,7 +333,9 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
         model = item.model if item is not None else None
         if item is None or model is None:
             outcomes.append(
-                Outcome(path, "other", "", (), tuple(loading), readable=item is not None)
+                Outcome(
+                    path, "other", _declared(item), (), tuple(loading), readable=item is not None
+                )
             )
             continue
         if isinstance(model, AgreementSet):
@@ -337,12 +346,12 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
         else:
             kind, ident = "monitor", model.set
             used = here.get(ident)
-            seen = _monitor_seen(used[0] if used else None, foreseen)
+            seen = _monitor_seen(ident, used[0] if used else None, foreseen)
         found: list[Problem] = []
         waived: list[Problem] = []
         if job.rules:
             sets = {set_id: agreements for set_id, (_, agreements) in here.items()}
-            facts = RunFacts(foreseen.set_paths, foreseen.monitored, sets, foreseen.set_ids)
+            facts = replace(foreseen, sets=sets)
             found, waived = check_loaded(item, job.options, facts)
         outcomes.append(
             Outcome(
@@ -371,9 +380,12 @@ def _set_seen(ident: str, facts: RunFacts) -> tuple[object, ...]:
     return (tuple(facts.set_paths.get(ident, ())), ident in facts.monitored)
 
 
-def _monitor_seen(set_path: str | None, facts: RunFacts) -> tuple[object, ...]:
-    """What a monitor's rules read of the run: its set (by file) or, without one, every set id."""
-    return ("set", set_path) if set_path is not None else ("none", tuple(facts.set_ids))
+def _monitor_seen(ident: str, set_path: str | None, facts: RunFacts) -> tuple[object, ...]:
+    """What a monitor's rules read of the run: its set (by file) or, without one, every set id
+    and the file declaring its set without being a valid one."""
+    if set_path is not None:
+        return ("set", set_path)
+    return ("none", tuple(facts.set_ids), facts.broken.get(ident))
 
 
 def _facts(outcomes: Sequence[Outcome]) -> RunFacts:
@@ -383,14 +395,23 @@ def _facts(outcomes: Sequence[Outcome]) -> RunFacts:
         if outcome.kind == "set":
             set_paths.setdefault(outcome.ident, []).append(outcome.path)
     monitored = {outcome.ident for outcome in outcomes if outcome.kind == "monitor"}
-    return RunFacts(set_paths, monitored, {}, list(set_paths))
+    broken: dict[str, str] = {}
+    for outcome in outcomes:
+        if outcome.kind == "other" and outcome.ident and outcome.ident not in set_paths:
+            broken.setdefault(outcome.ident, outcome.path)
+    return RunFacts(set_paths, monitored, {}, list(set_paths), broken)
+
+
+def _declared(item: Loaded | None) -> str:
+    """For a file that is no valid set, the set id it declares, if any."""
+    return declared_set(item) if item is not None else ""
 
 
 def _actual_seen(outcome: Outcome, actual: RunFacts) -> tuple[object, ...]:
     if outcome.kind == "set":
         return _set_seen(outcome.ident, actual)
     declared = actual.set_paths.get(outcome.ident)
-    return _monitor_seen(declared[0] if declared else None, actual)
+    return _monitor_seen(outcome.ident, declared[0] if declared else None, actual)
 
 
 def _again(outcome: Outcome, job: Job) -> Outcome:
@@ -398,13 +419,15 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
     actual = job.foreseen
     loading, item = load_one(Path(outcome.path), job.options.lang)
     if item is None or item.model is None:
-        return Outcome(outcome.path, "other", "", (), tuple(loading), readable=item is not None)
+        return Outcome(
+            outcome.path, "other", _declared(item), (), tuple(loading), readable=item is not None
+        )
     sets: dict[str, AgreementSet] = {}
     if isinstance(item.model, Monitor) and item.model.set in actual.set_paths:
         _, named = load_one(Path(actual.set_paths[item.model.set][0]), job.options.lang)
         if named is not None and isinstance(named.model, AgreementSet):
             sets[named.model.id] = named.model
-    facts = RunFacts(actual.set_paths, actual.monitored, sets, actual.set_ids)
+    facts = replace(actual, sets=sets)
     found, waived = check_loaded(item, job.options, facts)
     return Outcome(
         outcome.path,

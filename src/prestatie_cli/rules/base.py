@@ -58,6 +58,8 @@ class MonitorContext:
     set_ids: Sequence[str]
     as_of: date
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # Without its set: the file that declares the set's id but is no valid set, if any.
+    broken_set: str | None = None
 
 
 class Rule:

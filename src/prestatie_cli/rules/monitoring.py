@@ -24,7 +24,12 @@ set: voorbeeld-2016-2091
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
         wanted = context.monitor.set
-        if context.agreements is None:
+        if context.agreements is None and context.broken_set is not None:
+            # The set is there but has errors of its own: no other set is meant.
+            yield Finding(
+                self.code, ("set",), {"set": wanted, "file": context.broken_set}, variant="broken"
+            )
+        elif context.agreements is None:
             yield Finding(
                 self.code,
                 ("set",),
