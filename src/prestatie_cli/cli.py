@@ -770,9 +770,6 @@ def main() -> NoReturn:
     typer itself maps usage errors to 2 and Ctrl-C to 130; what reaches this
     function is ours to map.
     """
-    # pydantic looks for plugins in every installed package's metadata when it first
-    # builds a model (a fifth of a small check's start-up); prestatie uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except PrestatieError as error:

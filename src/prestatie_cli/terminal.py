@@ -58,8 +58,8 @@ def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
         TimeRemainingColumn(),
         console=console,
         transient=True,
-        # Drawn on each update rather than by a thread of its own: check can then fork
-        # its worker processes safely.
+        # Drawn when updated (at most ten times a second) rather than by a thread of its
+        # own: check can then fork its worker processes safely.
         auto_refresh=False,
     ) as bar:
         task = None
