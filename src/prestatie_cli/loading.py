@@ -343,14 +343,16 @@ def _load_pure(text: str, shown: str) -> Document:
     return builder.document()
 
 
+def _pack(line: int, column: int, end_line: int, end_column: int) -> int:
+    """A span in the source map's packed form (``Span.unpack`` reads it back)."""
+    return (((line << _BITS | column) << _BITS | end_line) << _BITS) | end_column
+
+
 def _span(event: Event) -> int:
-    # Where the parser's 0-based marks become 1-based positions, packed (also inlined
-    # in _Builder.scalar, which runs for most events).
+    # Where the parser's 0-based marks become 1-based positions (also inlined in
+    # _Builder.scalar, which runs for most events).
     start, end = event.start_mark, event.end_mark
-    packed: int = (
-        (((start.line + 1) << _BITS | (start.column + 1)) << _BITS | (end.line + 1)) << _BITS
-    ) | (end.column + 1)
-    return packed
+    return _pack(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 # First characters of anything that may resolve to other than text: most text skips the rest.
@@ -463,7 +465,7 @@ class _Builder:
             raise self.fail("Y007", where, tag=shown_tag.replace("tag:yaml.org,2002:", "!!"))
 
     def scalar(self, event: ScalarEvent) -> None:
-        # Runs for most events: the position is packed here as _span does.
+        # Runs for most events: _span's packing, inlined.
         mark, end_mark = event.start_mark, event.end_mark
         where = (
             (((mark.line + 1) << _BITS | (mark.column + 1)) << _BITS | (end_mark.line + 1)) << _BITS
@@ -487,8 +489,8 @@ class _Builder:
             if plain and text == "":
                 # An empty value stands right after its key's colon, not where the
                 # parser found the next token.
-                line, column = top.key_span >> _BITS & _MASK, (top.key_span & _MASK) + 1
-                where = (((line << _BITS | column) << _BITS) | line) << _BITS | column
+                key = Span.unpack(top.key_span)
+                where = _pack(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
         if plain:
             value = resolve_scalar(text)
             if type(value) is int or type(value) is float:
