@@ -115,13 +115,13 @@ def test_forecast_opens_no_device(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     device = tmp_path / "x.yaml"
     device.symlink_to("/dev/null")
     opened: list[str] = []
-    real = os.open
+    real = Path.open
 
-    def spy(path: Any, *args: Any) -> int:
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
         opened.append(str(path))
-        return real(path, *args)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(workers.os, "open", spy)
+    monkeypatch.setattr(Path, "open", spy)
     assert forecast(device) == Forecast("other")
     assert opened == []
 

@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import astuple, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from prestatie_cli import cache
 from prestatie_cli.config import Settings
@@ -109,6 +109,10 @@ def _result_from(stored: dict[str, Any]) -> CheckResult:
     )
 
 
+# What a file of a run is, for the rules of the others.
+Kind = Literal["set", "monitor", "other"]
+
+
 @dataclass(frozen=True, slots=True)
 class RunFacts:
     """What the rules of one file know of the other files of the run."""
@@ -126,13 +130,37 @@ class RunFacts:
 
     @classmethod
     def of(cls, corpus: Corpus) -> RunFacts:
-        monitored = {item.model.set for item in corpus.loaded if isinstance(item.model, Monitor)}
+        """The facts of files loaded already, with their sets at hand."""
+        return cls.of_files([(item.path, *kind_of(item)) for item in corpus.loaded], corpus.sets)
+
+    @classmethod
+    def of_files(
+        cls,
+        files: Sequence[tuple[str, Kind, str]],
+        sets: Mapping[str, AgreementSet] | None = None,
+    ) -> RunFacts:
+        """The facts of files known by what they are, in file order: ``(path, kind, ident)``
+        as ``kind_of`` gives them, or as foreseen before loading."""
+        set_paths: dict[str, list[str]] = {}
+        for path, kind, ident in files:
+            if kind == "set":
+                set_paths.setdefault(ident, []).append(path)
+        monitored = {ident for _, kind, ident in files if kind == "monitor"}
         broken: dict[str, str] = {}
-        for item in corpus.loaded:
-            declared = declared_set(item)
-            if declared and declared not in corpus.sets:
-                broken.setdefault(declared, item.path)
-        return cls(corpus.set_paths, monitored, corpus.sets, list(corpus.sets), broken)
+        for path, kind, ident in files:
+            if kind == "other" and ident and ident not in set_paths:
+                broken.setdefault(ident, path)
+        return cls(set_paths, monitored, sets or {}, list(set_paths), broken)
+
+
+def kind_of(item: Loaded) -> tuple[Kind, str]:
+    """What a loaded file is: a set (and its id), a monitor (and the set it names), or
+    something else (and the set id it declares without being a valid set, or '')."""
+    if isinstance(item.model, AgreementSet):
+        return "set", item.model.id
+    if isinstance(item.model, Monitor):
+        return "monitor", item.model.set
+    return "other", declared_set(item)
 
 
 def declared_set(item: Loaded) -> str:

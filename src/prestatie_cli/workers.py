@@ -23,25 +23,25 @@ from __future__ import annotations
 import os
 import re
 import signal
-import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from prestatie_cli.checking import (
     CheckOptions,
     CheckResult,
+    Kind,
     RunFacts,
     check_loaded,
-    declared_set,
+    kind_of,
     sorted_result,
 )
 from prestatie_cli.corpus import Corpus, Loaded, Progress, load_one
-from prestatie_cli.loading import MAX_FILE_BYTES
+from prestatie_cli.loading import LoadError, read_text
 from prestatie_cli.messages import Language
 from prestatie_cli.model import AgreementSet, Monitor
 from prestatie_cli.problems import Problem
@@ -54,13 +54,10 @@ if TYPE_CHECKING:
 # costs more than it saves.
 PARALLEL_FROM = 2 * 1024 * 1024
 
-Kind = Literal["set", "monitor", "other"]
-
 # A top-level `id:` or `set:` line; its value is read by ``_value`` (kept out of the
 # pattern, where a lazy match of the value against trailing blanks took quadratic time).
-_HEADER = re.compile(rb"^(id|set)[ \t]*:([^\r\n]*)", re.MULTILINE)
-_COMMENT = re.compile(rb"(?:^|[ \t])#")
-_BOM = b"\xef\xbb\xbf"
+_HEADER = re.compile(r"^(id|set)[ \t]*:([^\r\n]*)", re.MULTILINE)
+_COMMENT = re.compile(r"(?:^|[ \t])#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,51 +70,31 @@ class Forecast:
 
 def forecast(path: Path) -> Forecast:
     """Read ahead: a file with a top-level ``id:`` is a set, one with only ``set:`` a monitor."""
-    raw = _head(path)
-    found: dict[bytes, bytes | None] = {}
-    for match in _HEADER.finditer(raw.removeprefix(_BOM)):
+    try:
+        # Read as loading reads it: no FIFO or device is opened, the size is capped.
+        text = read_text(path, str(path))
+    except LoadError:
+        return Forecast("other")  # loading says what is wrong with it
+    found: dict[str, str | None] = {}
+    for match in _HEADER.finditer(text):
         found.setdefault(match.group(1), _value(match.group(2)))
-    kinds: tuple[tuple[bytes, Kind], ...] = ((b"id", "set"), (b"set", "monitor"))
+    kinds: tuple[tuple[str, Kind], ...] = (("id", "set"), ("set", "monitor"))
     for key, kind in kinds:
-        value = found.get(key)
         if key in found:
-            if value is None:
-                break  # a value only the parser can read: make no guess
-            try:
-                return Forecast(kind, value.decode("utf-8"))
-            except UnicodeDecodeError:
-                break
+            value = found[key]
+            # A value only the parser can read: make no guess.
+            return Forecast(kind, value) if value is not None else Forecast("other")
     return Forecast("other")
 
 
-def _head(path: Path) -> bytes:
-    """The bytes of a regular file (at most the size loading accepts); nothing for the rest."""
-    try:
-        # Only a regular file is opened: a FIFO would block, a device may act on being
-        # opened (loading says what they are); non-blocking in case one is swapped in.
-        if not stat.S_ISREG(path.stat().st_mode):
-            return b""
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return b""
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return b""
-        return os.read(descriptor, MAX_FILE_BYTES + 1)
-    except OSError:
-        return b""
-    finally:
-        os.close(descriptor)
-
-
-def _value(written: bytes) -> bytes | None:
+def _value(written: str) -> str | None:
     """The value of a top-level line as written: plain or quoted without escapes, else None."""
     comment = _COMMENT.search(written)
-    text = (written[: comment.start()] if comment else written).strip(b" \t")
-    if len(text) >= 2 and text[:1] in (b'"', b"'") and text[-1:] == text[:1]:
+    text = (written[: comment.start()] if comment else written).strip(" \t")
+    if len(text) >= 2 and text[0] in "\"'" and text[-1] == text[0]:
         inner = text[1:-1]
-        return None if text[:1] in inner or b"\\" in inner else inner
-    if not text or text[:1] in b"\"'&*!|>{[%@`#":
+        return None if text[0] in inner or "\\" in inner else inner
+    if not text or text[0] in "\"'&*!|>{[%@`#":
         return None
     return text
 
@@ -157,11 +134,12 @@ class Outcome:
 def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
     """Groups of file indices (a set first, then the monitors naming it) and the facts foreseen."""
     forecasts = [forecast(path) for path in files]
-    set_paths: dict[str, list[str]] = {}
+    foreseen = RunFacts.of_files(
+        [(str(path), seen.kind, seen.ident) for path, seen in zip(files, forecasts, strict=True)]
+    )
     first: dict[str, int] = {}
-    for index, (path, seen) in enumerate(zip(files, forecasts, strict=True)):
+    for index, seen in enumerate(forecasts):
         if seen.kind == "set":
-            set_paths.setdefault(seen.ident, []).append(str(path))
             first.setdefault(seen.ident, index)
     groups: dict[int, list[int]] = {index: [index] for index in first.values()}
     for index, seen in enumerate(forecasts):
@@ -170,9 +148,7 @@ def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
             groups[lead].append(index)
         elif index not in groups:
             groups[index] = [index]
-    monitored = {seen.ident for seen in forecasts if seen.kind == "monitor"}
-    facts = RunFacts(set_paths, monitored, {}, list(set_paths))
-    return [groups[lead] for lead in sorted(groups)], facts
+    return [groups[lead] for lead in sorted(groups)], foreseen
 
 
 def check_files(
@@ -330,43 +306,25 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
     outcomes = []
     for path in paths:
         loading, item = load_one(Path(path), job.options.lang)
-        model = item.model if item is not None else None
-        if item is None or model is None:
-            outcomes.append(
-                Outcome(
-                    path, "other", _declared(item), (), tuple(loading), readable=item is not None
-                )
-            )
+        if item is None:
+            outcomes.append(Outcome(path, "other", "", (), tuple(loading), readable=False))
             continue
-        if isinstance(model, AgreementSet):
-            here.setdefault(model.id, (path, model))
-            kind: Kind = "set"
-            ident = model.id
+        kind, ident = kind_of(item)
+        if isinstance(item.model, AgreementSet):
+            here.setdefault(ident, (path, item.model))
+        if kind == "other":
+            seen: tuple[object, ...] = ()
+        elif kind == "set":
             seen = _set_seen(ident, foreseen)
         else:
-            kind, ident = "monitor", model.set
             used = here.get(ident)
             seen = _monitor_seen(ident, used[0] if used else None, foreseen)
         found: list[Problem] = []
         waived: list[Problem] = []
-        if job.rules:
+        if job.rules and kind != "other":
             sets = {set_id: agreements for set_id, (_, agreements) in here.items()}
-            facts = replace(foreseen, sets=sets)
-            found, waived = check_loaded(item, job.options, facts)
-        outcomes.append(
-            Outcome(
-                path,
-                kind,
-                ident,
-                seen,
-                tuple(loading),
-                tuple(found),
-                tuple(waived),
-                True,
-                model if job.models else None,
-                _id_at(item),
-            )
-        )
+            found, waived = check_loaded(item, job.options, replace(foreseen, sets=sets))
+        outcomes.append(_outcome(path, kind, ident, seen, loading, found, waived, item, job))
     return outcomes
 
 
@@ -390,21 +348,7 @@ def _monitor_seen(ident: str, set_path: str | None, facts: RunFacts) -> tuple[ob
 
 def _facts(outcomes: Sequence[Outcome]) -> RunFacts:
     """The facts of the run, from what every file turned out to be."""
-    set_paths: dict[str, list[str]] = {}
-    for outcome in outcomes:
-        if outcome.kind == "set":
-            set_paths.setdefault(outcome.ident, []).append(outcome.path)
-    monitored = {outcome.ident for outcome in outcomes if outcome.kind == "monitor"}
-    broken: dict[str, str] = {}
-    for outcome in outcomes:
-        if outcome.kind == "other" and outcome.ident and outcome.ident not in set_paths:
-            broken.setdefault(outcome.ident, outcome.path)
-    return RunFacts(set_paths, monitored, {}, list(set_paths), broken)
-
-
-def _declared(item: Loaded | None) -> str:
-    """For a file that is no valid set, the set id it declares, if any."""
-    return declared_set(item) if item is not None else ""
+    return RunFacts.of_files([(outcome.path, outcome.kind, outcome.ident) for outcome in outcomes])
 
 
 def _actual_seen(outcome: Outcome, actual: RunFacts) -> tuple[object, ...]:
@@ -418,26 +362,42 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
     """Do a file again, now with the facts of the whole run (``job.foreseen``)."""
     actual = job.foreseen
     loading, item = load_one(Path(outcome.path), job.options.lang)
-    if item is None or item.model is None:
-        return Outcome(
-            outcome.path, "other", _declared(item), (), tuple(loading), readable=item is not None
-        )
+    if item is None:
+        return Outcome(outcome.path, "other", "", (), tuple(loading), readable=False)
+    kind, ident = kind_of(item)
+    if kind == "other":
+        return _outcome(outcome.path, kind, ident, (), loading, [], [], item, job)
     sets: dict[str, AgreementSet] = {}
-    if isinstance(item.model, Monitor) and item.model.set in actual.set_paths:
-        _, named = load_one(Path(actual.set_paths[item.model.set][0]), job.options.lang)
+    if kind == "monitor" and ident in actual.set_paths:
+        _, named = load_one(Path(actual.set_paths[ident][0]), job.options.lang)
         if named is not None and isinstance(named.model, AgreementSet):
             sets[named.model.id] = named.model
-    facts = replace(actual, sets=sets)
-    found, waived = check_loaded(item, job.options, facts)
+    found, waived = check_loaded(item, job.options, replace(actual, sets=sets))
+    return _outcome(outcome.path, kind, ident, (), loading, found, waived, item, job)
+
+
+def _outcome(
+    path: str,
+    kind: Kind,
+    ident: str,
+    seen: tuple[object, ...],
+    loading: list[Problem],
+    found: list[Problem],
+    waived: list[Problem],
+    item: Loaded,
+    job: Job,
+) -> Outcome:
+    """A readable file done; its model is kept when the job keeps models."""
+    model = item.model if job.models else None
     return Outcome(
-        outcome.path,
-        outcome.kind,
-        outcome.ident,
-        (),
+        path,
+        kind,
+        ident,
+        seen,
         tuple(loading),
         tuple(found),
         tuple(waived),
         True,
-        item.model if job.models else None,
+        model,
         _id_at(item),
     )
