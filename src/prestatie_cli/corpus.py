@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,19 +28,33 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.suffix in YAML_SUFFIXES
-                    # A dangling link is kept, so that loading says it is missing.
-                    and (candidate.is_file() or candidate.is_symlink())
-                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-                )
-            )
+            found.extend(sorted(_yaml_below(path)))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _yaml_below(folder: Path) -> Iterator[Path]:
+    """The YAML files in ``folder`` and its subfolders, hidden ones left out.
+
+    Hidden folders are not entered at all: a .git folder may hold many thousands
+    of files. Linked folders are not followed (a link may point back up).
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: as if empty, like a glob
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _yaml_below(folder / entry.name)
+            # A dangling link is kept, so that loading says it is missing.
+            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_file() or entry.is_symlink()):
+                yield folder / entry.name
+        except OSError:
+            continue
 
 
 @dataclass(frozen=True, slots=True)
