@@ -12,6 +12,7 @@ import pytest
 
 from prestatie_cli import cache
 from prestatie_cli.checking import CheckOptions, check
+from prestatie_cli.corpus import discover
 from tests.conftest import AS_OF, REPO
 
 EXAMPLES = [
@@ -22,14 +23,17 @@ EXAMPLES = [
 ]
 
 
-def _run(cache_dir: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    cache_dir: Path | None, *args: str, quiet: bool = False
+) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PRESTATIE_")}
     if cache_dir is None:
         env["PRESTATIE_NO_CACHE"] = "1"
     else:
         env["PRESTATIE_CACHE_DIR"] = str(cache_dir)
     return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", "check", "--as-of", "2026-11-21", *args],
+        [sys.executable, "-m", "prestatie_cli", *(["-q"] if quiet else []), "check",
+         "--as-of", "2026-11-21", *args],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -42,7 +46,10 @@ def test_output_identical_without_cache_cold_and_warm(output_format: str, tmp_pa
     warm = _run(tmp_path, "--format", output_format, *paths)
     assert plain.returncode == cold.returncode == warm.returncode == 2  # bad_input: unreadable
     assert plain.stdout == cold.stdout == warm.stdout
-    assert len(list(tmp_path.glob("check-*.json"))) == 1
+    # The result, and the text it was shown as.
+    names = {path.name for path in tmp_path.glob("check-*.json")}
+    (result,) = {name for name in names if not name.endswith(f"-{output_format}.json")}
+    assert names == {result, result.replace(".json", f"-{output_format}.json")}
 
 
 def test_a_changed_file_is_another_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +140,236 @@ def test_history_blobs_are_parsed_once_across_runs(
     assert outputs[0] == outputs[1]
     assert outputs[0].startswith("Geschiedenis van BS-01 (3 wijziging(en))")
     assert len(parsed) == 3  # three blobs, parsed in the first run only
+
+
+# --- The index of file hashes ---------------------------------------------------------------------
+
+LATER = 10**20  # a clock far ahead: every file has settled
+
+
+def _sha(content: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(content).hexdigest()
+
+
+def _index(folder: Path) -> dict[str, list[object]]:
+    stored = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+    assert stored["format"] == cache.FORMAT
+    files: dict[str, list[object]] = stored["result"]
+    return files
+
+
+def test_a_settled_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    target = tmp_path / "s.yaml"
+    target.write_bytes(b"id: a\n")
+    assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
+    index = _index(tmp_path / "c")
+    assert list(index) == [str(target)]
+    # Planted in the index: served from there, so the file was not read.
+    index[str(target)][5] = "0" * 64
+    (tmp_path / "c" / "files.json").write_text(
+        json.dumps({"format": cache.FORMAT, "code": None, "result": index}), encoding="utf-8"
+    )
+    assert cache.file_hashes([target], now_ns=LATER) == ["0" * 64]
+    # The same size, the old modification time: the change time still tells.
+    before = target.stat()
+    target.write_bytes(b"id: b\n")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: b\n")]
+    assert _index(tmp_path / "c")[str(target)][5] == _sha(b"id: b\n")
+
+
+def test_a_file_replaced_by_another_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    target, other = tmp_path / "s.yaml", tmp_path / "t.yaml"
+    target.write_bytes(b"id: a\n")
+    cache.file_hashes([target], now_ns=LATER)
+    other.write_bytes(b"id: b\n")
+    before = target.stat()
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    other.replace(target)
+    assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: b\n")]
+
+
+def test_a_recent_file_is_hashed_on_every_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    target = tmp_path / "s.yaml"
+    target.write_bytes(b"id: a\n")
+    # Changed a second ago: a second change in the same clock tick would keep its times.
+    just_after = target.stat().st_ctime_ns + 1_000_000_000
+    assert cache.file_hashes([target], now_ns=just_after) == [_sha(b"id: a\n")]
+    assert not (tmp_path / "c" / "files.json").exists()
+
+
+def test_a_file_changed_while_read_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    target = tmp_path / "s.yaml"
+    target.write_bytes(b"id: a\n")
+    real_read = Path.read_bytes
+
+    def read_then_change(path: Path) -> bytes:
+        content = real_read(path)
+        path.write_bytes(b"id: bb\n")
+        return content
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_change)
+    assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
+    assert not (tmp_path / "c" / "files.json").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        json.dumps({"format": cache.FORMAT, "code": None, "result": ["x"]}),
+        json.dumps({"format": cache.FORMAT, "code": None, "result": {"NAME": [1, 2, 3]}}),
+        json.dumps({"format": 999, "code": None, "result": {"NAME": "SIGNATURE"}}),
+    ],
+)
+def test_a_corrupt_or_foreign_index_is_ignored(
+    content: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    target = tmp_path / "s.yaml"
+    target.write_bytes(b"id: a\n")
+    info = target.stat()
+    # A foreign index may even carry the file's own signature with a wrong hash.
+    signature = [
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ctime_ns,
+        info.st_ino,
+        info.st_dev,
+        "0" * 64,
+    ]
+    content = content.replace('"NAME"', json.dumps(str(target))).replace(
+        '"SIGNATURE"', json.dumps(signature)
+    )
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "files.json").write_text(content, encoding="utf-8")
+    assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
+    assert _index(tmp_path / "c") == {str(target): [*signature[:5], _sha(b"id: a\n")]}
+
+
+def test_the_index_keeps_the_newest_entries_of_other_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "_INDEX_LIMIT", 2)
+    files = []
+    for name in "abcd":
+        files.append(tmp_path / f"{name}.yaml")
+        files[-1].write_bytes(name.encode())
+        cache.file_hashes([files[-1]], now_ns=LATER)
+    assert list(_index(tmp_path / "c")) == [str(files[1]), str(files[2]), str(files[3])]
+
+
+def test_a_missing_or_special_file_gives_no_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    assert cache.key([tmp_path / "missing.yaml"], "") is None
+    assert cache.key([tmp_path], "") is None  # a folder named as a file
+    monkeypatch.setenv("PRESTATIE_NO_CACHE", "1")
+    (tmp_path / "s.yaml").write_bytes(b"id: a\n")
+    assert cache.key([tmp_path / "s.yaml"], "") is None  # nothing hashed when nothing is kept
+
+
+def test_runs_at_once_share_the_cache_safely(tmp_path: Path) -> None:
+    paths = [str(path) for path in EXAMPLES]
+    plain = _run(None, "--format", "json", *paths)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PRESTATIE_")}
+    env["PRESTATIE_CACHE_DIR"] = str(tmp_path)
+    command = [sys.executable, "-m", "prestatie_cli", "check", "--as-of", "2026-11-21"]
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(
+                [*command, "--format", "json", *paths],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        for run in runs:
+            out, _ = run.communicate(timeout=120)
+            assert (run.returncode, out) == (2, plain.stdout)
+    # Files older than two seconds are in the index (a fresh clone's may not be yet).
+    assert set(_index(tmp_path)) <= {str(path.absolute()) for path in discover(EXAMPLES)}
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+# --- The text a check was shown as ----------------------------------------------------------------
+
+
+def test_a_check_is_shown_again_without_loading_or_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prestatie_cli import workers
+    from prestatie_cli.checking import CheckResult, check_shown
+
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
+    shown_as: list[str] = []
+
+    def show(result: CheckResult) -> str:
+        shown_as.append("text")
+        return f"{len(result.problems)} problem(s)\n"
+
+    first = check_shown(paths, CheckOptions(AS_OF), show, "text")
+    assert (first.files, first.text, first.exit_codes) == (1, "2 problem(s)\n", (0, 1))
+
+    def no_check(*args: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(workers, "check_files", no_check)
+    assert check_shown(paths, CheckOptions(AS_OF), show, "text") == first
+    assert shown_as == ["text"]
+    # Another way of showing: rendered again from the stored result, not checked again.
+    other = check_shown(paths, CheckOptions(AS_OF), lambda result: "other\n", "json")
+    assert (other.files, other.text, other.exit_codes) == (1, "other\n", (0, 1))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        [1, "planted\n"],
+        [1, "planted\n", [0]],
+        [1, "planted\n", [0, 3]],
+        ["1", "planted\n", [0, 0]],
+        [1, None, [0, 0]],
+        [1, "planted\n", [False, 0]],
+        {"files": 1},
+    ],
+)
+def test_a_corrupt_shown_entry_is_ignored(
+    stored: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prestatie_cli.checking import check_shown
+
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
+    first = check_shown(paths, CheckOptions(AS_OF), lambda result: "shown\n", "text")
+    (entry,) = tmp_path.glob("check-*-text.json")
+    entry.write_text(json.dumps({"format": cache.FORMAT, "code": None, "result": stored}))
+    assert check_shown(paths, CheckOptions(AS_OF), lambda result: "shown\n", "text") == first
+
+
+def test_quiet_output_is_kept_apart(tmp_path: Path) -> None:
+    paths = [str(REPO / "examples" / "invalid" / "S101-vague-wording.yaml")]
+    plain, quiet = _run(None, *paths), _run(None, *paths, quiet=True)
+    for _ in range(2):
+        assert _run(tmp_path, *paths).stdout == plain.stdout
+        assert _run(tmp_path, *paths, quiet=True).stdout == quiet.stdout
+    # Two problems: without --quiet each has its hint, and a summary follows.
+    assert (plain.stdout.count("\n"), quiet.stdout.count("\n")) == (5, 2)

@@ -3,9 +3,16 @@
 The key is a hash of everything a result depends on: the version of prestatie,
 the options (reference date, language, severities, thresholds) and the name
 and content of every file. A changed byte, option or version is another key.
+Beside a run's result the text it was shown as is kept (one entry per output
+format, with and without --quiet), so that showing it again renders nothing.
 Entries are written atomically, so two runs at once cannot corrupt one; an
 entry that cannot be read (corrupt, foreign, from another version) is ignored
 and a cache folder that cannot be written is simply not used.
+
+A file's hash is kept beside its size, times, inode and device (as git's index
+does), so that a run over unchanged files reads none of them. A file changed in
+the two seconds before its hash was taken is hashed again on every run: a second
+change within the clock's resolution would leave its times as they were.
 
 Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
 ~/.cache/prestatie. PRESTATIE_NO_CACHE=1 turns it off.
@@ -19,6 +26,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -52,19 +60,95 @@ def _code() -> str:
 
 
 def key(files: Sequence[Path], options: str) -> str | None:
-    """The key of a run over ``files``; None when a file cannot be read (no caching then)."""
+    """The key of a run over ``files``; None when caching is off or a file cannot be read."""
+    if folder() is None:
+        return None
+    hashes = file_hashes(files)
+    if hashes is None:
+        return None
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{_code()}\0{options}".encode())
+    for path, content in zip(files, hashes, strict=True):
+        digest.update(f"\0{path}\0{content}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+# A file whose status changed this shortly before its hash was taken is not trusted to
+# show a later change in its status: timestamps have a resolution (two seconds on FAT).
+_SETTLED_NS = 2_000_000_000
+# Entries kept of files that a run did not see (other projects, older checkouts).
+_INDEX_LIMIT = 20_000
+_Signature = tuple[int, int, int, int, int]
+
+
+def file_hashes(files: Sequence[Path], now_ns: int | None = None) -> list[str] | None:
+    """The SHA-256 of each file's content; None when one is not a readable regular file.
+
+    A file whose size, modification and change times, inode and device are
+    those of a settled entry of the index is not read again.
+    """
+    index = _read_index()
+    now = time.time_ns() if now_ns is None else now_ns
+    seen: dict[str, list[Any]] = {}
+    looked: set[str] = set()
+    hashes: list[str] = []
+    changed = False
     for path in files:
+        name = str(path.absolute())
+        looked.add(name)
         try:
+            info = path.stat()
             # Only regular files: a pipe or device would block or never end (no caching then).
-            if not stat.S_ISREG(path.stat().st_mode):
+            if not stat.S_ISREG(info.st_mode):
                 return None
-            content = path.read_bytes()
+            signature = _signature(info)
+            entry = index.get(name)
+            if entry is not None and tuple(entry[:5]) == signature:
+                hashes.append(entry[5])
+                seen[name] = entry
+                continue
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            after = _signature(path.stat())
         except OSError:
             return None
-        digest.update(f"\0{path}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
-        digest.update(content)
-    return digest.hexdigest()
+        hashes.append(content)
+        settled = now - max(info.st_mtime_ns, info.st_ctime_ns) >= _SETTLED_NS
+        # Changed while read, or too recently to tell a later change apart: hashed each run.
+        if after == signature and settled:
+            seen[name] = [*signature, content]
+        changed = changed or name in index or name in seen
+    if changed:
+        _write_index(seen, {name: entry for name, entry in index.items() if name not in looked})
+    return hashes
+
+
+def _signature(info: os.stat_result) -> _Signature:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _read_index() -> dict[str, list[Any]]:
+    """The index of file hashes; empty when it is missing, corrupt or not ours."""
+    stored = _read("files.json", None)
+    if not isinstance(stored, dict):
+        return {}
+    return {
+        name: entry
+        for name, entry in stored.items()
+        if isinstance(entry, list)
+        and len(entry) == 6
+        and all(type(number) is int for number in entry[:5])
+        and isinstance(entry[5], str)
+        and len(entry[5]) == 64
+    }
+
+
+def _write_index(seen: dict[str, list[Any]], others: dict[str, list[Any]]) -> None:
+    """Keep this run's entries and the newest of the others'.
+
+    Two runs at once: the last one's index wins, and the other's files are hashed again.
+    """
+    kept = dict(list(others.items())[-_INDEX_LIMIT:])
+    kept.update(seen)
+    _write("files.json", kept, None)
 
 
 def load(run: str) -> Any | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import astuple, dataclass, field
 from datetime import date
@@ -63,8 +63,70 @@ def check(
     A run over the same files with the same options is answered from the cache.
     """
     files = discover(paths)
+    return _checked(files, _run_key(files, options), options, on_file)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A check as shown: the number of files, the text, the exit code (plain and --strict)."""
+
+    files: int
+    text: str
+    exit_codes: tuple[int, int]
+
+    def exit_code(self, strict: bool = False) -> int:
+        return self.exit_codes[1] if strict else self.exit_codes[0]
+
+
+def check_shown(
+    paths: Sequence[Path],
+    options: CheckOptions,
+    show: Callable[[CheckResult], str],
+    shown_as: str,
+    on_file: Progress | None = None,
+) -> Shown:
+    """``check``, shown by ``show``; ``shown_as`` names the way of showing (format, quiet).
+
+    A run over the same files, with the same options, shown the same way, is
+    answered with the text it showed before: nothing is loaded or rendered.
+    """
+    files = discover(paths)
+    run = _run_key(files, options)
+    entry = f"{run}-{shown_as}" if run is not None else None
+    if entry is not None:
+        stored = _shown_from(cache.load(entry))
+        if stored is not None:
+            return stored
+    result = _checked(files, run, options, on_file)
+    shown = Shown(result.files, show(result), (result.exit_code(), result.exit_code(strict=True)))
+    if entry is not None:
+        cache.store(entry, [shown.files, shown.text, list(shown.exit_codes)])
+    return shown
+
+
+def _shown_from(stored: Any) -> Shown | None:
+    if not (isinstance(stored, list) and len(stored) == 3):
+        return None
+    files, text, codes = stored
+    if (
+        type(files) is int
+        and isinstance(text, str)
+        and isinstance(codes, list)
+        and len(codes) == 2
+        and all(code in (0, 1, 2) and type(code) is int for code in codes)
+    ):
+        return Shown(files, text, (codes[0], codes[1]))
+    return None
+
+
+def _run_key(files: Sequence[Path], options: CheckOptions) -> str | None:
     # A comparison with a git revision depends on more than the files: not cached.
-    run = None if options.previous else cache.key(files, _options(options))
+    return None if options.previous else cache.key(files, _options(options))
+
+
+def _checked(
+    files: Sequence[Path], run: str | None, options: CheckOptions, on_file: Progress | None
+) -> CheckResult:
     if run is not None:
         stored = cache.load(run)
         if stored is not None:

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.checking import CheckOptions, check
+from prestatie_cli.checking import CheckOptions, CheckResult, check_shown
 from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
-from prestatie_cli.terminal import progress_bar
+from prestatie_cli.terminal import progress_bar, quiet
 
 
 def _previous(paths: Sequence[Path], revision: str) -> dict[str, AgreementSet]:
@@ -46,11 +46,17 @@ def run(
     targets = list(paths) or [Path()]
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, chosen, settings, previous, against or "")
+    reporter = CHECK_REPORTERS[output_format]
+
+    def show(result: CheckResult) -> str:
+        return reporter(result, chosen)
+
+    shown_as = f"{output_format}-quiet" if quiet() else output_format
     with progress_bar(err) as on_file:
-        result = check(targets, options, on_file)
-    if result.files == 0:
-        shown = ", ".join(str(path) for path in paths) or "."
-        err.write(text("ui.no-files", chosen, {"paths": shown}) + "\n")
+        shown = check_shown(targets, options, show, shown_as, on_file)
+    if shown.files == 0:
+        named = ", ".join(str(path) for path in paths) or "."
+        err.write(text("ui.no-files", chosen, {"paths": named}) + "\n")
         return 2
-    out.write(CHECK_REPORTERS[output_format](result, chosen))
-    return result.exit_code(strict)
+    out.write(shown.text)
+    return shown.exit_code(strict)
