@@ -56,6 +56,17 @@ hyperfine --style basic --export-markdown "$WORK/nationaal.md" --export-json "$W
 hyperfine --style basic --export-markdown "$WORK/warm.md" --export-json "$WORK/warm.json" -i --warmup 2 --runs 10 \
   -n "prestatie check national, warm" "$P -q check $AS $N"
 
+# The same after the system has dropped its file cache (needs root), side by side with only
+# reading the files, which a cache keyed by content alone would have to do.
+DROPPED=""
+if [ -w /proc/sys/vm/drop_caches ]; then
+  DROPPED="$WORK/dropped.md"
+  hyperfine --style basic --export-markdown "$DROPPED" --export-json "$WORK/dropped.json" -i --runs 5 \
+    --prepare "sync; echo 3 > /proc/sys/vm/drop_caches" \
+    -n "read every file (file cache dropped)" "find $N -name '*.yaml' -exec cat {} + > /dev/null" \
+    -n "prestatie check national, warm (file cache dropped)" "$P -q check $AS $N"
+fi
+
 G="$WORK/geschiedenis"
 hyperfine --style basic --export-markdown "$WORK/history.md" --export-json "$WORK/history.json" -i --warmup 1 --runs 3 \
   -n "prestatie log over 200 commits, cold" "cd $G && PRESTATIE_NO_CACHE=1 $P log BS-001" \
@@ -79,9 +90,11 @@ hyperfine --style basic --export-markdown "$WORK/history.md" --export-json "$WOR
 import json, sys, pathlib
 print("command | wall (s) | user + system (s)")
 print("---|---:|---:")
-for name in ("start", "regio", "nationaal", "warm", "history"):
+for name in ("start", "regio", "nationaal", "warm", "dropped", "history"):
+    if not (pathlib.Path(sys.argv[1]) / f"{name}.json").exists():
+        continue
     for run in json.loads((pathlib.Path(sys.argv[1]) / f"{name}.json").read_text())["results"]:
         print(f"{name}: {run['command']} | {run['mean']:.2f} | {run['user'] + run['system']:.2f}")
 EOF
-cat "$WORK/start.md" "$WORK/regio.md" "$WORK/nationaal.md" "$WORK/warm.md" "$WORK/history.md" > "$WORK/results.md"
+cat "$WORK/start.md" "$WORK/regio.md" "$WORK/nationaal.md" "$WORK/warm.md" ${DROPPED:+"$DROPPED"} "$WORK/history.md" > "$WORK/results.md"
 echo; cat "$WORK/results.md"; echo; cat "$WORK/cpu.txt"; echo; cat "$WORK/memory.txt"

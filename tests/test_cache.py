@@ -373,3 +373,64 @@ def test_quiet_output_is_kept_apart(tmp_path: Path) -> None:
         assert _run(tmp_path, *paths, quiet=True).stdout == quiet.stdout
     # Two problems: without --quiet each has its hint, and a summary follows.
     assert (plain.stdout.count("\n"), quiet.stdout.count("\n")) == (5, 2)
+
+
+# --- Keeping the cache small ----------------------------------------------------------------------
+
+
+def _entry(folder: Path, name: str, size: int, age_s: int) -> Path:
+    path = folder / name
+    path.write_bytes(b"x" * size)
+    when = 1_700_000_000 * 10**9 - age_s * 10**9
+    os.utime(path, ns=(when, when))
+    return path
+
+
+def test_prune_removes_the_least_recently_used_entries_only(tmp_path: Path) -> None:
+    check = "check-" + "a" * 64
+    oldest = _entry(tmp_path, f"{check}.json", 400, age_s=50)
+    older = _entry(tmp_path, "blob-" + "b" * 40 + ".json", 300, age_s=40)
+    newer = _entry(tmp_path, f"{check}-text-quiet.json", 200, age_s=30)
+    newest = _entry(tmp_path, f"{check}-json.json", 100, age_s=20)
+    index = _entry(tmp_path, "files.json", 500, age_s=99)
+    foreign = _entry(tmp_path, "notes.json", 500, age_s=99)  # not ours: never removed
+    killed = _entry(tmp_path, f".{check}.json.k3x9.tmp", 10, age_s=7200)
+    writing = _entry(tmp_path, ".files.json.p2q8.tmp", 10, age_s=60)
+    now = 1_700_000_000 * 10**9
+    cache.prune(tmp_path, limit=1000, now_ns=now)  # 1,000 bytes of entries: at the limit
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        path.name for path in (oldest, older, newer, newest, index, foreign, writing)
+    )
+    cache.prune(tmp_path, limit=800, now_ns=now)  # down to 600: the oldest goes
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        path.name for path in (older, newer, newest, index, foreign, writing)
+    )
+    cache.prune(tmp_path, limit=400, now_ns=now)  # 600 down to 300: the oldest left goes
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        path.name for path in (newer, newest, index, foreign, writing)
+    )
+    assert not killed.exists()
+
+
+def test_reading_an_entry_counts_as_using_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    run = "c" * 64
+    cache.store(run, {"files": 0})
+    entry = tmp_path / f"check-{run}.json"
+    os.utime(entry, ns=(0, 0))
+    assert cache.load(run) == {"files": 0}
+    assert entry.stat().st_mtime_ns > 0
+
+
+def test_a_run_prunes_the_cache_when_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "LIMIT_BYTES", 1000)
+    stale = _entry(tmp_path, "check-" + "d" * 64 + ".json", 2000, age_s=10**6)
+    paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
+    check(paths, CheckOptions(AS_OF))
+    assert not stale.exists()
+    assert len(list(tmp_path.glob("check-*.json"))) == 1  # this run's result stays

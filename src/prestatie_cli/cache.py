@@ -14,6 +14,10 @@ does), so that a run over unchanged files reads none of them. A file changed in
 the two seconds before its hash was taken is hashed again on every run: a second
 change within the clock's resolution would leave its times as they were.
 
+The cache keeps itself under 256 MB: when a run writes to it, the entries used
+least recently go first (reading an entry counts as using it). Only its own
+entries are ever removed, whatever else the folder holds.
+
 Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
 ~/.cache/prestatie. PRESTATIE_NO_CACHE=1 turns it off.
 """
@@ -25,6 +29,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Sequence
@@ -187,6 +192,9 @@ def _read(name: str, code: str | None) -> Any | None:
         return None
     if code is not None and stored.get("code") != code:
         return None
+    # Used now: the least recently used entries are the first to go.
+    with contextlib.suppress(OSError):
+        os.utime(place / name)
     return stored.get("result")
 
 
@@ -197,3 +205,53 @@ def _write(name: str, value: Any, code: str | None) -> None:
     with contextlib.suppress(OSError, TypeError, ValueError):
         content = json.dumps({"format": FORMAT, "code": code, "result": value}, ensure_ascii=False)
         write_atomic(place / name, content)
+        _prune_once(place)
+
+
+# The cache is kept under this size; a prune leaves three quarters of it.
+LIMIT_BYTES = 256 * 2**20
+# Names of the entries this module writes, and of the temporary files of a write that
+# was killed half-way; nothing else in the folder is ever removed.
+_ENTRY = re.compile(r"(check|blob)-[0-9a-f]+(-[a-z]+)*\.json")
+_LEFT_OVER = re.compile(r"\.(check|blob|files)[-.].*\.tmp")
+# A temporary file this old is not being written any more.
+_LEFT_OVER_AGE_NS = 3600 * 10**9
+
+
+@functools.cache
+def _prune_once(place: Path) -> None:
+    """Prune at the first write of a run only: a run's own entries all stay."""
+    prune(place)
+
+
+def prune(place: Path, limit: int | None = None, now_ns: int | None = None) -> None:
+    """Remove the least recently used entries beyond ``limit`` (``LIMIT_BYTES``), down to
+    three quarters of it, and the temporary files of writes killed an hour or more ago."""
+    limit = LIMIT_BYTES if limit is None else limit
+    now = time.time_ns() if now_ns is None else now_ns
+    entries: list[tuple[int, int, str]] = []
+    try:
+        listing = list(os.scandir(place))
+    except OSError:
+        return
+    for entry in listing:
+        try:
+            if _ENTRY.fullmatch(entry.name):
+                info = entry.stat(follow_symlinks=False)
+                entries.append((info.st_mtime_ns, info.st_size, entry.name))
+            elif (
+                _LEFT_OVER.fullmatch(entry.name)
+                and now - entry.stat(follow_symlinks=False).st_mtime_ns >= _LEFT_OVER_AGE_NS
+            ):
+                (place / entry.name).unlink(missing_ok=True)
+        except OSError:  # gone meanwhile (another run pruned it): nothing to do
+            continue
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, name in sorted(entries):
+        if total <= limit * 3 // 4:
+            break
+        with contextlib.suppress(OSError):
+            (place / name).unlink(missing_ok=True)
+        total -= size
