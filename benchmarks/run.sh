@@ -35,8 +35,15 @@ for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')): y.load(f.read_text(e
 "$P" schema --output-dir "$WORK/schemas" >/dev/null
 AS="--as-of 2026-11-21"
 
+# What the stack costs before prestatie reads a file: Python with typer, pydantic (the two
+# file models' validators built) and ruamel.yaml imported.
+STACK="import typer, ruamel.yaml
+from prestatie_cli.model import AgreementSet, Monitor
+AgreementSet.model_rebuild(force=True); Monitor.model_rebuild(force=True)"
+
 hyperfine --style basic --export-markdown "$WORK/start.md" --export-json "$WORK/start.json" --warmup 2 --runs 20 \
   -n "prestatie --version" "$P --version" \
+  -n "the stack alone (imports, validators)" "$PY -c \"$STACK\"" \
   -n "check one set (cold)" "PRESTATIE_NO_CACHE=1 $P -q check $AS $ONE"
 
 hyperfine --style basic --export-markdown "$WORK/regio.md" --export-json "$WORK/regio.json" -i --warmup 1 --runs 3 \
