@@ -127,6 +127,8 @@ def file_hashes(files: Sequence[Path], now_ns: int | None = None) -> list[str] |
 
 
 def _signature(info: os.stat_result) -> _Signature:
+    # On POSIX any write, and any setting of the times, moves the change time; on Windows
+    # st_ctime is the creation time (see docs/performance.md).
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
