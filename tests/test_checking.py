@@ -40,6 +40,7 @@ def test_discover_keeps_links_and_enters_no_hidden_or_linked_folder(
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
     (tmp_path / "a" / "dangling.yaml").symlink_to("nowhere.yaml")
+    (tmp_path / "a" / "loop.yaml").symlink_to("loop.yaml")
     (tmp_path / "a" / "up").symlink_to("..")  # a loop if it were followed
     entered: list[str] = []
     real_scandir = os.scandir
@@ -52,6 +53,7 @@ def test_discover_keeps_links_and_enters_no_hidden_or_linked_folder(
     found = discover([tmp_path])
     assert [path.relative_to(tmp_path).as_posix() for path in found] == [
         "a/dangling.yaml",  # kept, so that loading says it is missing
+        "a/loop.yaml",  # kept, so that loading says it cannot be opened
         "a/x.yaml",
         "b/z.yml",
     ]

@@ -188,7 +188,7 @@ def _read(name: str, code: str | None) -> Any | None:
         return None
     try:
         stored = json.loads((place / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # nested too deep: corrupt as well
         return None
     if not isinstance(stored, dict) or stored.get("format") != FORMAT:
         return None

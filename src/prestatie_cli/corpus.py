@@ -50,8 +50,9 @@ def _yaml_below(folder: Path) -> Iterator[Path]:
         try:
             if entry.is_dir(follow_symlinks=False):
                 yield from _yaml_below(folder / entry.name)
-            # A dangling link is kept, so that loading says it is missing.
-            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_file() or entry.is_symlink()):
+            # Any link is kept, before its target is looked at: loading says what is wrong
+            # with a dangling one, a loop or a target it may not read.
+            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_symlink() or entry.is_file()):
                 yield folder / entry.name
         except OSError:
             continue
