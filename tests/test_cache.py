@@ -162,10 +162,16 @@ def _index(folder: Path) -> dict[str, list[object]]:
     return files
 
 
-def test_a_settled_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small file, with the cache in tmp_path/c."""
     monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
-    target = tmp_path / "s.yaml"
-    target.write_bytes(b"id: a\n")
+    path = tmp_path / "s.yaml"
+    path.write_bytes(b"id: a\n")
+    return path
+
+
+def test_a_settled_file_is_not_read_again(target: Path, tmp_path: Path) -> None:
     assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
     index = _index(tmp_path / "c")
     assert list(index) == [str(target)]
@@ -183,12 +189,8 @@ def test_a_settled_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.Mo
     assert _index(tmp_path / "c")[str(target)][5] == _sha(b"id: b\n")
 
 
-def test_a_file_replaced_by_another_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
-    target, other = tmp_path / "s.yaml", tmp_path / "t.yaml"
-    target.write_bytes(b"id: a\n")
+def test_a_file_replaced_by_another_is_read(target: Path, tmp_path: Path) -> None:
+    other = tmp_path / "t.yaml"
     cache.file_hashes([target], now_ns=LATER)
     other.write_bytes(b"id: b\n")
     before = target.stat()
@@ -197,12 +199,7 @@ def test_a_file_replaced_by_another_is_read(
     assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: b\n")]
 
 
-def test_a_recent_file_is_hashed_on_every_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
-    target = tmp_path / "s.yaml"
-    target.write_bytes(b"id: a\n")
+def test_a_recent_file_is_hashed_on_every_run(target: Path, tmp_path: Path) -> None:
     # Changed a second ago: a second change in the same clock tick would keep its times.
     just_after = target.stat().st_ctime_ns + 1_000_000_000
     assert cache.file_hashes([target], now_ns=just_after) == [_sha(b"id: a\n")]
@@ -210,11 +207,8 @@ def test_a_recent_file_is_hashed_on_every_run(
 
 
 def test_a_file_changed_while_read_is_not_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    target: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
-    target = tmp_path / "s.yaml"
-    target.write_bytes(b"id: a\n")
     real_read = Path.read_bytes
 
     def read_then_change(path: Path) -> bytes:
@@ -236,12 +230,7 @@ def test_a_file_changed_while_read_is_not_kept(
         json.dumps({"format": 999, "code": None, "result": {"NAME": "SIGNATURE"}}),
     ],
 )
-def test_a_corrupt_or_foreign_index_is_ignored(
-    content: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
-    target = tmp_path / "s.yaml"
-    target.write_bytes(b"id: a\n")
+def test_a_corrupt_or_foreign_index_is_ignored(content: str, target: Path, tmp_path: Path) -> None:
     info = target.stat()
     # A foreign index may even carry the file's own signature with a wrong hash.
     signature = [
