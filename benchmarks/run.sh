@@ -38,7 +38,7 @@ AS="--as-of 2026-11-21"
 # What the stack costs before prestatie reads a file: Python with typer, pydantic (the two
 # file models' validators built) and ruamel.yaml imported.
 STACK="import typer, ruamel.yaml
-from prestatie_cli.model import AgreementSet, Monitor
+from prestatie_cli.model.agreements import AgreementSet, Monitor
 AgreementSet.model_rebuild(force=True); Monitor.model_rebuild(force=True)"
 
 hyperfine --style basic --export-markdown "$WORK/start.md" --export-json "$WORK/start.json" --warmup 2 --runs 20 \

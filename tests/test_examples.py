@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from prestatie_cli.checking import CheckOptions, check
-from prestatie_cli.model import Thresholds
-from prestatie_cli.status import status
+from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.model.agreements import Thresholds
+from prestatie_cli.progress.status import status
 from tests.conftest import REPO
 
 VALID = [REPO / "examples" / "afspraken", REPO / "examples" / "monitor"]

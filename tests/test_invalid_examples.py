@@ -113,7 +113,7 @@ def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Pat
 
 
 # P615 compares a set with an earlier commit (check --against): one file cannot show it.
-# tests/test_history.py shows it fire in real git repositories.
+# tests/versions/test_history.py shows it fire in real git repositories.
 NEEDS_HISTORY = {"P615"}
 
 

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from prestatie_cli.loading import load_file
+from prestatie_cli.load.yaml import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

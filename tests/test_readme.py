@@ -36,7 +36,7 @@ def test_rule_table_lists_every_rule_with_its_severity() -> None:
 
 
 def test_every_yaml_example_in_the_readme_is_valid_yaml() -> None:
-    from prestatie_cli.loading import load_text
+    from prestatie_cli.load.yaml import load_text
 
     blocks = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
     assert len(blocks) >= 6
@@ -47,9 +47,9 @@ def test_every_yaml_example_in_the_readme_is_valid_yaml() -> None:
 
 
 def test_the_config_example_is_a_valid_configuration() -> None:
-    from prestatie_cli.loading import load_text
-    from prestatie_cli.model import Config
-    from prestatie_cli.validation import validate
+    from prestatie_cli.load.validate import validate
+    from prestatie_cli.load.yaml import load_text
+    from prestatie_cli.model.agreements import Config
 
     block = next(
         b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.S) if "kind: config" in b

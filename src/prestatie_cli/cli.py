@@ -17,10 +17,10 @@ import typer
 from prestatie_cli import __version__
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.messages import Language, current_language, text
-from prestatie_cli.terminal import colour, set_quiet
+from prestatie_cli.reporting.terminal import colour, set_quiet
 
 if TYPE_CHECKING:  # the models load only for commands that need them (fast --version)
-    from prestatie_cli.progress import Status
+    from prestatie_cli.progress.calculation import Status
 
 app = typer.Typer(
     name="prestatie",
@@ -393,7 +393,7 @@ def record_command(
     A negative value works as it is: prestatie record BT-01 -0.5 --date 2026-07-01
     """
     from prestatie_cli.commands import record
-    from prestatie_cli.recording import Entry
+    from prestatie_cli.editing.record import Entry
 
     entry = Entry(agreement, value, _as_of(day), source, reported_by, note)
     code = record.run(

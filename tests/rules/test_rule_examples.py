@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from prestatie_cli.checking import CheckOptions, check
-from prestatie_cli.loading import load_text
-from prestatie_cli.model import AgreementSet
+from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.load.yaml import load_text
+from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.rules import REGISTRY, Rule
 from tests.conftest import AS_OF, base_monitor, base_set, write_yaml
 

@@ -7,19 +7,19 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.checking import CheckOptions, CheckResult, check_shown
+from prestatie_cli.check.engine import CheckOptions, CheckResult, check_shown
 from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model import AgreementSet
+from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.reporting import CHECK_REPORTERS
-from prestatie_cli.terminal import progress_bar, quiet
+from prestatie_cli.reporting.terminal import progress_bar, quiet
 
 
 def _previous(paths: Sequence[Path], revision: str) -> dict[str, AgreementSet]:
     """The sets under ``paths`` as they were at ``revision``, by id."""
     # Only --against reads git: a plain check does not pay for importing it.
-    from prestatie_cli.history import Repository
-    from prestatie_cli.versions import BlobCache, at_commit
+    from prestatie_cli.versions.git import Repository
+    from prestatie_cli.versions.snapshots import BlobCache, at_commit
 
     with Repository.find(paths[0]) as repository:
         commit = repository.commit(revision)

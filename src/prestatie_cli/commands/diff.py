@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.settings import settings_for, write_problems
-from prestatie_cli.diffing import diff_snapshots
-from prestatie_cli.history import HistoryError, Repository
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.diff_formats import render_json, render_markdown, render_text
-from prestatie_cli.versions import BlobCache, Snapshot, at_commit, from_files, in_worktree
+from prestatie_cli.versions.diff import diff_snapshots
+from prestatie_cli.versions.git import HistoryError, Repository
+from prestatie_cli.versions.snapshots import BlobCache, Snapshot, at_commit, from_files, in_worktree
 
 RENDERERS = {"text": render_text, "md": render_markdown, "json": render_json}
 

@@ -11,14 +11,14 @@ from typing import TextIO
 
 from openpyxl.utils.exceptions import InvalidFileException
 
-from prestatie_cli.editing import dump
+from prestatie_cli.editing.insert import dump
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic
-from prestatie_cli.loading import load_text
+from prestatie_cli.load.validate import validate
+from prestatie_cli.load.wording import from_finding
+from prestatie_cli.load.yaml import load_text
 from prestatie_cli.messages import Language, text, use_language
-from prestatie_cli.rendering import from_finding
-from prestatie_cli.tables import COLUMNS, SetFacts, from_table, normalise, read_table
-from prestatie_cli.validation import validate
+from prestatie_cli.tables.table import COLUMNS, SetFacts, from_table, normalise, read_table
 
 _FIELDS = sorted({name for name, _, _ in COLUMNS} - {"set", "latest", "measured_on", "status"})
 

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from prestatie_cli.editing.scaffold import default, scaffold
 from prestatie_cli.messages import Language, text, use_language
-from prestatie_cli.scaffolding import default, scaffold
-from prestatie_cli.terminal import info
+from prestatie_cli.reporting.terminal import info
 
 
 def run(

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from prestatie_cli.commands.settings import settings_for
-from prestatie_cli.diffing import FieldChange, field_changes
-from prestatie_cli.history import Commit, HistoryError, Repository
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model import Agreement, Amendment
+from prestatie_cli.model.agreements import Agreement, Amendment
 from prestatie_cli.reporting.diff_formats import field_line
-from prestatie_cli.versions import BlobCache, Snapshot, at_tree, in_worktree
+from prestatie_cli.versions.diff import FieldChange, field_changes
+from prestatie_cli.versions.git import Commit, HistoryError, Repository
+from prestatie_cli.versions.snapshots import BlobCache, Snapshot, at_tree, in_worktree
 
 
 @dataclass(frozen=True, slots=True)

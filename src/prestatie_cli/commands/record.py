@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.settings import settings_for
+from prestatie_cli.editing.record import Entry, record
 from prestatie_cli.messages import Language, number, text
-from prestatie_cli.recording import Entry, record
 
 
 def run(

@@ -10,10 +10,10 @@ from typing import TextIO
 from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.files import write_atomic_with
 from prestatie_cli.messages import Language, text
-from prestatie_cli.report import build_report
+from prestatie_cli.progress.status import Selection
 from prestatie_cli.reporting.report_formats import stream_report
-from prestatie_cli.status import Selection
-from prestatie_cli.terminal import info
+from prestatie_cli.reporting.report_view import build_report
+from prestatie_cli.reporting.terminal import info
 
 
 def run(

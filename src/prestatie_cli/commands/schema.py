@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.files import write_atomic
-from prestatie_cli.schema import schema_files
+from prestatie_cli.model.json_schema import schema_files
 
 
 def run(*, output_dir: Path, check_only: bool, out: TextIO, err: TextIO) -> int:

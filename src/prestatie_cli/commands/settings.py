@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.config import Settings, find_config, load_settings
+from prestatie_cli.load.config import Settings, find_config, load_settings
 from prestatie_cli.messages import Language, text, use_language
-from prestatie_cli.problems import Problem
+from prestatie_cli.model.problems import Problem
 from prestatie_cli.reporting.text import problem_line
 
 

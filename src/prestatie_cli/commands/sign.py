@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.commands.settings import settings_for
+from prestatie_cli.editing.sign import sign
 from prestatie_cli.messages import Language, text
-from prestatie_cli.signing import sign
 
 
 def run(

@@ -9,9 +9,9 @@ from typing import TextIO
 
 from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.messages import Language, text
-from prestatie_cli.progress import Status
+from prestatie_cli.progress.calculation import Status
+from prestatie_cli.progress.status import Selection, status
 from prestatie_cli.reporting.status_formats import render_json, render_markdown, render_text
-from prestatie_cli.status import Selection, status
 
 
 def run(

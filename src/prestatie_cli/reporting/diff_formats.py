@@ -6,9 +6,9 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from prestatie_cli.diffing import AgreementChange, Diff, FieldChange, SetDiff
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.reporting.markup import markdown_text
+from prestatie_cli.versions.diff import AgreementChange, Diff, FieldChange, SetDiff
 
 OUTPUT_VERSION = 1
 _MARKS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}

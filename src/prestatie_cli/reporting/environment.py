@@ -21,7 +21,7 @@ def environment(
     loaders: list[FileSystemLoader | PackageLoader] = []
     if template_dir is not None:
         loaders.append(FileSystemLoader(str(template_dir)))
-    loaders.append(PackageLoader("prestatie_cli", "templates"))
+    loaders.append(PackageLoader("prestatie_cli.reporting", "templates"))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=output_format == "html",

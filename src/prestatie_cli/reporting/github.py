@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from prestatie_cli.checking import CheckResult
+from prestatie_cli.check.engine import CheckResult
 from prestatie_cli.messages import Language
+from prestatie_cli.reporting.terminal import quiet
 from prestatie_cli.reporting.text import summary
-from prestatie_cli.terminal import quiet
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

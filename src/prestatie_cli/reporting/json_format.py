@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from prestatie_cli.checking import CheckResult
+from prestatie_cli.check.engine import CheckResult
 from prestatie_cli.messages import Language
-from prestatie_cli.problems import Problem
+from prestatie_cli.model.problems import Problem
 
 OUTPUT_VERSION = 1
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree
 
-from prestatie_cli.checking import CheckResult
+from prestatie_cli.check.engine import CheckResult
 from prestatie_cli.messages import Language
-from prestatie_cli.problems import Problem
+from prestatie_cli.model.problems import Problem
 
 
 def render_check(result: CheckResult, lang: Language) -> str:

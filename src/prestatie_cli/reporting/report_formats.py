@@ -8,8 +8,8 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.report import ReportView
 from prestatie_cli.reporting.environment import environment
+from prestatie_cli.reporting.report_view import ReportView
 
 
 class TemplateProblem(PrestatieError):

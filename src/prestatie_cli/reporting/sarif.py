@@ -8,9 +8,9 @@ from typing import Any
 from urllib.parse import quote
 
 from prestatie_cli import __version__
-from prestatie_cli.checking import CheckResult
+from prestatie_cli.check.engine import CheckResult
 from prestatie_cli.messages import Language, text
-from prestatie_cli.problems import Problem
+from prestatie_cli.model.problems import Problem
 from prestatie_cli.rules import REGISTRY
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

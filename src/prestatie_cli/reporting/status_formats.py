@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from prestatie_cli.messages import Language, number, text
-from prestatie_cli.progress import Light, Progress
+from prestatie_cli.progress.calculation import Light, Progress
+from prestatie_cli.progress.status import SetStatus, StatusReport
 from prestatie_cli.reporting.markup import markdown_text
-from prestatie_cli.status import SetStatus, StatusReport
 
 LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
 _STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}

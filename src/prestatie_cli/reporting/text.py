@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from prestatie_cli.checking import CheckResult
+from prestatie_cli.check.engine import CheckResult
 from prestatie_cli.messages import Language, text
-from prestatie_cli.problems import Problem
-from prestatie_cli.terminal import quiet
+from prestatie_cli.model.problems import Problem
+from prestatie_cli.reporting.terminal import quiet
 
 
 def problem_line(problem: Problem) -> str:

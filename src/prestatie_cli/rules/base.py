@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
-from prestatie_cli.findings import Finding
-from prestatie_cli.loading import Document
-from prestatie_cli.model import AgreementSet, Monitor, Thresholds
-from prestatie_cli.problems import Level
+from prestatie_cli.load.yaml import Document
+from prestatie_cli.model.agreements import AgreementSet, Monitor, Thresholds
+from prestatie_cli.model.findings import Finding
+from prestatie_cli.model.problems import Level
 
 __all__ = ["Finding", "MonitorContext", "Rule", "SetContext"]
 

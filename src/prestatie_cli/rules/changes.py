@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prestatie_cli.editing.sign import digest, latest_signatures
 from prestatie_cli.rules.base import Finding, Rule, SetContext
-from prestatie_cli.signing import digest, latest_signatures
 
 # The fields whose change alters what was promised; an amendment must explain them.
 PROMISE_FIELDS = ("target", "deadline", "owner", "text")

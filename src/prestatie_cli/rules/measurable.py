@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from prestatie_cli.loading import Document
+from prestatie_cli.load.yaml import Document
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 
 # "3.000" or "12.500": a Dutch thousands separator, which YAML reads as a decimal point.

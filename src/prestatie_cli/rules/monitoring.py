@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatie_cli.findings import suggestion
+from prestatie_cli.model.findings import suggestion
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatie_cli.findings import suggestion
-from prestatie_cli.model import ROLES_REQUIRED
+from prestatie_cli.model.agreements import ROLES_REQUIRED
+from prestatie_cli.model.findings import suggestion
 from prestatie_cli.rules.base import Finding, Rule, SetContext
 
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from prestatie_cli.model import Agreement, AgreementSet, Measurement
-from prestatie_cli.progress import Progress, missing_periods, paces, progress
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement
+from prestatie_cli.progress.calculation import Progress, missing_periods, paces, progress
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 
 Indexed = list[tuple[int, Measurement]]

@@ -1,0 +1,227 @@
+"""Append a measurement to a monitor file without touching anything else in it.
+
+The new entry is inserted as text after the last measurement (see editing),
+so that every other byte of the file stays as it was. The result is parsed and
+validated before it replaces the file, and the read-modify-write happens under
+a lock, so that two writers at once both land.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prestatie_cli.editing.insert import EditError, append_item, scalar
+from prestatie_cli.errors import PrestatieError
+from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.load.corpus import Corpus, load_corpus
+from prestatie_cli.load.validate import validate
+from prestatie_cli.load.wording import from_finding, from_load_error
+from prestatie_cli.load.yaml import Document, LoadError, load_text, read_text
+from prestatie_cli.messages import Language, text
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor
+from prestatie_cli.model.findings import Finding, suggestion
+
+_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
+# "3.000" or "3,000": a thousands separator in one convention, decimals in the other.
+_THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
+_TRUE = {"true", "ja", "yes", "gedaan", "done"}
+_FALSE = {"false", "nee", "no"}
+FIELDS = ("agreement", "date", "value", "source", "reported_by", "note")
+
+
+class RecordError(PrestatieError):
+    """A measurement that cannot be recorded; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the user asked to record."""
+
+    agreement: str
+    value: str
+    day: date
+    source: str | None = None
+    reported_by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    path: Path
+    created: bool
+    measurement: Measurement
+
+
+def _refuse(key: str, lang: Language, **params: str) -> RecordError:
+    return RecordError(text(key, lang, params))
+
+
+def parse_value(raw: str, agreement: Agreement, lang: Language) -> int | float | bool:
+    """The typed value for an agreement: a number for a target, a flag for done / not done."""
+    cleaned = raw.strip()
+    if agreement.target is None:
+        if cleaned.lower() in _TRUE:
+            return True
+        if cleaned.lower() in _FALSE:
+            return False
+        raise _refuse("record.value-flag", lang, value=raw, id=agreement.id)
+    if _THOUSANDS.match(cleaned):
+        meant = cleaned.replace(".", "").replace(",", "")
+        raise _refuse("record.thousands", lang, value=raw, meant=meant)
+    if not _NUMBER.match(cleaned):
+        raise _refuse(
+            "record.value-number",
+            lang,
+            value=raw,
+            id=agreement.id,
+            unit=agreement.target.unit or "",
+        )
+    number = float(cleaned.replace(",", "."))
+    return (
+        int(number) if number.is_integer() and "." not in cleaned and "," not in cleaned else number
+    )
+
+
+def _find_agreement(
+    sets: Mapping[str, AgreementSet], wanted: str, lang: Language
+) -> tuple[AgreementSet, Agreement]:
+    found = [
+        (agreements, agreement)
+        for agreements in sets.values()
+        for agreement in agreements.agreements
+        if agreement.id == wanted
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = list(dict.fromkeys(agreements.id for agreements, _ in found))
+        if len(names) == 1:
+            raise _refuse("record.id-twice", lang, id=wanted, set=names[0])
+        raise _refuse("record.ambiguous", lang, id=wanted, sets=", ".join(names))
+    known = sorted(
+        {agreement.id for agreements in sets.values() for agreement in agreements.agreements}
+    )
+    close = suggestion(wanted, known)
+    hint = text("ui.did-you-mean", lang, {"suggestion": close}) if close else ""
+    raise _refuse("record.unknown-agreement", lang, id=wanted, hint=hint)
+
+
+def record(
+    entry: Entry, search: Sequence[Path], monitor_file: Path | None, lang: Language
+) -> Recorded:
+    """Validate ``entry`` against its set and append it to the set's monitor file."""
+    corpus = load_corpus(search, lang)
+    agreements, agreement = _find_agreement(corpus.sets, entry.agreement, lang)
+    period = agreements.period
+    if not period.contains(entry.day):
+        raise _refuse(
+            "record.outside-period",
+            lang,
+            date=entry.day.isoformat(),
+            start=period.start.isoformat(),
+            end=period.end.isoformat(),
+        )
+    known_parties = [party.id for party in agreements.parties]
+    if entry.reported_by is not None and entry.reported_by not in known_parties:
+        raise _refuse(
+            "record.unknown-party", lang, party=entry.reported_by, known=", ".join(known_parties)
+        )
+    value = parse_value(entry.value, agreement, lang)
+    fields: dict[str, Any] = {
+        "agreement": agreement.id,
+        "date": entry.day,
+        "value": value,
+        "source": entry.source,
+        "reported_by": entry.reported_by,
+        "note": entry.note,
+    }
+    measurement = Measurement.model_validate({k: v for k, v in fields.items() if v is not None})
+    path = monitor_file or _monitor_for(corpus, agreements)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path.parent):
+        # Read again under the lock: another writer may have just added a line.
+        created = not path.exists()
+        before = _new_monitor(agreements.id) if created else _read(path, lang)
+        document = _parse_monitor(before, str(path), agreements.id, lang)
+        for existing in document[1].measurements:
+            if existing.agreement == agreement.id and existing.date == entry.day:
+                raise _refuse(
+                    "record.duplicate",
+                    lang,
+                    id=agreement.id,
+                    date=entry.day.isoformat(),
+                    value=scalar(existing.value),
+                    path=str(path),
+                )
+        values = {name: getattr(measurement, name) for name in FIELDS}
+        pairs = [(name, scalar(value)) for name, value in values.items() if value is not None]
+        try:
+            after = append_item(before, document[0], "measurements", pairs)
+        except EditError:
+            raise _refuse("record.unsafe", lang, path=str(path)) from None
+        _, checked = _parse_monitor(after, str(path), agreements.id, lang)
+        if list(checked.measurements) != [*document[1].measurements, measurement]:
+            raise _refuse("record.unsafe", lang, path=str(path))
+        write_atomic(path, after)
+    return Recorded(path, created, measurement)
+
+
+def _monitor_for(corpus: Corpus, agreements: AgreementSet) -> Path:
+    """The monitor file of a set: the existing one, or monitor/<set id>.yaml beside the set."""
+    existing = [
+        Path(item.path)
+        for item in corpus.loaded
+        if isinstance(item.model, Monitor) and item.model.set == agreements.id
+    ]
+    if existing:
+        return existing[0]
+    set_file = Path(corpus.set_paths[agreements.id][0])
+    base = set_file.parent.parent if set_file.parent.name == "afspraken" else set_file.parent
+    return base / "monitor" / f"{agreements.id}.yaml"
+
+
+def _new_monitor(set_id: str) -> str:
+    return (
+        "# yaml-language-server: $schema=../schemas/monitor.schema.json\n"
+        "kind: monitor\n"
+        "version: 1\n"
+        f"set: {set_id}\n"
+        "measurements: []\n"
+    )
+
+
+def _read(path: Path, lang: Language) -> str:
+    try:
+        return read_text(path, str(path))
+    except LoadError as error:
+        problem = from_load_error(error, lang)
+        raise _refuse(
+            "record.monitor-broken", lang, path=str(path), problem=problem.message
+        ) from None
+
+
+def _parse_monitor(
+    source: str, shown: str, set_id: str, lang: Language
+) -> tuple[Document, Monitor]:
+    try:
+        document = load_text(source, shown)
+    except LoadError as error:
+        problem = from_load_error(error, lang)
+        where = f"{problem.path}:{problem.line}:{problem.column}"
+        raise _refuse("record.monitor-broken", lang, path=where, problem=problem.message) from None
+    model, findings = validate(document)
+    if findings or not isinstance(model, Monitor):
+        found = findings[0] if findings else Finding("V004", ("kind",), variant="missing")
+        problem = from_finding(document, found, "error", lang)
+        where = f"{problem.path}:{problem.line}:{problem.column}"
+        raise _refuse(
+            "record.monitor-invalid", lang, path=where, file=shown, problem=problem.message
+        )
+    if model.set != set_id:
+        raise _refuse("record.other-set", lang, path=shown, found=model.set, set=set_id)
+    return document, model

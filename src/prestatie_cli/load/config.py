@@ -1,0 +1,52 @@
+"""The optional prestatie.yaml: language and rule severities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prestatie_cli.load.validate import validate
+from prestatie_cli.load.wording import from_finding, from_load_error
+from prestatie_cli.load.yaml import LoadError, load_file
+from prestatie_cli.messages import Language
+from prestatie_cli.model.agreements import Config, Severity, Thresholds
+from prestatie_cli.model.findings import Finding
+from prestatie_cli.model.problems import Problem
+
+CONFIG_NAME = "prestatie.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the configuration file decides, with defaults when there is none."""
+
+    lang: Language = "nl"
+    severities: dict[str, Severity] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    path: str | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest prestatie.yaml in ``start`` or one of its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(path: Path, lang: Language) -> tuple[Settings | None, list[Problem]]:
+    """Settings from a configuration file, or the problems that make it unusable."""
+    shown = str(path)
+    try:
+        document = load_file(path, shown)
+    except LoadError as error:
+        return None, [from_load_error(error, lang)]
+    model, findings = validate(document)
+    if findings or not isinstance(model, Config):
+        if not findings:
+            # A valid file of another kind where the configuration should be.
+            kind = str(getattr(model, "kind", ""))
+            findings = [Finding("V004", ("kind",), {"kind": kind}, variant="unknown")]
+        return None, [from_finding(document, finding, "error", lang) for finding in findings]
+    return Settings(model.lang, dict(model.rules), model.thresholds, shown), []

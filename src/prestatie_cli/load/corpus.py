@@ -1,0 +1,140 @@
+"""The files of one run: found, loaded and validated once, shared by every command."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prestatie_cli.load.validate import validate
+from prestatie_cli.load.wording import from_finding, from_load_error
+from prestatie_cli.load.yaml import Document, LoadError, load_file
+from prestatie_cli.messages import Language
+from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
+from prestatie_cli.model.problems import Problem
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, and the YAML files below named directories.
+
+    Hidden files and directories (such as .git and .github) are skipped, as
+    they hold other tools' YAML. Missing paths are kept so that loading
+    reports them.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(_yaml_below(path)))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _yaml_below(folder: Path) -> Iterator[Path]:
+    """The YAML files in ``folder`` and its subfolders, hidden ones left out.
+
+    Hidden folders are not entered at all: a .git folder may hold many thousands
+    of files. Linked folders are not followed (a link may point back up).
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: as if empty, like a glob
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _yaml_below(folder / entry.name)
+            # Any link is kept, before its target is looked at: loading says what is wrong
+            # with a dangling one, a loop or a target it may not read.
+            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_symlink() or entry.is_file()):
+                yield folder / entry.name
+        except OSError:
+            continue
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One readable file; ``model`` is None when its shape is wrong or it is a configuration.
+
+    ``document`` (the data and source map) is kept only where rules still need
+    positions in it: the file-by-file engine hands on models alone.
+    """
+
+    path: str
+    model: AgreementSet | Monitor | None
+    document: Document | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Every file of a run and the problems that kept some of them from loading."""
+
+    files: int
+    loaded: tuple[Loaded, ...]
+    problems: tuple[Problem, ...]
+    sets: dict[str, AgreementSet] = field(default_factory=dict)
+    set_paths: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, files: int, loaded: Sequence[Loaded], problems: Sequence[Problem]) -> Corpus:
+        """A corpus of ``loaded`` files in file order; the first file declaring a set id wins."""
+        set_paths: dict[str, list[str]] = defaultdict(list)
+        sets: dict[str, AgreementSet] = {}
+        for item in loaded:
+            if isinstance(item.model, AgreementSet):
+                set_paths[item.model.id].append(item.path)
+                sets.setdefault(item.model.id, item.model)
+        return cls(files, tuple(loaded), tuple(problems), sets, dict(set_paths))
+
+    def measurements(self, set_id: str) -> dict[str, list[Measurement]]:
+        """The measurements of every monitor of a set, per agreement id, in file order."""
+        grouped: dict[str, list[Measurement]] = defaultdict(list)
+        for item in self.loaded:
+            if isinstance(item.model, Monitor) and item.model.set == set_id:
+                for measurement in item.model.measurements:
+                    grouped[measurement.agreement].append(measurement)
+        return grouped
+
+
+Progress = Callable[[int, int], None]
+
+
+def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+    """Find, read and validate every file below ``paths``.
+
+    ``on_file(done, total)`` is called after each file, for a progress bar.
+    """
+    return load_files(discover(paths), lang, on_file)
+
+
+def load_files(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+    """Read and validate ``files``, keeping each file's document."""
+    problems: list[Problem] = []
+    loaded: list[Loaded] = []
+    for done, path in enumerate(files, start=1):
+        if on_file is not None:
+            on_file(done, len(files))
+        found, item = load_one(path, lang)
+        problems.extend(found)
+        if item is not None:
+            loaded.append(item)
+    return Corpus.of(len(files), loaded, problems)
+
+
+def load_one(path: Path, lang: Language) -> tuple[list[Problem], Loaded | None]:
+    """One file read and validated: the problems that keep it from loading, and the file
+    when it is readable (configuration files are checked for their shape only)."""
+    try:
+        document = load_file(path)
+    except LoadError as error:
+        return [from_load_error(error, lang)], None
+    model, findings = validate(document)
+    problems = [from_finding(document, finding, "error", lang) for finding in findings]
+    kept = model if isinstance(model, AgreementSet | Monitor) else None
+    return problems, Loaded(document.path, kept, document)

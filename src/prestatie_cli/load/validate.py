@@ -1,0 +1,151 @@
+"""From plain data to typed models; schema errors become findings with pointers."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from datetime import date
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from prestatie_cli.load.yaml import Document, Pointer
+from prestatie_cli.model.agreements import MODELS, AgreementSet, Config, Monitor
+from prestatie_cli.model.findings import Finding, suggestion
+
+Model = AgreementSet | Monitor | Config
+_SHOWN_TEXT = 40
+
+
+def validate(document: Document) -> tuple[Model | None, list[Finding]]:
+    """The document as a model, or None with the findings that say why not."""
+    data = document.data
+    if not isinstance(data, dict):
+        return None, [Finding("V005", (), _found(data))]
+    if "kind" not in data:
+        return None, [Finding("V004", (), variant="missing")]
+    kind = data["kind"]
+    model = MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        return None, [Finding("V004", ("kind",), {"kind": str(kind)}, variant="unknown")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, [_finding(model, dict(item)) for item in error.errors()]
+
+
+def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
+    loc: Pointer = tuple(error["loc"])
+    kind: str = error["type"]
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        return Finding("V003", loc, _problem(kind, error, loc), at_key=True)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _fields(model, loc[:-1])
+        params = {
+            "key": key,
+            "allowed": ", ".join(allowed),
+            "suggestion": suggestion(key.lower(), allowed),
+        }
+        return Finding("V001", loc, params, at_key=True)
+    if kind == "missing":
+        return Finding("V002", loc[:-1], {"key": str(loc[-1])})
+    return Finding("V003", loc, _problem(kind, error, loc))
+
+
+def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
+    context = error.get("ctx") or {}
+    value = error.get("input")
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    params = _found(value)
+    params["field"] = field
+    params["value"] = _short(context.get("text", value))
+    params["detail"] = str(context.get("expected", context.get("max_length", error.get("msg", ""))))
+    params["detail"] = params["detail"].replace(" or ", ", ")
+    key = f"schema.{kind}"
+    from prestatie_cli.messages import has  # the catalogue is large; import on use
+
+    params["problem_key"] = key if has(key) else "schema.other"
+    if params["problem_key"] == "schema.other":
+        params["detail"] = str(error.get("msg", ""))
+    params["hint_key"] = _hint(kind, field, value)
+    if kind == "literal_error" and isinstance(value, str):
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        folded = {choice.casefold(): choice for choice in choices}
+        close = suggestion(value.casefold(), list(folded))
+        params["suggestion"] = folded[close] if close else ""
+    return params
+
+
+def _hint(kind: str, field: str, value: Any) -> str:
+    if kind in ("date_type", "date_invalid", "period_order"):
+        return "schema.hint.date"
+    if kind == "number_type":
+        return "schema.hint.number"
+    if kind == "string_type" and isinstance(value, int | float | date):
+        return "schema.hint.string"
+    if kind == "string_pattern_mismatch" or kind == "unknown_rule":
+        return (
+            "schema.hint.rule"
+            if field == "rule" or kind == "unknown_rule"
+            else ("schema.hint.identifier" if field != "digest" else "schema.hint.general")
+        )
+    return "schema.hint.general"
+
+
+def _short(value: Any) -> str:
+    shown = str(value)
+    return shown if len(shown) <= _SHOWN_TEXT else shown[: _SHOWN_TEXT - 1] + "…"
+
+
+def _found(value: Any) -> dict[str, str]:
+    """Params that describe a value a user wrote, for 'found ...' in messages."""
+    if value is None:
+        return {"found_key": "found.none"}
+    if isinstance(value, bool):
+        return {"found_key": "found.bool", "value": str(value).lower()}
+    if isinstance(value, int | float):
+        return {"found_key": "found.number", "value": f"{value:g}"}
+    if isinstance(value, date):
+        return {"found_key": "found.date", "value": value.isoformat()}
+    if isinstance(value, list):
+        return {"found_key": "found.list"}
+    if isinstance(value, dict):
+        return {"found_key": "found.mapping"}
+    return {"found_key": "found.text", "value": _short(value)}
+
+
+def _fields(model: type[BaseModel], loc: Pointer) -> list[str]:
+    """The keys allowed in the mapping at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info is not None else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` to X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation

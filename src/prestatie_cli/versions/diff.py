@@ -1,0 +1,323 @@
+"""What changed between two versions of agreement sets, by agreement id.
+
+Values only: the comparison says which agreements were added, removed or
+renamed (same content under a new id) and, for the others, which fields
+changed from what to what, with the direction of a change that matters
+(a target raised or lowered, a deadline moved later or earlier) and the
+wording compared word by word.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Thresholds
+from prestatie_cli.progress.calculation import Status, progress
+from prestatie_cli.versions.snapshots import Snapshot
+
+ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable"]
+# Lists compared item by item, with the field that identifies an item (None: the item itself).
+_KEYED: dict[str, str | None] = {
+    "contributors": None,
+    "milestones": "date",
+    "amendments": "date",
+    "waivers": "rule",
+}
+_COMPARED = (
+    "title",
+    "text",
+    "theme",
+    "kind",
+    "owner",
+    "contributors",
+    "target",
+    "deadline",
+    "frequency",
+    "milestones",
+    "amendments",
+    "waivers",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One run of a word-level comparison: equal, removed or inserted words."""
+
+    op: Literal["equal", "delete", "insert"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of an agreement, before and after.
+
+    ``direction`` says how a number or date moved ("raised", "lowered",
+    "later", "earlier") and ``amount`` by how much (in the unit, or days).
+    """
+
+    field: str
+    old: Any
+    new: Any
+    direction: str = ""
+    amount: float | None = None
+    words: tuple[Words, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementChange:
+    id: str
+    title: str
+    kind: ChangeKind
+    old_id: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def substantive(self) -> bool:
+        """A change of the text itself, not only of the measured status over time."""
+        return self.kind != "changed" or any(change.field != "status" for change in self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class SetDiff:
+    id: str
+    title: str
+    path: str
+    kind: ChangeKind
+    agreements: tuple[AgreementChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing changed in the files (a status that moved with time alone does not count)."""
+        return (
+            self.kind == "changed"
+            and not self.fields
+            and not any(change.substantive for change in self.agreements)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    old: str
+    new: str
+    sets: tuple[SetDiff, ...]
+
+    @property
+    def empty(self) -> bool:
+        return all(item.empty for item in self.sets)
+
+
+def words(old: str, new: str) -> tuple[Words, ...]:
+    """The word-level difference between two texts."""
+    before, after = old.split(), new.split()
+    runs: list[Words] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, first, last, start, end in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(Words("equal", " ".join(before[first:last])))
+            continue
+        if op in ("delete", "replace"):
+            runs.append(Words("delete", " ".join(before[first:last])))
+        if op in ("insert", "replace"):
+            runs.append(Words("insert", " ".join(after[start:end])))
+    return tuple(runs)
+
+
+def _dump(agreement: Agreement) -> dict[str, Any]:
+    return agreement.model_dump(mode="json")
+
+
+def field_changes(
+    old: Agreement,
+    new: Agreement,
+    statuses: tuple[Status | None, Status | None] = (None, None),
+) -> tuple[FieldChange, ...]:
+    """Every compared field that differs between two versions of one agreement."""
+    before, after = _dump(old), _dump(new)
+    changes: list[FieldChange] = []
+    for name in _COMPARED:
+        if before[name] == after[name]:
+            continue
+        if name == "target" and before[name] and after[name]:
+            changes.extend(_target_changes(before[name], after[name]))
+        elif name == "deadline" and old.deadline and new.deadline:
+            days = (new.deadline - old.deadline).days
+            direction = "later" if days > 0 else "earlier"
+            changes.append(FieldChange(name, before[name], after[name], direction, abs(days)))
+        elif name == "text":
+            changes.append(
+                FieldChange(name, old.text, new.text, words=words(old.text or "", new.text or ""))
+            )
+        elif name in _KEYED:
+            changes.extend(_keyed_changes(name, before[name], after[name]))
+        else:
+            changes.append(FieldChange(name, before[name], after[name]))
+    if statuses[0] != statuses[1] and None not in statuses:
+        changes.append(FieldChange("status", statuses[0], statuses[1]))
+    return tuple(changes)
+
+
+def _keyed_changes(name: str, before: list[Any], after: list[Any]) -> list[FieldChange]:
+    """Changes of a list, item by item: by date for milestones, by value for the rest."""
+    key = _KEYED[name]
+
+    def label(item: Any) -> str:
+        return str(item[key]) if key else str(item)
+
+    old = {label(item): item for item in before}
+    new = {label(item): item for item in after}
+    changes = []
+    for item_key in dict.fromkeys([*old, *new]):
+        was, now = old.get(item_key), new.get(item_key)
+        if was == now:
+            continue
+        field = f"{name}[{item_key}]" if key else name
+        if key and was is not None and now is not None:
+            for part in now:
+                if was.get(part) != now.get(part):
+                    amount = None
+                    direction = ""
+                    if (
+                        part == "value"
+                        and isinstance(now[part], int | float)
+                        and isinstance(was[part], int | float)
+                    ):
+                        amount = abs(now[part] - was[part])
+                        direction = "raised" if now[part] > was[part] else "lowered"
+                    changes.append(
+                        FieldChange(
+                            f"{field}.{part}", was.get(part), now.get(part), direction, amount
+                        )
+                    )
+        else:
+            changes.append(FieldChange(field, _shown(was), _shown(now)))
+    return changes
+
+
+def _shown(item: Any) -> Any:
+    """A list item for display: a mapping without its empty fields."""
+    if isinstance(item, dict):
+        return {key: value for key, value in item.items() if value not in (None, [], "")}
+    return item
+
+
+def _target_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    changes = []
+    for name in before:
+        if before[name] == after[name]:
+            continue
+        if name == "value":
+            amount = after["value"] - before["value"]
+            direction = "raised" if amount > 0 else "lowered"
+            changes.append(
+                FieldChange("target.value", before[name], after[name], direction, abs(amount))
+            )
+        else:
+            changes.append(FieldChange(f"target.{name}", before[name], after[name]))
+    return changes
+
+
+def _without_id(agreement: Agreement) -> dict[str, Any]:
+    dumped = _dump(agreement)
+    dumped.pop("id")
+    return dumped
+
+
+def diff_set(
+    old: AgreementSet | None,
+    new: AgreementSet | None,
+    path: str,
+    statuses: Mapping[str, tuple[Status | None, Status | None]] | None = None,
+) -> SetDiff:
+    """The changes of one set between two versions (either may be absent)."""
+    if old is None and new is not None:
+        return SetDiff(new.id, new.title, path, "added")
+    if new is None and old is not None:
+        return SetDiff(old.id, old.title, path, "removed")
+    assert old is not None and new is not None
+    statuses = statuses or {}
+    before = {agreement.id: agreement for agreement in old.agreements}
+    after = {agreement.id: agreement for agreement in new.agreements}
+    removed = [agreement for key, agreement in before.items() if key not in after]
+    added = [agreement for key, agreement in after.items() if key not in before]
+    changes: list[AgreementChange] = []
+    for agreement in list(added):
+        twin = next((r for r in removed if _without_id(r) == _without_id(agreement)), None)
+        if twin is not None:
+            removed.remove(twin)
+            added.remove(agreement)
+            changes.append(AgreementChange(agreement.id, agreement.title, "renamed", twin.id))
+    for agreement in new.agreements:
+        if agreement.id in before:
+            found = field_changes(
+                before[agreement.id], agreement, statuses.get(agreement.id, (None, None))
+            )
+            if found:
+                changes.append(
+                    AgreementChange(agreement.id, agreement.title, "changed", None, found)
+                )
+    changes += [AgreementChange(a.id, a.title, "added") for a in added]
+    changes += [AgreementChange(a.id, a.title, "removed") for a in removed]
+    order = {agreement.id: index for index, agreement in enumerate(new.agreements)}
+    changes.sort(key=lambda change: (order.get(change.id, len(order)), change.id))
+    set_fields = _set_fields(old, new)
+    return SetDiff(new.id, new.title, path, "changed", tuple(changes), set_fields)
+
+
+def _set_fields(old: AgreementSet, new: AgreementSet) -> tuple[FieldChange, ...]:
+    before = old.model_dump(mode="json", exclude={"agreements"})
+    after = new.model_dump(mode="json", exclude={"agreements"})
+    return tuple(
+        FieldChange(name, before[name], after[name])
+        for name in before
+        if before[name] != after[name]
+    )
+
+
+def _status_at(
+    agreement: Agreement | None,
+    agreements: AgreementSet | None,
+    measurements: Mapping[str, list[Measurement]],
+    as_of: date,
+    thresholds: Thresholds,
+) -> Status | None:
+    if agreement is None or agreements is None:
+        return None
+    return progress(
+        agreement, measurements.get(agreement.id, ()), as_of, agreements.period, thresholds
+    ).status
+
+
+def diff_snapshots(old: Snapshot, new: Snapshot, thresholds: Thresholds) -> Diff:
+    """Every set of either version, matched by id, with the status at each version's date."""
+    results = []
+    for set_id in dict.fromkeys([*old.sets, *new.sets]):
+        old_entry, new_entry = old.sets.get(set_id), new.sets.get(set_id)
+        old_set = old_entry[1] if old_entry else None
+        new_set = new_entry[1] if new_entry else None
+        path = (new_entry or old_entry or ("", None))[0]
+        missing_from = old if old_set is None else new if new_set is None else None
+        if missing_from is not None and path in missing_from.unreadable:
+            # Its file is there but broken in that version: not a removal or an addition.
+            known = new_set or old_set
+            title = known.title if known is not None else ""
+            results.append(SetDiff(set_id, title, path, "unreadable"))
+            continue
+        statuses: dict[str, tuple[Status | None, Status | None]] = {}
+        if old_set is not None and new_set is not None:
+            old_measured = old.measurements.get(set_id, {})
+            new_measured = new.measurements.get(set_id, {})
+            old_by_id = {a.id: a for a in old_set.agreements}
+            for agreement in new_set.agreements:
+                statuses[agreement.id] = (
+                    _status_at(
+                        old_by_id.get(agreement.id), old_set, old_measured, old.as_of, thresholds
+                    ),
+                    _status_at(agreement, new_set, new_measured, new.as_of, thresholds),
+                )
+        results.append(diff_set(old_set, new_set, path, statuses))
+    return Diff(old.label, new.label, tuple(results))

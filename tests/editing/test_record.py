@@ -1,0 +1,757 @@
+"""prestatie record on copies of the examples: the new lines and nothing else change.
+
+Most runs call the command line in-process (the same entry point as the installed
+script, much faster than a new interpreter); the concurrency test starts real
+processes at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+import pytest
+
+from prestatie_cli.cli import main
+from prestatie_cli.editing.record import Entry, record
+from prestatie_cli.load.validate import validate
+from prestatie_cli.load.yaml import load_file
+from prestatie_cli.model.agreements import Monitor
+from tests.conftest import REPO, base_set, write_yaml
+
+LINDEVEEN = "lindeveen-2025-2028"
+BODEGRAVEN = "bodegraven-reeuwijk-2016-2019"
+HOFSTREEK = "regio-hofstreek-2024-2027"
+VOORBEELD = "voorbeeld-2016-2019"
+LINDEVEEN_MONITOR = Path("monitor") / f"{LINDEVEEN}.yaml"
+BODEGRAVEN_MONITOR = Path("monitor") / f"{BODEGRAVEN}.yaml"
+ONLY_LINDEVEEN = ["--sets", f"afspraken/{LINDEVEEN}.yaml", "--sets", str(LINDEVEEN_MONITOR)]
+ONLY_BODEGRAVEN = ["--sets", f"afspraken/{BODEGRAVEN}.yaml", "--sets", str(BODEGRAVEN_MONITOR)]
+HEADER = f"kind: monitor\nversion: 1\nset: {VOORBEELD}\n"
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    """A copy of examples/afspraken and examples/monitor, side by side."""
+    shutil.copytree(REPO / "examples" / "afspraken", tmp_path / "afspraken")
+    shutil.copytree(REPO / "examples" / "monitor", tmp_path / "monitor")
+    return tmp_path
+
+
+class Cli(Protocol):
+    def __call__(self, cwd: Path, *args: str) -> tuple[int, str, str]: ...
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``prestatie ARGS`` in-process in ``cwd``: (exit code, stdout, stderr)."""
+
+    def invoke(cwd: Path, *args: str) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "argv", ["prestatie", *args])
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exited:
+            main()
+        out, err = capsys.readouterr()
+        code = exited.value.code
+        return (code if isinstance(code, int) else 1), out, err
+
+    return invoke
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` (hidden ones too) with its bytes."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def voorbeeld(tmp_path: Path, monitor: str | bytes) -> Path:
+    """The small set of conftest with a monitor file of exactly the given text."""
+    write_yaml(tmp_path / "afspraken" / f"{VOORBEELD}.yaml", base_set())
+    path = tmp_path / "monitor" / f"{VOORBEELD}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(monitor if isinstance(monitor, bytes) else monitor.encode("utf-8"))
+    return path
+
+
+def inserted_at(before: bytes, after: bytes, at: int, new: bytes) -> None:
+    """``after`` is ``before`` with exactly ``new`` inserted at byte offset ``at``."""
+    assert after[:at] == before[:at]
+    assert after[at : at + len(new)] == new
+    assert after[at + len(new) :] == before[at:]
+    assert len(after) == len(before) + len(new)
+
+
+def last_measurement(path: Path) -> dict[str, object]:
+    data = load_file(path).data
+    assert isinstance(data, dict)
+    return dict(data["measurements"][-1])
+
+
+def valid_monitor(path: Path) -> Monitor:
+    model, findings = validate(load_file(path))
+    assert findings == []
+    assert isinstance(model, Monitor)
+    return model
+
+
+def end_of_content(text: bytes, before: bytes) -> int:
+    """Offset just after the last line before ``before`` that is neither blank nor a comment."""
+    head = text[: text.index(before)]
+    lines = head.splitlines(keepends=True)
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(b"#")):
+        lines.pop()
+    return len(b"".join(lines))
+
+
+# --- The new lines, and nothing else -------------------------------------------------
+
+
+def test_block_monitor_ending_in_a_folded_scalar(examples: Path, cli: Cli) -> None:
+    path = examples / LINDEVEEN_MONITOR
+    before = path.read_bytes()
+    # The last measurement ends the file with a folded block scalar.
+    assert before.endswith(
+        b"    note: >-\n"
+        b"      Ontwerp ligt ter inzage tot 15 september 2026; vaststelling door de raad gepland in\n"
+        b"      december.\n"
+    )
+    code, out, err = cli(
+        examples,
+        "record",
+        "BS-01",
+        "80",
+        "--date",
+        "2026-09-30",
+        "--source",
+        "Kwartaalrapportage projecten corporaties derde kwartaal 2026",
+        "--reported-by",
+        "corp-veenhuis",
+        *ONLY_LINDEVEEN,
+    )
+    assert (code, err) == (0, "")
+    assert out == f"Meting toegevoegd aan {LINDEVEEN_MONITOR}: BS-01 = 80 op 2026-09-30.\n"
+    after = path.read_bytes()
+    new = (
+        b"  - agreement: BS-01\n"
+        b"    date: 2026-09-30\n"
+        b"    value: 80\n"
+        b"    source: Kwartaalrapportage projecten corporaties derde kwartaal 2026\n"
+        b"    reported_by: corp-veenhuis\n"
+    )
+    # The last measurement (with its folded note) ends the file.
+    inserted_at(before, after, len(before), new)
+    model = valid_monitor(path)
+    assert model.measurements[-2].note == (
+        "Ontwerp ligt ter inzage tot 15 september 2026; vaststelling door de raad gepland in "
+        "december."
+    )
+    assert (model.measurements[-1].agreement, model.measurements[-1].value) == ("BS-01", 80)
+
+
+def test_bodegraven_monitor_with_comments_and_waivers_after(examples: Path, cli: Cli) -> None:
+    path = examples / BODEGRAVEN_MONITOR
+    before = path.read_bytes()
+    others = snapshot(examples)
+    code, out, err = cli(
+        examples,
+        "record",
+        "BD-02",
+        "10",
+        "--date",
+        "2019-12-31",
+        "--source",
+        "Registratie uitstroom beschermd wonen 2019",
+        "--reported-by",
+        "corp-wbvr",
+        *ONLY_BODEGRAVEN,
+    )
+    assert (code, err) == (0, "")
+    assert out == f"Meting toegevoegd aan {BODEGRAVEN_MONITOR}: BD-02 = 10 op 2019-12-31.\n"
+    after = path.read_bytes()
+    new = (
+        b"  - agreement: BD-02\n"
+        b"    date: 2019-12-31\n"
+        b"    value: 10\n"
+        b"    source: Registratie uitstroom beschermd wonen 2019\n"
+        b"    reported_by: corp-wbvr\n"
+    )
+    # Right after the last line of the last measurement, before the blank line and the
+    # comments that introduce the waivers.
+    inserted_at(before, after, end_of_content(before, b"\nwaivers:"), new)
+    assert snapshot(examples) == {**others, str(BODEGRAVEN_MONITOR): after}
+    model = valid_monitor(path)
+    assert [waiver.agreement for waiver in model.waivers] == ["BD-01", "BS-04", "KD-03", "BD-02"]
+
+
+def test_bodegraven_monitor_keeps_every_other_byte(examples: Path, cli: Cli) -> None:
+    """Whatever the insertion point, the file is the old one plus the new lines."""
+    path = examples / BODEGRAVEN_MONITOR
+    before = path.read_bytes()
+    code, _, _ = cli(examples, "record", "BD-02", "10", "--date", "2019-12-31", *ONLY_BODEGRAVEN)
+    assert code == 0
+    after = path.read_bytes()
+    new = b"  - agreement: BD-02\n    date: 2019-12-31\n    value: 10\n"
+    at = after.index(new)
+    inserted_at(before, after, at, new)
+    model = valid_monitor(path)
+    assert len(model.waivers) == 4
+    assert (model.measurements[-1].agreement, model.measurements[-1].value) == ("BD-02", 10)
+
+
+def test_blank_line_before_the_next_key_stays_after_the_new_entry(tmp_path: Path, cli: Cli) -> None:
+    text = (
+        HEADER + "measurements:\n"
+        "  - agreement: BS-01\n    date: 2016-12-31\n    value: 30\n"
+        "\n"
+        "waivers: []\n"
+    )
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31")
+    assert (code, err) == (0, "")
+    new = b"  - agreement: BS-01\n    date: 2017-12-31\n    value: 45\n"
+    inserted_at(text.encode(), path.read_bytes(), text.index("\nwaivers:"), new)
+
+
+def test_flow_style_items_get_a_flow_style_item(tmp_path: Path, cli: Cli) -> None:
+    text = (
+        "# Metingen, een per regel.\n" + HEADER + "measurements:\n"
+        "  - {agreement: BS-01, date: 2016-12-31, value: 30, source: Jaarverslag 2016}\n"
+        "  - {agreement: BS-01, date: 2017-12-31, value: 45}\n"
+        "waivers: []  # geen\n"
+    )
+    path = voorbeeld(tmp_path, text)
+    code, out, err = cli(
+        tmp_path,
+        "record",
+        "BS-01",
+        "60",
+        "--date",
+        "2018-12-31",
+        "--source",
+        "Jaarverslag 2018",
+        "--reported-by",
+        "corp-a",
+    )
+    assert (code, err) == (0, "")
+    # Found below the current directory: shown relative to it.
+    shown = path.relative_to(tmp_path)
+    assert out == f"Meting toegevoegd aan {shown}: BS-01 = 60 op 2018-12-31.\n"
+    new = (
+        b"  - {agreement: BS-01, date: 2018-12-31, value: 60, source: Jaarverslag 2018, "
+        b"reported_by: corp-a}\n"
+    )
+    inserted_at(text.encode(), path.read_bytes(), text.index("waivers:"), new)
+    assert [m.value for m in valid_monitor(path).measurements] == [30, 45, 60]
+
+
+def test_crlf_file_gets_crlf_lines(tmp_path: Path, cli: Cli) -> None:
+    text = (
+        "# Gemaakt op Windows.\n" + HEADER + "measurements:\n"
+        "  - agreement: BS-01\n    date: 2016-12-31\n    value: 30\n"
+        "  - agreement: BS-01\n    date: 2017-12-31\n    value: 45\n"
+        "    note: Twee projecten\n"
+    ).replace("\n", "\r\n")
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(
+        tmp_path, "record", "BS-01", "60", "--date", "2018-12-31", "--note", "Nieuwbouw Noord"
+    )
+    assert (code, err) == (0, "")
+    after = path.read_bytes()
+    new = (
+        b"  - agreement: BS-01\r\n    date: 2018-12-31\r\n    value: 60\r\n"
+        b"    note: Nieuwbouw Noord\r\n"
+    )
+    inserted_at(text.encode(), after, len(text.encode()), new)
+    assert after.count(b"\n") == after.count(b"\r\n")
+    assert [m.value for m in valid_monitor(path).measurements] == [30, 45, 60]
+
+
+def test_file_without_trailing_newline(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements:\n  - agreement: BS-01\n    date: 2016-12-31\n    value: 30"
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31")
+    assert (code, err) == (0, "")
+    # The old last line gets its line break; then the new lines follow.
+    assert path.read_bytes() == (
+        text.encode() + b"\n" + b"  - agreement: BS-01\n    date: 2017-12-31\n    value: 45\n"
+    )
+    assert [m.value for m in valid_monitor(path).measurements] == [30, 45]
+
+
+def test_empty_flow_list_becomes_a_block_list(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements: []\nwaivers: []\n"
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(tmp_path, "record", "BS-01", "30", "--date", "2016-12-31")
+    assert (code, err) == (0, "")
+    assert path.read_bytes() == (
+        HEADER + "measurements:\n"
+        "  - agreement: BS-01\n    date: 2016-12-31\n    value: 30\n"
+        "waivers: []\n"
+    ).encode("utf-8")
+    assert [m.value for m in valid_monitor(path).measurements] == [30]
+
+
+def test_measurements_key_without_value_becomes_a_block_list(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements:\nwaivers: []\n"
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(tmp_path, "record", "BS-01", "30", "--date", "2016-12-31")
+    assert (code, err) == (0, "")
+    assert path.read_bytes() == (
+        HEADER + "measurements:\n"
+        "  - agreement: BS-01\n    date: 2016-12-31\n    value: 30\n"
+        "waivers: []\n"
+    ).encode("utf-8")
+
+
+def test_no_measurements_key_adds_one_at_the_end(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "# Nog geen metingen.\n"
+    path = voorbeeld(tmp_path, text)
+    code, _, err = cli(tmp_path, "record", "BS-01", "30", "--date", "2016-12-31")
+    assert (code, err) == (0, "")
+    new = b"measurements:\n  - agreement: BS-01\n    date: 2016-12-31\n    value: 30\n"
+    inserted_at(text.encode(), path.read_bytes(), len(text.encode()), new)
+    assert [m.value for m in valid_monitor(path).measurements] == [30]
+
+
+@pytest.mark.parametrize(
+    ("source", "note"),
+    [
+        ("Jaarverslag: deel 2", "# geen opmerking"),
+        ("Brief van 'de' \"gemeente\"", "- eerst Noord, dan Zuid"),
+        ("Rapportage Reeuwijk-Brug (België)", "ëën: 'één' #1 - \"twee\""),
+        ("yes", "null"),
+        ("2017", " spatie vooraf en achteraf "),
+    ],
+)
+def test_awkward_text_reads_back_exactly(
+    tmp_path: Path,
+    cli: Cli,
+    source: str,
+    note: str,
+) -> None:
+    path = voorbeeld(tmp_path, HEADER + "measurements: []\n")
+    code, _, err = cli(
+        tmp_path,
+        "record",
+        "BS-01",
+        "30",
+        "--date",
+        "2016-12-31",
+        "--source",
+        source,
+        "--note",
+        note,
+        "--reported-by",
+        "hv-a",
+    )
+    assert (code, err) == (0, "")
+    assert last_measurement(path) == {
+        "agreement": "BS-01",
+        "date": date(2016, 12, 31),
+        "value": 30,
+        "source": source,
+        "reported_by": "hv-a",
+        "note": note,
+    }
+    valid_monitor(path)
+
+
+# --- Values -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("agreement", "written", "expected", "shown", "line"),
+    [
+        ("BS-01", "12,5", 12.5, "12,5", "    value: 12.5\n"),
+        ("BS-01", "12.5", 12.5, "12,5", "    value: 12.5\n"),
+        ("BS-01", "7", 7, "7", "    value: 7\n"),
+        ("PR-01", "ja", True, "gedaan", "    value: true\n"),
+        ("PR-01", "nee", False, "nog niet", "    value: false\n"),
+        ("PR-01", "Gedaan", True, "gedaan", "    value: true\n"),
+    ],
+)
+def test_values_are_typed(
+    examples: Path,
+    cli: Cli,
+    agreement: str,
+    written: str,
+    expected: object,
+    shown: str,
+    line: str,
+) -> None:
+    path = examples / LINDEVEEN_MONITOR
+    code, out, err = cli(
+        examples, "record", agreement, written, "--date", "2026-10-01", *ONLY_LINDEVEEN
+    )
+    assert (code, err) == (0, "")
+    assert (
+        out == f"Meting toegevoegd aan {LINDEVEEN_MONITOR}: {agreement} = {shown} op 2026-10-01.\n"
+    )
+    assert path.read_text(encoding="utf-8").endswith(
+        f"  - agreement: {agreement}\n    date: 2026-10-01\n{line}"
+    )
+    recorded = last_measurement(path)["value"]
+    assert recorded == expected
+    assert type(recorded) is type(expected)
+
+
+def test_large_value_is_confirmed_in_full(examples: Path, cli: Cli) -> None:
+    code, out, _ = cli(
+        examples, "record", "BS-03", "1234567", "--date", "2026-10-01", *ONLY_LINDEVEEN
+    )
+    assert code == 0
+    assert last_measurement(examples / LINDEVEEN_MONITOR)["value"] == 1234567
+    assert out == f"Meting toegevoegd aan {LINDEVEEN_MONITOR}: BS-03 = 1.234.567 op 2026-10-01.\n"
+
+
+# --- Afterwards ---------------------------------------------------------------------
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _row(report: dict[str, Any], set_id: str, agreement: str) -> dict[str, Any]:
+    (block,) = [block for block in report["sets"] if block["id"] == set_id]
+    (row,) = [row for row in block["agreements"] if row["id"] == agreement]
+    return dict(row)
+
+
+def test_new_value_shows_in_status(examples: Path) -> None:
+    status = ("status", "--format", "json", "--as-of", "2026-11-21", "afspraken", "monitor")
+    old = _row(json.loads(run(*status, cwd=examples).stdout), LINDEVEEN, "BS-01")
+    assert (old["current"], old["measured_on"]) == (170, "2026-06-30")
+    done = run("record", "BS-01", "80", "--date", "2026-09-30", *ONLY_LINDEVEEN, cwd=examples)
+    assert (done.returncode, done.stderr) == (0, "")
+    shown = run(*status, cwd=examples)
+    assert (shown.returncode, shown.stderr) == (0, "")
+    new = _row(json.loads(shown.stdout), LINDEVEEN, "BS-01")
+    # Cumulative: 110 + 60 + 80.
+    assert (new["current"], new["measured_on"]) == (250, "2026-09-30")
+
+
+def test_set_without_monitor_gets_a_new_file(examples: Path) -> None:
+    created = examples / "monitor" / f"{HOFSTREEK}.yaml"
+    assert not created.exists()
+    before = snapshot(examples)
+    done = run(
+        "record",
+        "RG-01",
+        "500",
+        "--date",
+        "2025-12-31",
+        "--source",
+        "Regionale woonmonitor 2025",
+        "--reported-by",
+        "corp-hofstede",
+        "--sets",
+        f"afspraken/{HOFSTREEK}.yaml",
+        cwd=examples,
+    )
+    shown = Path("monitor") / f"{HOFSTREEK}.yaml"
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        f"Nieuw monitorbestand {shown} gemaakt.\n"
+        f"Meting toegevoegd aan {shown}: RG-01 = 500 op 2025-12-31.\n"
+    )
+    assert created.read_bytes() == (
+        b"# yaml-language-server: $schema=../schemas/monitor.schema.json\n"
+        b"kind: monitor\n"
+        b"version: 1\n"
+        b"set: regio-hofstreek-2024-2027\n"
+        b"measurements:\n"
+        b"  - agreement: RG-01\n"
+        b"    date: 2025-12-31\n"
+        b"    value: 500\n"
+        b"    source: Regionale woonmonitor 2025\n"
+        b"    reported_by: corp-hofstede\n"
+    )
+    assert snapshot(examples) == {**before, str(shown): created.read_bytes()}
+    checked = run(
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-21",
+        f"afspraken/{HOFSTREEK}.yaml",
+        str(shown),
+        cwd=examples,
+    )
+    assert checked.returncode == 0
+    report = json.loads(checked.stdout)
+    assert report["summary"]["errors"] == 0
+    # Only progress warnings: deadlines passed without measurements, and the pace of RG-01.
+    assert {(p["code"], p["severity"]) for p in report["problems"]} <= {
+        ("T504", "warning"),
+        ("R402", "warning"),
+        ("P613", "warning"),
+        ("P614", "warning"),
+    }
+    assert ("R402", str(shown)) in {(p["code"], p["path"]) for p in report["problems"]}
+
+
+# --- Refusals -----------------------------------------------------------------------
+
+TAB_INDENTED = f"kind: monitor\nversion: 1\nset: {LINDEVEEN}\nmeasurements:\n\t- agreement: BS-01\n"
+WRONG_SHAPE = f"kind: monitor\nversion: 1\nset: {LINDEVEEN}\nmeasurements:\n  agreement: BS-01\n"
+NOTHING = "Er is niets geschreven."
+
+
+@pytest.mark.parametrize(
+    ("monitor", "args", "message"),
+    [
+        pytest.param(
+            None,
+            ["BS01", "5", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            "Er is geen afspraak met id 'BS01' in de gevonden sets. Bedoelt u 'BS-01'?",
+            id="unknown-agreement",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "5", "--date", "2026-09-30"],
+            "De id 'BS-01' komt voor in meer dan één set (bodegraven-reeuwijk-2016-2019, "
+            "lindeveen-2025-2028); kies de set met --sets PAD.",
+            id="ambiguous",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "5", "--date", "2029-01-01", *ONLY_LINDEVEEN],
+            "De datum 2029-01-01 valt buiten de looptijd 2025-01-01 tot en met 2028-12-31; "
+            "er is niets geschreven.",
+            id="outside-period",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "5", "--date", "2024-12-31", *ONLY_LINDEVEEN],
+            "De datum 2024-12-31 valt buiten de looptijd 2025-01-01 tot en met 2028-12-31; "
+            "er is niets geschreven.",
+            id="before-period",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "veel", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            "'veel' is geen getal, en BS-01 wordt gemeten in woningen; er is niets geschreven.",
+            id="not-a-number",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "3.000", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            "'3.000' is dubbelzinnig: bedoelt u 3000? Schrijf getallen zonder scheidingsteken "
+            f"voor duizendtallen. {NOTHING}",
+            id="thousands",
+        ),
+        pytest.param(
+            None,
+            ["PR-01", "misschien", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            "PR-01 heeft geen streefwaarde; geef 'ja' (gedaan) of 'nee' (nog niet), niet "
+            f"'misschien'. {NOTHING}",
+            id="not-yes-or-no",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "5", "--date", "2026-09-30", "--reported-by", "corp-a", *ONLY_LINDEVEEN],
+            "'corp-a' is geen partij van de set; kies uit gemeente, corp-veenhuis, "
+            f"corp-woonlinde, corp-thuisbaak, hv-veenhuis, hv-woonlinde, hv-thuisbaak. {NOTHING}",
+            id="unknown-party",
+        ),
+        pytest.param(
+            None,
+            ["BS-01", "61", "--date", "2026-06-30", *ONLY_LINDEVEEN],
+            f"{LINDEVEEN_MONITOR} heeft al een meting van BS-01 op 2026-06-30 (waarde 60); "
+            f"pas die zo nodig in het bestand aan. {NOTHING}",
+            id="duplicate",
+        ),
+        pytest.param(
+            TAB_INDENTED,
+            ["BS-01", "5", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            f"Het monitorbestand {LINDEVEEN_MONITOR}:5:1 is niet te lezen: Dit is geen geldige "
+            "YAML: while scanning for the next token found character '\\t' that cannot start "
+            f"any token. {NOTHING}",
+            id="tab-indentation",
+        ),
+        pytest.param(
+            WRONG_SHAPE,
+            ["BS-01", "5", "--date", "2026-09-30", *ONLY_LINDEVEEN],
+            f"Het monitorbestand {LINDEVEEN_MONITOR}:5:3 is niet geldig: Ongeldige waarde voor "
+            "'measurements': verwacht een lijst (regels die beginnen met '- '), gevonden een "
+            f"blok met velden. Los dat eerst op ('prestatie check {LINDEVEEN_MONITOR}'). {NOTHING}",
+            id="wrong-shape",
+        ),
+        pytest.param(
+            None,
+            [
+                "BS-01",
+                "5",
+                "--date",
+                "2026-09-30",
+                "--file",
+                str(BODEGRAVEN_MONITOR),
+                *ONLY_LINDEVEEN,
+            ],
+            f"Het monitorbestand {BODEGRAVEN_MONITOR} hoort bij set "
+            f"'bodegraven-reeuwijk-2016-2019', niet bij 'lindeveen-2025-2028'. {NOTHING}",
+            id="other-set",
+        ),
+    ],
+)
+def test_refusals_write_nothing(
+    examples: Path,
+    cli: Cli,
+    monitor: str | None,
+    args: list[str],
+    message: str,
+) -> None:
+    if monitor is not None:
+        (examples / LINDEVEEN_MONITOR).write_text(monitor, encoding="utf-8")
+    before = snapshot(examples)
+    code, out, err = cli(examples, "record", *args)
+    assert (code, out, err) == (2, "", f"prestatie: {message}\n")
+    assert snapshot(examples) == before
+
+
+def test_an_id_twice_in_one_set_is_refused_as_such(examples: Path, cli: Cli) -> None:
+    twice = REPO / "examples" / "invalid" / "P603-duplicate-id.yaml"
+    shutil.copy(twice, examples / "twice.yaml")
+    before = snapshot(examples)
+    code, out, err = cli(
+        examples, "record", "BS-01", "5", "--date", "2026-09-30", "--sets", "twice.yaml"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "prestatie: De id 'BS-01' staat meer dan eens in set wolderveen-2025-2028-p603, dus het "
+        "is niet duidelijk welke afspraak u bedoelt. Geef elke afspraak een eigen id ('prestatie "
+        "check' wijst de dubbele aan) en probeer het opnieuw; er is niets geschreven.\n"
+    )
+    assert snapshot(examples) == before
+
+
+def test_bad_date_is_a_usage_error(examples: Path, cli: Cli) -> None:
+    before = snapshot(examples)
+    code, out, err = cli(examples, "record", "BS-01", "5", "--date", "31-12-2019", *ONLY_LINDEVEEN)
+    assert (code, out) == (2, "")
+    # typer draws a box around the message; the words are what matter.
+    words = " ".join(err.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
+    assert "Invalid value: '31-12-2019' is not a date written as YYYY-MM-DD" in words
+    assert "Traceback" not in err
+    assert snapshot(examples) == before
+
+
+def test_unsafe_refusal_speaks_the_language_asked(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements: [{agreement: BS-01, date: 2016-12-31, value: 30}]\n"
+    path = voorbeeld(tmp_path, text)
+    before = snapshot(tmp_path)
+    code, out, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"prestatie: De meting kon niet veilig aan {path.relative_to(tmp_path)} worden toegevoegd (schrijf "
+        "'measurements' als lijst met regels die met '- ' beginnen). Er is niets geschreven.\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_flow_sequence_is_refused_and_left_alone(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements: [{agreement: BS-01, date: 2016-12-31, value: 30}]\n"
+    path = voorbeeld(tmp_path, text)
+    before = snapshot(tmp_path)
+    code, out, err = cli(tmp_path, "record", "BS-01", "45", "--date", "2017-12-31", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"prestatie: The measurement could not be added to {path.relative_to(tmp_path)} safely (write "
+        "'measurements' as a list of lines starting with '- '). Nothing was written.\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+# --- Two writers at once; a write that fails half-way ------------------------------
+
+
+def test_concurrent_writers_all_land(examples: Path) -> None:
+    path = examples / LINDEVEEN_MONITOR
+    original = valid_monitor(path).measurements
+    folder = sorted(p.name for p in path.parent.iterdir())
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    wanted: list[tuple[str, date, int]] = []
+    for round_ in range(2):
+        batch = [
+            (agreement, date(2027, 3 + round_, day), 10 * round_ + index)
+            for index, (agreement, day) in enumerate(
+                [("BS-01", 1), ("BS-02", 2), ("KD-01", 3), ("KD-02", 4)]
+            )
+        ]
+        processes = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "prestatie_cli",
+                    "record",
+                    agreement,
+                    str(value),
+                    "--date",
+                    day.isoformat(),
+                    *ONLY_LINDEVEEN,
+                ],
+                cwd=examples,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for agreement, day, value in batch
+        ]
+        for process in processes:
+            out, err = process.communicate(timeout=60)
+            assert (process.returncode, err) == (0, ""), out
+        wanted += batch
+    measurements = valid_monitor(path).measurements
+    assert measurements[: len(original)] == original
+    assert sorted((m.agreement, m.date, m.value) for m in measurements[len(original) :]) == sorted(
+        wanted
+    )
+    assert sorted(p.name for p in path.parent.iterdir()) == folder
+
+
+@pytest.mark.parametrize(
+    ("target", "name", "error"),
+    [
+        ("prestatie_cli.files.os", "fsync", OSError(28, "No space left on device")),
+        ("prestatie_cli.files.os", "fsync", KeyboardInterrupt()),
+        ("pathlib.Path", "replace", OSError(13, "Permission denied")),
+    ],
+)
+def test_interrupted_write_leaves_the_original(
+    examples: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    name: str,
+    error: BaseException,
+) -> None:
+    before = snapshot(examples)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(f"{target}.{name}", fail)
+    entry = Entry("BS-01", "80", date(2026, 9, 30), "Kwartaalrapportage", "corp-veenhuis")
+    search = [examples / "afspraken" / f"{LINDEVEEN}.yaml", examples / LINDEVEEN_MONITOR]
+    with pytest.raises(type(error)):
+        record(entry, search, None, "nl")
+    monkeypatch.undo()
+    assert snapshot(examples) == before

@@ -1,0 +1,338 @@
+"""prestatie init: the scaffolded repository, as a user gets it, checks clean and carries CI."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import io
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+
+from prestatie_cli import __version__
+from prestatie_cli.cli import main
+from prestatie_cli.load.yaml import load_file
+from prestatie_cli.model.json_schema import schema_files
+
+
+@dataclass(frozen=True)
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _main() -> int:
+    try:
+        main()
+    except SystemExit as exit_:
+        assert isinstance(exit_.code, int)
+        return exit_.code
+    raise AssertionError("main() always exits")
+
+
+def run(*args: str | Path, cwd: Path) -> Done:
+    """The command line in this process, as main() runs it (exit codes, messages); fast."""
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with (
+            mock.patch.object(sys, "argv", ["prestatie", *map(str, args)]),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            # In a context of its own: the language and --quiet it sets do not outlive the run.
+            code = contextvars.copy_context().run(_main)
+    finally:
+        os.chdir(here)
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line as a user runs it: a real process."""
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def default_id(name: str) -> str:
+    """The set id init gives a directory: a four-year term starting next year."""
+    year = date.today().year
+    return f"{name}-{year + 1}-{year + 4}"
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    """Every file below ``directory`` (hidden ones too), relative path -> content."""
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def scaffolded(tmp_path: Path, *options: str) -> Path:
+    done = run("init", "demo", *options, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    return tmp_path / "demo"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One default scaffold, for the tests that only read it."""
+    return scaffolded(tmp_path_factory.mktemp("shared"))
+
+
+def done_message(path: str, count: int) -> str:
+    return (
+        f"Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"
+        "Volgende stappen:\n"
+        f"  cd {path}\n"
+        "  prestatie check afspraken monitor\n"
+        "  git init && git add . && git commit -m 'Opzet prestatieafspraken'\n"
+    )
+
+
+def test_init_creates_exactly_the_scaffold(tmp_path: Path) -> None:
+    done = run_process("init", "demo", cwd=tmp_path)
+    set_id = default_id("demo")
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert done.stdout == done_message("demo", 9)
+    assert sorted(tree(tmp_path)) == [
+        "demo/.github/workflows/prestatie.yml",
+        "demo/.gitlab-ci.yml",
+        "demo/.pre-commit-config.yaml",
+        f"demo/afspraken/{set_id}.yaml",
+        f"demo/monitor/{set_id}.yaml",
+        "demo/prestatie.yaml",
+        "demo/schemas/agreements.schema.json",
+        "demo/schemas/config.schema.json",
+        "demo/schemas/monitor.schema.json",
+    ]
+    monitor = load_file(tmp_path / "demo" / "monitor" / f"{set_id}.yaml").data
+    assert monitor == {"kind": "monitor", "version": 1, "set": set_id, "measurements": []}
+
+
+def _p604_lines(set_id: str) -> list[str]:
+    path = f"afspraken/{set_id}.yaml"
+    parties = [
+        (16, "gemeente", "Gemeente Demo"),
+        (19, "corporatie", "Woningcorporatie (naam invullen)"),
+        (22, "huurders", "Huurdersorganisatie (naam invullen)"),
+    ]
+    lines = []
+    for line, party, name in parties:
+        lines.append(
+            f"{path}:{line}:9: P604 warning Partij '{party}' ({name}) heeft de set niet ondertekend."
+        )
+        lines.append(
+            f"    tip: Laat de partij tekenen: prestatie sign SET --party {party} --name NAAM "
+            "(of voeg onder 'signatures' party, name en date toe)."
+        )
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("paths", "files"), [((".",), 3), (("afspraken", "monitor"), 2)], ids=["dot", "dirs"]
+)
+def test_scaffold_checks_clean_but_for_the_missing_signatures(
+    demo: Path, paths: tuple[str, ...], files: int
+) -> None:
+    done = run_process("check", *paths, cwd=demo)
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert done.stdout.splitlines() == [
+        *_p604_lines(default_id("demo")),
+        f"{files} bestand(en) gecontroleerd: 0 fout(en), 3 waarschuwing(en), 0 info, "
+        "0 uitgezonderd.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "existing",
+    ["prestatie.yaml", "monitor/demo-2026-2029.yaml", ".github/workflows/prestatie.yml"],
+)
+def test_init_refuses_to_overwrite_even_a_single_file(tmp_path: Path, existing: str) -> None:
+    demo = tmp_path / "demo"
+    (demo / existing).parent.mkdir(parents=True)
+    (demo / existing).write_text("# van de gebruiker, niet aanraken\n", encoding="utf-8")
+    before = tree(tmp_path)
+    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"prestatie: In demo bestaan al: {existing}. prestatie init overschrijft niets; "
+        "kies een lege map.\n"
+    )
+    assert tree(tmp_path) == before
+
+
+def test_init_twice_lists_every_existing_file_and_changes_nothing(tmp_path: Path) -> None:
+    demo = scaffolded(tmp_path, "--start-year", "2026")
+    (demo / "prestatie.yaml").write_text("kind: config\nversion: 1\nlang: en\n", encoding="utf-8")
+    before = tree(tmp_path)
+    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "prestatie: In demo bestaan al: .github/workflows/prestatie.yml, .gitlab-ci.yml, "
+        ".pre-commit-config.yaml, afspraken/demo-2026-2029.yaml, monitor/demo-2026-2029.yaml, "
+        "prestatie.yaml, schemas/agreements.schema.json, schemas/config.schema.json, "
+        "schemas/monitor.schema.json. prestatie init overschrijft niets; kies een lege map.\n"
+    )
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("set_id", ["Mijn set!", "../buiten", "x: [y", "BS 01"])
+def test_invalid_id_is_refused_and_nothing_is_written(tmp_path: Path, set_id: str) -> None:
+    done = run("init", "demo", "--id", set_id, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"prestatie: Met deze waarden wordt afspraken/{set_id}.yaml ongeldig (V003 id). "
+        "Gebruik voor --id letters, cijfers en '-'; titel en namen mogen niet leeg zijn. "
+        "Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = workflow["jobs"]["check"]["steps"]
+    return steps
+
+
+def test_github_workflow_checks_with_annotations_and_keeps_the_report(demo: Path) -> None:
+    workflow = load_file(demo / ".github" / "workflows" / "prestatie.yml").data
+    assert workflow["on"] == ["push", "pull_request"]
+    steps = _steps(workflow)
+    runs = [step["run"] for step in steps if "run" in step]
+    assert len(runs) == 3
+    assert shlex.split(runs[0]) == ["pip", "install", f"prestatie>={__version__}"]
+    assert runs[1:] == [
+        "prestatie check --format github afspraken monitor",
+        "prestatie report --format html -o rapport.html afspraken monitor",
+    ]
+    report = next(step for step in steps if step.get("run", "").startswith("prestatie report"))
+    assert report["if"] == "always()"
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload"))
+    assert upload == {
+        "uses": "actions/upload-artifact@v4",
+        "if": "always()",
+        "with": {"name": "prestatie-rapport", "path": "rapport.html"},
+    }
+    # The check needs the whole history for diff and --against.
+    assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
+
+
+def test_gitlab_ci_reports_junit_and_keeps_the_report(demo: Path) -> None:
+    job = load_file(demo / ".gitlab-ci.yml").data["prestatie"]
+    assert shlex.split(job["script"][0]) == ["pip", "install", f"prestatie>={__version__}"]
+    assert job["script"][1:] == [
+        "prestatie report --format html -o rapport.html afspraken monitor",
+        "prestatie check --format junit afspraken monitor > prestatie-junit.xml",
+    ]
+    assert job["artifacts"] == {
+        "when": "always",
+        "paths": ["rapport.html"],
+        "reports": {"junit": "prestatie-junit.xml"},
+    }
+    assert job["variables"] == {"GIT_DEPTH": "0"}
+
+
+def test_requirement_goes_into_both_ci_files(tmp_path: Path) -> None:
+    wanted = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
+    demo = scaffolded(tmp_path, "--requirement", wanted)
+    workflow = load_file(demo / ".github" / "workflows" / "prestatie.yml").data
+    assert shlex.split(_steps(workflow)[2]["run"]) == ["pip", "install", wanted]
+    script = load_file(demo / ".gitlab-ci.yml").data["prestatie"]["script"]
+    assert shlex.split(script[0]) == ["pip", "install", wanted]
+
+
+def test_modelines_point_at_the_schemas_init_wrote(demo: Path) -> None:
+    set_id = default_id("demo")
+    expected = {
+        f"afspraken/{set_id}.yaml": "../schemas/agreements.schema.json",
+        f"monitor/{set_id}.yaml": "../schemas/monitor.schema.json",
+        "prestatie.yaml": "schemas/config.schema.json",
+    }
+    for name, relative in expected.items():
+        first = (demo / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={relative}"
+        schema = (demo / name).parent / relative
+        assert schema.is_file()
+    written = {path.name: path.read_text(encoding="utf-8") for path in (demo / "schemas").iterdir()}
+    assert written == schema_files()
+
+
+def test_start_year_and_years_set_the_period_and_the_id(tmp_path: Path) -> None:
+    demo = scaffolded(tmp_path, "--start-year", "2026", "--years", "4")
+    agreements = load_file(demo / "afspraken" / "demo-2026-2029.yaml").data
+    assert agreements["id"] == "demo-2026-2029"
+    assert agreements["title"] == "Prestatieafspraken Demo 2026-2029"
+    assert agreements["period"] == {"start": date(2026, 1, 1), "end": date(2029, 12, 31)}
+    assert agreements["parties"][0]["name"] == "Gemeente Demo"
+    first = agreements["agreements"][0]
+    assert first["deadline"] == date(2029, 12, 31)
+    assert first["target"]["baseline"] == {"value": 0, "date": date(2026, 1, 1)}
+    assert first["milestones"] == [{"date": date(2027, 12, 31), "value": 60}]
+    assert first["text"] == (
+        "In de periode 2026-2029 levert de corporatie 120 nieuwe sociale huurwoningen op."
+    )
+    monitor = load_file(demo / "monitor" / "demo-2026-2029.yaml").data
+    assert monitor["set"] == "demo-2026-2029"
+    assert sorted(path.name for path in (demo / "afspraken").iterdir()) == ["demo-2026-2029.yaml"]
+
+
+def test_scaffold_pre_commit_config_is_valid_for_pre_commit(demo: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=demo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    hooks = load_file(demo / ".pre-commit-config.yaml").data["repos"][0]["hooks"]
+    assert [(hook["id"], hook["entry"], hook["pass_filenames"]) for hook in hooks] == [
+        ("prestatie-check", "prestatie check afspraken monitor", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--title", "Prestatieafspraken Lindeveen: wonen 2026-2029"),
+        ("--title", "Prestatieafspraken #2 Lindeveen"),
+        ("--municipality", "'s-Hertogenbosch"),
+        ("--municipality", "Gemeente Súdwest-Fryslân"),
+    ],
+)
+def test_title_and_municipality_are_written_as_given(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    done = run("init", "demo", "--start-year", "2026", option, value, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    agreements = load_file(tmp_path / "demo" / "afspraken" / "demo-2026-2029.yaml").data
+    written = agreements["title"] if option == "--title" else agreements["parties"][0]["name"]
+    assert written == value
+    # ... and the set still checks clean but for the signatures.
+    checked = run("check", "afspraken", "monitor", cwd=tmp_path / "demo")
+    assert checked.returncode == 0
+    codes = re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", checked.stdout, flags=re.MULTILINE)
+    assert codes == ["P604", "P604", "P604"]
