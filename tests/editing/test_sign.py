@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from prestatie_cli.editing.sign import SignError, digest, latest_signatures, sign
+from prestatie_cli.editing.sign import SignError, sign
 from prestatie_cli.load.validate import validate
 from prestatie_cli.load.yaml import load_text
 from prestatie_cli.model.agreements import AgreementSet
+from prestatie_cli.model.digest import digest, latest_signatures
 from tests.versions.test_history import BS01, BS02, set_text
 
 

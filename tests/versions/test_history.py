@@ -1045,7 +1045,7 @@ def _model(path: Path):
 
 
 def _digest(path: Path) -> str:
-    from prestatie_cli.editing.sign import digest
+    from prestatie_cli.model.digest import digest
 
     return digest(_model(path))
 

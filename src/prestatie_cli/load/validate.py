@@ -10,9 +10,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from prestatie_cli.load.yaml import Document, Pointer
+from prestatie_cli.load.yaml import Document
 from prestatie_cli.model.agreements import MODELS, AgreementSet, Config, Monitor
-from prestatie_cli.model.findings import Finding, suggestion
+from prestatie_cli.model.findings import Finding, Pointer, suggestion
 
 Model = AgreementSet | Monitor | Config
 _SHOWN_TEXT = 40

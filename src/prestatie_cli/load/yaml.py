@@ -37,6 +37,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from prestatie_cli.errors import PrestatieError
+from prestatie_cli.model.findings import Pointer
 
 try:  # libyaml's parser, compiled for ruamel.yaml; optional
     from _ruamel_yaml_clibz import CParser as _CParser
@@ -50,7 +51,6 @@ FAST = True
 _MISINDENTED_KEY = re.compile(r"^ +[A-Za-z0-9_-]+:( |$)")
 _PURE_ONLY = re.compile("[\x85\u2028\u2029\t]")
 
-Pointer = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64

@@ -6,7 +6,8 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from prestatie_cli.load.yaml import Pointer
+# A path into a YAML document: mapping keys and list indexes.
+Pointer = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)

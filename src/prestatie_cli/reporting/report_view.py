@@ -15,11 +15,11 @@ from pathlib import Path
 from prestatie_cli import __version__
 from prestatie_cli.check.engine import CheckOptions
 from prestatie_cli.check.runner import load_checked
-from prestatie_cli.editing.sign import digest, latest_signatures
 from prestatie_cli.load.config import Settings
 from prestatie_cli.load.corpus import Corpus, discover
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor
+from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.model.problems import Problem
 from prestatie_cli.progress.calculation import LIGHTS, STATUSES, Light, Progress, Status
 from prestatie_cli.progress.status import EVERYTHING, Selection, set_status

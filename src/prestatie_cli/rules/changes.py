@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatie_cli.editing.sign import digest, latest_signatures
+from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.rules.base import Finding, Rule, SetContext
 
 # The fields whose change alters what was promised; an amendment must explain them.
