@@ -14,9 +14,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from prestatie_cli.editing.insert import dump
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.wording import from_finding
-from prestatie_cli.load.yaml import load_text
+from prestatie_cli.load.parse import parse
 from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.tables.table import COLUMNS, SetFacts, from_table, normalise, read_table
 
@@ -83,14 +81,12 @@ def run(
         f"# Geïmporteerd uit {source.name} met prestatie import; controleer met prestatie check."
     )
     content = dump(imported.data, header)
-    document = load_text(content, str(output))
-    model, findings = validate(document)
-    if findings:
-        problem = from_finding(document, findings[0], "error", lang)
+    parsed = parse(content, str(output), lang)
+    if parsed.problems:
+        problem = parsed.problems[0]
         raise UsageError(
             key="import.invalid", problem=f"{problem.line}:{problem.column} {problem.message}"
         )
-    assert model is not None
     write_atomic(output, content)
     if imported.problems:
         err.write(text("import.problems", lang) + "\n")

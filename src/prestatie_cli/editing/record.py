@@ -19,9 +19,9 @@ from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import locked, write_atomic
 from prestatie_cli.load.corpus import Corpus, load_corpus
-from prestatie_cli.load.validate import validate
+from prestatie_cli.load.parse import parse
 from prestatie_cli.load.wording import from_finding, from_load_error
-from prestatie_cli.load.yaml import Document, LoadError, load_text, read_text
+from prestatie_cli.load.yaml import Document, LoadError, read_text
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor
 from prestatie_cli.model.findings import Finding, suggestion
@@ -208,16 +208,20 @@ def _read(path: Path, lang: Language) -> str:
 def _parse_monitor(
     source: str, shown: str, set_id: str, lang: Language
 ) -> tuple[Document, Monitor]:
-    try:
-        document = load_text(source, shown)
-    except LoadError as error:
-        problem = from_load_error(error, lang)
+    parsed = parse(source, shown, lang)
+    document, model = parsed.document, parsed.model
+    if document is None:
+        problem = parsed.problems[0]
         where = f"{problem.path}:{problem.line}:{problem.column}"
-        raise _refuse("record.monitor-broken", lang, path=where, problem=problem.message) from None
-    model, findings = validate(document)
-    if findings or not isinstance(model, Monitor):
-        found = findings[0] if findings else Finding("V004", ("kind",), variant="missing")
-        problem = from_finding(document, found, "error", lang)
+        raise _refuse("record.monitor-broken", lang, path=where, problem=problem.message)
+    if parsed.problems or not isinstance(model, Monitor):
+        problem = (
+            parsed.problems[0]
+            if parsed.problems
+            else from_finding(
+                document, Finding("V004", ("kind",), variant="missing"), "error", lang
+            )
+        )
         where = f"{problem.path}:{problem.line}:{problem.column}"
         raise _refuse(
             "record.monitor-invalid", lang, path=where, file=shown, problem=problem.message

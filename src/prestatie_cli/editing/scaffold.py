@@ -13,8 +13,7 @@ from prestatie_cli import __version__
 from prestatie_cli.editing.insert import scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import write_atomic
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.yaml import LoadError, load_text
+from prestatie_cli.load.parse import parse
 from prestatie_cli.model.json_schema import schema_files
 
 
@@ -95,15 +94,11 @@ def files(scaffold: Scaffold) -> dict[str, str]:
 
 def _valid(name: str, content: str, validated: bool) -> None:
     """The generated files must be valid: a bad --id or name is refused before writing."""
-    try:
-        document = load_text(content, name)
-    except LoadError as error:
-        raise ScaffoldError(key="init.invalid", file=name, problem=error.code) from None
-    if not validated:
-        return
-    _, findings = validate(document)
-    if findings:
-        first = findings[0]
+    parsed = parse(content, name)
+    if parsed.unreadable:
+        raise ScaffoldError(key="init.invalid", file=name, problem=parsed.problems[0].code)
+    if validated and parsed.findings:
+        first = parsed.findings[0]
         field = ".".join(str(part) for part in first.pointer)
         raise ScaffoldError(key="init.invalid", file=name, problem=f"{first.code} {field}")
 

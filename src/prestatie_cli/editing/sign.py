@@ -9,6 +9,7 @@ from pathlib import Path
 from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.load.parse import parse
 from prestatie_cli.load.validate import validate
 from prestatie_cli.load.wording import from_finding, from_load_error
 from prestatie_cli.load.yaml import LoadError, load_text, read_text
@@ -71,11 +72,11 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
             after = append_item(source, document, "signatures", pairs)
         except EditError:
             raise _refuse("sign.unsafe", lang, path=str(path)) from None
-        checked, problems = validate(load_text(after, str(path)))
+        checked = parse(after, str(path), lang)
         if (
-            problems
-            or not isinstance(checked, AgreementSet)
-            or list(checked.signatures) != [*model.signatures, signature]
+            checked.problems
+            or not isinstance(checked.model, AgreementSet)
+            or list(checked.model.signatures) != [*model.signatures, signature]
         ):
             raise _refuse("sign.unsafe", lang, path=str(path))
         write_atomic(path, after)

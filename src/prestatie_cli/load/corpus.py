@@ -8,9 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.wording import from_finding, from_load_error
-from prestatie_cli.load.yaml import Document, LoadError, load_file
+from prestatie_cli.load.parse import parse_file
+from prestatie_cli.load.yaml import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
 from prestatie_cli.model.problems import Problem
@@ -130,11 +129,9 @@ def load_files(files: Sequence[Path], lang: Language, on_file: Progress | None =
 def load_one(path: Path, lang: Language) -> tuple[list[Problem], Loaded | None]:
     """One file read and validated: the problems that keep it from loading, and the file
     when it is readable (configuration files are checked for their shape only)."""
-    try:
-        document = load_file(path)
-    except LoadError as error:
-        return [from_load_error(error, lang)], None
-    model, findings = validate(document)
-    problems = [from_finding(document, finding, "error", lang) for finding in findings]
+    parsed = parse_file(path, lang)
+    if parsed.document is None:
+        return list(parsed.problems), None
+    model = parsed.model
     kept = model if isinstance(model, AgreementSet | Monitor) else None
-    return problems, Loaded(document.path, kept, document)
+    return list(parsed.problems), Loaded(parsed.document.path, kept, parsed.document)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from prestatie_cli.check import cache
 from prestatie_cli.load.corpus import load_corpus
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.yaml import LoadError, decode, load_text
+from prestatie_cli.load.parse import parse
+from prestatie_cli.load.yaml import LoadError, decode
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
 from prestatie_cli.model.problems import Problem
@@ -102,12 +102,13 @@ def _stored(blob: str) -> tuple[Parsed, bool] | None:
 
 def _parse(raw: bytes, path: str) -> tuple[Parsed, bool]:
     try:
-        document = load_text(decode(raw, path), path)
+        text = decode(raw, path)
     except LoadError:
         return None, False
-    model, findings = validate(document)
-    if findings:
+    parsed = parse(text, path)
+    if parsed.problems:
         return None, False
+    model = parsed.model
     return (model if isinstance(model, AgreementSet | Monitor) else None), True
 
 
