@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.check.engine import check
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.model.agreements import Thresholds
 from prestatie_cli.progress.status import status
 from tests.conftest import REPO

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from prestatie_cli.check import cache
-from prestatie_cli.check.engine import CheckOptions, check
-from prestatie_cli.load.corpus import discover
+from prestatie_cli.check.engine import check
+from prestatie_cli.check.result import CheckOptions
+from prestatie_cli.load.discover import discover
 from tests.conftest import AS_OF, REPO
 
 EXAMPLES = [
@@ -314,7 +315,8 @@ def test_a_check_is_shown_again_without_loading_or_rendering(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from prestatie_cli.check import runner as workers
-    from prestatie_cli.check.engine import CheckResult, check_shown
+    from prestatie_cli.check.engine import check_shown
+    from prestatie_cli.check.result import CheckResult
 
     monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
     paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.check.engine import check
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.load.config import Settings
-from prestatie_cli.load.corpus import discover
+from prestatie_cli.load.discover import discover
 from tests.conftest import DURING, base_monitor, base_set, write_yaml
 
 

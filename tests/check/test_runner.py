@@ -15,7 +15,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from prestatie_cli.check import runner as workers
-from prestatie_cli.check.engine import CheckOptions, CheckResult, check_corpus
+from prestatie_cli.check.judge import check_corpus
+from prestatie_cli.check.result import CheckOptions, CheckResult
 from prestatie_cli.check.runner import (
     Forecast,
     check_files,
@@ -24,7 +25,8 @@ from prestatie_cli.check.runner import (
     load_models,
     plan,
 )
-from prestatie_cli.load.corpus import Corpus, discover, load_files
+from prestatie_cli.load.corpus import Corpus, load_files
+from prestatie_cli.load.discover import discover
 from tests.conftest import AS_OF, DURING, REPO, base_monitor, base_set
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.check.engine import check
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.load.yaml import load_text
 from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.rules import REGISTRY, Rule

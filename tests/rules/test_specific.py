@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from prestatie_cli.check.engine import CheckOptions, check
+from prestatie_cli.check.engine import check
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.rules.specific import vague_phrases
 from tests.conftest import DURING, base_set
 

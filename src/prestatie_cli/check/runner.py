@@ -31,16 +31,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prestatie_cli.check.engine import (
-    CheckOptions,
-    CheckResult,
-    Kind,
-    RunFacts,
-    check_loaded,
-    kind_of,
-    sorted_result,
-)
-from prestatie_cli.load.corpus import Corpus, Loaded, Progress, load_one
+from prestatie_cli.check.judge import FileKind, RunFacts, check_loaded, kind_of
+from prestatie_cli.check.result import CheckOptions, CheckResult, sorted_result
+from prestatie_cli.load.corpus import Corpus, Loaded, OnFile, load_one
 from prestatie_cli.load.wording import wording
 from prestatie_cli.load.yaml import LoadError, read_text
 from prestatie_cli.messages import Language
@@ -64,7 +57,7 @@ _COMMENT = re.compile(r"(?:^|[ \t])#")
 class Forecast:
     """What a file seems to be from its top-level lines: a set (its id), a monitor (its set)."""
 
-    kind: Kind
+    kind: FileKind
     ident: str = ""
 
 
@@ -78,7 +71,7 @@ def forecast(path: Path) -> Forecast:
     found: dict[str, str | None] = {}
     for match in _HEADER.finditer(text):
         found.setdefault(match.group(1), _value(match.group(2)))
-    kinds: tuple[tuple[str, Kind], ...] = (("id", "set"), ("set", "monitor"))
+    kinds: tuple[tuple[str, FileKind], ...] = (("id", "set"), ("set", "monitor"))
     for key, kind in kinds:
         if key in found:
             value = found[key]
@@ -115,7 +108,7 @@ class Outcome:
     """One file done: what it turned out to be, the facts its rules saw, its problems."""
 
     path: str
-    kind: Kind
+    kind: FileKind
     # The set id of a set, the set a monitor names, the id a file that is no valid set declares.
     ident: str
     # The facts the rules read, to compare with the run's (see ``_set_seen``).
@@ -152,7 +145,7 @@ def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
 
 
 def check_files(
-    files: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
+    files: Sequence[Path], options: CheckOptions, on_file: OnFile | None = None
 ) -> CheckResult:
     """Check ``files``: the same result as ``check_corpus(load_files(files))``, in less memory."""
     outcomes = _outcomes(files, options, on_file, rules=True, models=False)
@@ -160,14 +153,14 @@ def check_files(
 
 
 def load_checked(
-    files: Sequence[Path], options: CheckOptions, on_file: Progress | None = None
+    files: Sequence[Path], options: CheckOptions, on_file: OnFile | None = None
 ) -> tuple[Corpus, CheckResult]:
     """The models of ``files`` (without their source maps) and what checking them finds."""
     outcomes = _outcomes(files, options, on_file, rules=True, models=True)
     return _corpus(len(files), outcomes, options.lang), _result(len(files), outcomes)
 
 
-def load_models(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+def load_models(files: Sequence[Path], lang: Language, on_file: OnFile | None = None) -> Corpus:
     """The models of ``files`` without their source maps: ``load_files`` for reading only."""
     # Without rules the reference date plays no part; only the language does.
     options = CheckOptions(date.today(), lang)
@@ -208,7 +201,7 @@ def _left_out(outcomes: Sequence[Outcome], lang: Language) -> list[Problem]:
 def _outcomes(
     files: Sequence[Path],
     options: CheckOptions,
-    on_file: Progress | None,
+    on_file: OnFile | None,
     *,
     rules: bool,
     models: bool,
@@ -378,7 +371,7 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
 
 def _outcome(
     path: str,
-    kind: Kind,
+    kind: FileKind,
     ident: str,
     seen: tuple[object, ...],
     loading: list[Problem],

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.check.engine import CheckOptions, CheckResult, check_shown
+from prestatie_cli.check.engine import check_shown
+from prestatie_cli.check.result import CheckOptions, CheckResult
 from prestatie_cli.commands.settings import settings_for
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.agreements import AgreementSet

@@ -12,7 +12,7 @@ from prestatie_cli.check.runner import load_models
 from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic, write_atomic_with
-from prestatie_cli.load.corpus import discover
+from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.terminal import info
 from prestatie_cli.tables.table import rows, to_csv, to_json, to_xlsx

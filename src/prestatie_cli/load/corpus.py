@@ -2,59 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prestatie_cli.load.discover import discover
 from prestatie_cli.load.parse import parse_file
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
 from prestatie_cli.model.problems import Problem
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Files named directly, and the YAML files below named directories.
-
-    Hidden files and directories (such as .git and .github) are skipped, as
-    they hold other tools' YAML. Missing paths are kept so that loading
-    reports them.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(_yaml_below(path)))
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def _yaml_below(folder: Path) -> Iterator[Path]:
-    """The YAML files in ``folder`` and its subfolders, hidden ones left out.
-
-    Hidden folders are not entered at all: a .git folder may hold many thousands
-    of files. Linked folders are not followed (a link may point back up).
-    """
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:  # unreadable: as if empty, like a glob
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _yaml_below(folder / entry.name)
-            # Any link is kept, before its target is looked at: loading says what is wrong
-            # with a dangling one, a loop or a target it may not read.
-            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_symlink() or entry.is_file()):
-                yield folder / entry.name
-        except OSError:
-            continue
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +59,10 @@ class Corpus:
         return grouped
 
 
-Progress = Callable[[int, int], None]
+OnFile = Callable[[int, int], None]
 
 
-def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+def load_corpus(paths: Sequence[Path], lang: Language, on_file: OnFile | None = None) -> Corpus:
     """Find, read and validate every file below ``paths``.
 
     ``on_file(done, total)`` is called after each file, for a progress bar.
@@ -112,7 +70,7 @@ def load_corpus(paths: Sequence[Path], lang: Language, on_file: Progress | None 
     return load_files(discover(paths), lang, on_file)
 
 
-def load_files(files: Sequence[Path], lang: Language, on_file: Progress | None = None) -> Corpus:
+def load_files(files: Sequence[Path], lang: Language, on_file: OnFile | None = None) -> Corpus:
     """Read and validate ``files``, keeping each file's document."""
     problems: list[Problem] = []
     loaded: list[Loaded] = []

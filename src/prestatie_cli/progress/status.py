@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli.check.runner import load_models
-from prestatie_cli.load.corpus import discover
+from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
 from prestatie_cli.model.problems import Problem

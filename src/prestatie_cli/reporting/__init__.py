@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from prestatie_cli.check.engine import CheckResult
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
 from prestatie_cli.reporting import github, json_format, junit, sarif, text
 

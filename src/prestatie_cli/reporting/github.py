@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prestatie_cli.check.engine import CheckResult
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
 from prestatie_cli.reporting.terminal import quiet
 from prestatie_cli.reporting.text import summary

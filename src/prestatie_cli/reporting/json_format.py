@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from prestatie_cli.check.engine import CheckResult
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
 from prestatie_cli.model.problems import Problem
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree
 
-from prestatie_cli.check.engine import CheckResult
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
 from prestatie_cli.model.problems import Problem
 

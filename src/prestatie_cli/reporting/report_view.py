@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli import __version__
-from prestatie_cli.check.engine import CheckOptions
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.check.runner import load_checked
 from prestatie_cli.load.config import Settings
-from prestatie_cli.load.corpus import Corpus, discover
+from prestatie_cli.load.corpus import Corpus
+from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor
 from prestatie_cli.model.digest import digest, latest_signatures

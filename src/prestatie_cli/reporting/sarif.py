@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from prestatie_cli import __version__
-from prestatie_cli.check.engine import CheckResult
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.problems import Problem
 from prestatie_cli.rules import REGISTRY

@@ -1,0 +1,49 @@
+"""Which files a run reads: the ones named, and the YAML files below named folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Files named directly, and the YAML files below named directories.
+
+    Hidden files and directories (such as .git and .github) are skipped, as
+    they hold other tools' YAML. Missing paths are kept so that loading
+    reports them.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(_yaml_below(path)))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _yaml_below(folder: Path) -> Iterator[Path]:
+    """The YAML files in ``folder`` and its subfolders, hidden ones left out.
+
+    Hidden folders are not entered at all: a .git folder may hold many thousands
+    of files. Linked folders are not followed (a link may point back up).
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: as if empty, like a glob
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _yaml_below(folder / entry.name)
+            # Any link is kept, before its target is looked at: loading says what is wrong
+            # with a dangling one, a loop or a target it may not read.
+            elif entry.name.endswith(YAML_SUFFIXES) and (entry.is_symlink() or entry.is_file()):
+                yield folder / entry.name
+        except OSError:
+            continue
