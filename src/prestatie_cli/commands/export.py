@@ -15,7 +15,7 @@ from prestatie_cli.files import write_atomic, write_atomic_with
 from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.terminal import info
-from prestatie_cli.tables.table import rows, to_csv, to_json, to_xlsx
+from prestatie_cli.tables.export import rows, to_csv, to_json, to_xlsx
 
 
 def run(

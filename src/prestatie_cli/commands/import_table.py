@@ -16,7 +16,8 @@ from prestatie_cli.errors import UsageError
 from prestatie_cli.files import write_atomic
 from prestatie_cli.load.parse import parse
 from prestatie_cli.messages import Language, text, use_language
-from prestatie_cli.tables.table import COLUMNS, SetFacts, from_table, normalise, read_table
+from prestatie_cli.tables.columns import COLUMNS
+from prestatie_cli.tables.import_table import SetFacts, from_table, normalise, read_table
 
 _FIELDS = sorted({name for name, _, _ in COLUMNS} - {"set", "latest", "measured_on", "status"})
 

@@ -1,0 +1,175 @@
+"""Agreements as a table: rows with their latest status, as CSV, JSON or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prestatie_cli.messages import Language, text
+from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
+from prestatie_cli.progress.calculation import Light, progress
+from prestatie_cli.tables.columns import (
+    COLUMNS,
+    COMPARISON_WORDS,
+    FREQUENCY_WORDS,
+    KIND_WORDS,
+    headers,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One agreement as table cells (typed: numbers, dates, text)."""
+
+    cells: dict[str, Any]
+    light: Light
+
+
+def rows(
+    sets: Sequence[AgreementSet],
+    measurements: dict[str, dict[str, list[Measurement]]],
+    as_of: date,
+    thresholds: Thresholds,
+    lang: Language,
+) -> list[Row]:
+    """One row per agreement of every set, with its latest value and status at ``as_of``."""
+    found = []
+    for agreements in sets:
+        names = {party.id: party.name for party in agreements.parties}
+        measured = measurements.get(agreements.id, {})
+        for agreement in agreements.agreements:
+            state = progress(
+                agreement, measured.get(agreement.id, ()), as_of, agreements.period, thresholds
+            )
+            target = agreement.target
+            baseline = target.baseline if target else None
+            latest: Any = state.current
+            if isinstance(latest, bool):
+                latest = text("value.done" if latest else "value.not-done", lang)
+            cells: dict[str, Any] = {
+                "set": agreements.id,
+                "id": agreement.id,
+                "title": agreement.title,
+                "theme": agreement.theme,
+                "kind": KIND_WORDS[agreement.kind],
+                "owner": names.get(agreement.owner or "", agreement.owner or ""),
+                "contributors": ", ".join(names.get(p, p) for p in agreement.contributors),
+                "text": " ".join((agreement.text or "").split()),
+                "metric": target.metric if target else None,
+                "unit": target.unit if target else None,
+                "comparison": COMPARISON_WORDS[target.comparison] if target else None,
+                "target": target.value if target else None,
+                "cumulative": ("ja" if target.cumulative else "nee") if target else None,
+                "recurring": FREQUENCY_WORDS[target.recurring]
+                if target and target.recurring
+                else None,
+                "baseline": baseline.value if baseline else None,
+                "baseline_date": baseline.date if baseline else None,
+                "deadline": agreement.deadline,
+                "frequency": FREQUENCY_WORDS[agreement.frequency] if agreement.frequency else None,
+                "source": target.source if target else None,
+                "latest": latest,
+                "measured_on": state.measured_on,
+                "status": text(f"status.{state.status}", lang),
+            }
+            found.append(Row(cells, state.light))
+    return found
+
+
+def _cell_text(value: Any, lang: Language) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float) and lang == "nl":
+        return repr(value).replace(".", ",")  # a decimal comma, as Dutch spreadsheets read it
+    return str(value)
+
+
+def to_csv(found: Sequence[Row], lang: Language) -> str:
+    """CSV with a header row; ';' as Dutch spreadsheet programs expect it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(headers(lang))
+    for row in found:
+        writer.writerow([_cell_text(row.cells[name], lang) for name, _, _ in COLUMNS])
+    return buffer.getvalue()
+
+
+def to_json(found: Sequence[Row]) -> list[dict[str, Any]]:
+    return [
+        {
+            name: (value.isoformat() if isinstance(value, date) else value)
+            for name, value in row.cells.items()
+        }
+        | {"light": row.light}
+        for row in found
+    ]
+
+
+_FILLS: dict[Light, str] = {
+    "green": "D8F3DC",
+    "orange": "FFE8B3",
+    "red": "F8D0D3",
+    "grey": "E5E7EB",
+}
+
+
+_WIDTHS = {
+    "set": 22, "id": 8, "title": 34, "theme": 18, "kind": 12, "owner": 22, "contributors": 30,
+    "text": 60, "metric": 30, "unit": 12, "comparison": 12, "target": 12, "cumulative": 10,
+    "recurring": 12, "baseline": 11, "baseline_date": 14, "deadline": 12, "frequency": 14,
+    "source": 30, "latest": 12, "measured_on": 12, "status": 16,
+}  # fmt: skip
+
+
+def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
+    """An Excel workbook: frozen bold header, widths, real dates, a status that prints well."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Afspraken" if lang == "nl" else "Agreements"
+    sheet.append(headers(lang))
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="DDE6F0")
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    thin = Side(style="thin", color="999999")
+    names = [name for name, _, _ in COLUMNS]
+    for number, row in enumerate(found, start=2):
+        for column, name in enumerate(names, start=1):
+            value = row.cells[name]
+            cell = sheet.cell(row=number, column=column, value=value)
+            cell.alignment = Alignment(
+                vertical="top", wrap_text=name in ("title", "text", "contributors")
+            )
+            if isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            if name == "status":
+                # The words carry the meaning; the fill only helps, and prints as a light tint.
+                cell.fill = PatternFill("solid", fgColor=_FILLS[row.light])
+                cell.font = bold
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for column, name in enumerate(names, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    workbook.save(path)
