@@ -30,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from prestatie_cli.messages import Language
+
 FORMAT_VERSION = 1
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -110,7 +112,6 @@ AgreementKind = Literal["result", "effort", "process"]
 Comparison = Literal["at_least", "at_most", "exactly"]
 Severity = Literal["error", "warning", "info", "off"]
 Frequency = Literal["yearly", "half-yearly", "quarterly"]
-Language = Literal["nl", "en"]
 
 ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisatie")
 
@@ -325,7 +326,6 @@ class Config(_Strict):
         return rules
 
 
-Kind = Literal["agreements", "monitor", "config"]
 MODELS: dict[str, type[AgreementSet] | type[Monitor] | type[Config]] = {
     "agreements": AgreementSet,
     "monitor": Monitor,
