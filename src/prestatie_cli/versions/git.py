@@ -70,6 +70,21 @@ def _environment() -> dict[str, str]:
     return env
 
 
+def _run_git(
+    args: list[str], cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """git with an argument list (never a shell), its own clean environment and a time limit."""
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=_environment(),
+        timeout=_TIMEOUT,
+        check=False,
+    )
+
+
 @dataclass
 class Repository:
     """A git work tree, found from any path inside it."""
@@ -86,29 +101,14 @@ class Repository:
         folder = start if start.is_dir() else start.parent
         if not folder.exists():
             raise HistoryError(key="history.no-path", path=str(start))
-        done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=folder,
-            capture_output=True,
-            env=_environment(),
-            timeout=_TIMEOUT,
-            check=False,
-        )
+        done = _run_git(["rev-parse", "--show-toplevel"], folder)
         if done.returncode != 0:
             raise HistoryError(key="history.not-a-repository", path=str(folder))
         return cls(Path(done.stdout.decode("utf-8", "replace").strip()))
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:
         """Run git in the repository; raise HistoryError with git's own words on failure."""
-        done = subprocess.run(
-            ["git", *args],
-            cwd=self.root,
-            input=stdin,
-            capture_output=True,
-            env=_environment(),
-            timeout=_TIMEOUT,
-            check=False,
-        )
+        done = _run_git(list(args), self.root, stdin)
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             detail = message[-1] if message else str(done.returncode)
@@ -120,20 +120,9 @@ class Repository:
 
     def verify(self, revision: str) -> str:
         """The commit id of ``revision``; nothing typed can act as an option."""
-        done = subprocess.run(
-            [
-                "git",
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                "--end-of-options",
-                f"{revision}^{{commit}}",
-            ],
-            cwd=self.root,
-            capture_output=True,
-            env=_environment(),
-            timeout=_TIMEOUT,
-            check=False,
+        done = _run_git(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+            self.root,
         )
         if done.returncode == 0:
             return done.stdout.decode().strip()
