@@ -130,4 +130,4 @@ def test_no_import_circle() -> None:
 def test_the_graph_is_read() -> None:
     # The contract above would pass on an empty graph: make sure imports are seen.
     assert "prestatie_cli.model.agreements" in GRAPH["prestatie_cli.load.validate"]
-    assert "prestatie_cli.rules" in GRAPH["prestatie_cli.check.engine"]
+    assert "prestatie_cli.rules" in GRAPH["prestatie_cli.check.judge"]

@@ -1,8 +1,10 @@
 """The message catalogue: every sentence a user reads, in Dutch and English.
 
-Keys are ``CODE.part`` for rules and load errors (``S101.message``,
-``S101.hint``, ``S101.title``, ``S101.rationale``), ``schema.TYPE`` for
-validation errors and ``ui.NAME`` for the rest. Placeholders use
+Keys are ``CODE.part`` for load and validation errors (``Y005.message``,
+``Y005.hint``, ``Y005.hint.tab``), ``schema.TYPE`` for the problems validation
+names and ``ui.NAME`` and the like for the rest. Each rule keeps its own wording
+(``S101.title``, ``S101.rationale``, ``S101.message``, ``S101.hint``) with the
+rule; the rule registry adds it here with ``register``. Placeholders use
 ``str.format`` names; a test checks that both languages use the same ones.
 """
 
@@ -262,6 +264,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "de periode eindigt ({value}) voordat ze begint",
         "en": "the period ends ({value}) before it starts",
     },
+    "schema.threshold_order": {
+        "nl": "at_risk ({value}) ligt boven on_track",
+        "en": "at_risk ({value}) is above on_track",
+    },
     "schema.unknown_rule": {
         "nl": "onbekende regelcode '{value}'; 'prestatie rules' toont alle codes",
         "en": "unknown rule code '{value}'; 'prestatie rules' lists every code",
@@ -301,502 +307,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "found.list": {"nl": "een lijst", "en": "a list"},
     "found.mapping": {"nl": "een blok met velden", "en": "a mapping"},
     "found.date": {"nl": "de datum {value}", "en": "the date {value}"},
-    # --- Rules ----------------------------------------------------------------------------
-    "S101.title": {"nl": "Vage formulering", "en": "Vague wording"},
-    "S101.message": {
-        "nl": "Resultaatafspraak {id} gebruikt de vage formulering '{phrase}'.",
-        "en": "Result agreement {id} uses the vague phrase '{phrase}'.",
-    },
-    "S101.hint": {
-        "nl": "Schrijf op wat er concreet wordt opgeleverd (aantal, wie, wanneer), of maak er "
-        "een inspanningsafspraak van met 'kind: effort'.",
-        "en": "Say what is delivered (how many, by whom, when), or make it an effort agreement "
-        "with 'kind: effort'.",
-    },
-    "S101.rationale": {
-        "nl": "Woorden als 'streven naar', 'zoveel mogelijk' en 'inzetten op' maken van een "
-        "resultaatafspraak een inspanningsafspraak: achteraf kan niemand vaststellen of ze is "
-        "nagekomen.",
-        "en": "Phrases like 'streven naar' (aim for), 'zoveel mogelijk' (as much as possible) and "
-        "'inzetten op' (make an effort) turn a result into an effort: afterwards nobody can tell "
-        "whether it was kept.",
-    },
-    "S102.title": {"nl": "Tekst ontbreekt", "en": "Wording missing"},
-    "S102.message": {
-        "nl": "Afspraak {id} heeft geen ondertekende tekst (of minder dan {words} woorden).",
-        "en": "Agreement {id} has no signed wording (or fewer than {words} words).",
-    },
-    "S102.hint": {
-        "nl": "Neem onder 'text:' de afspraak letterlijk over zoals die is ondertekend.",
-        "en": "Copy the agreement under 'text:' word for word as it was signed.",
-    },
-    "S102.rationale": {
-        "nl": "De tekst zoals ondertekend is wat partijen elkaar beloven; titel en getallen "
-        "alleen zijn niet genoeg om op aan te spreken.",
-        "en": "The wording as signed is what the parties promise each other; a title and numbers "
-        "alone are not enough to hold anyone to.",
-    },
-    "M201.title": {"nl": "Streefwaarde ontbreekt", "en": "Target missing"},
-    "M201.message": {
-        "nl": "Resultaatafspraak {id} heeft geen meetbare streefwaarde.",
-        "en": "Result agreement {id} has no measurable target.",
-    },
-    "M201.hint": {
-        "nl": "Voeg 'target:' toe met metric, unit en value, of maak er 'kind: effort' of "
-        "'kind: process' van.",
-        "en": "Add 'target:' with metric, unit and value, or make it 'kind: effort' or "
-        "'kind: process'.",
-    },
-    "M201.rationale": {
-        "nl": "Zonder streefwaarde is niet vast te stellen of een resultaat is bereikt.",
-        "en": "Without a target nobody can establish whether the result was achieved.",
-    },
-    "M202.title": {"nl": "Eenheid ontbreekt", "en": "Unit missing"},
-    "M202.message": {
-        "nl": "De streefwaarde van {id} heeft geen eenheid.",
-        "en": "The target of {id} has no unit.",
-    },
-    "M202.hint": {
-        "nl": "Voeg 'unit:' toe, bijvoorbeeld woningen, procent of euro.",
-        "en": "Add 'unit:', for example woningen (homes), procent or euro.",
-    },
-    "M202.rationale": {
-        "nl": "Een getal zonder eenheid is voor meerdere uitleg vatbaar: 180 woningen, 180 euro, "
-        "180 procent?",
-        "en": "A number without a unit can be read several ways: 180 homes, 180 euro, 180 percent?",
-    },
-    "M203.title": {"nl": "Nulmeting ontbreekt", "en": "Baseline missing"},
-    "M203.message": {
-        "nl": "De streefwaarde van {id} heeft geen nulmeting.",
-        "en": "The target of {id} has no baseline.",
-    },
-    "M203.hint": {
-        "nl": "Voeg 'baseline: {{value: ..., date: JJJJ-MM-DD}}' toe met de stand bij de start.",
-        "en": "Add 'baseline: {{value: ..., date: YYYY-MM-DD}}' with the value at the start.",
-    },
-    "M203.rationale": {
-        "nl": "Zonder beginstand is voortgang niet te meten en is niet te zien of een doel al "
-        "gehaald was.",
-        "en": "Without a starting value progress cannot be measured, nor whether the goal was met "
-        "already.",
-    },
-    "M204.title": {"nl": "Punt als duizendtal", "en": "Thousands separator"},
-    "M204.message": {
-        "nl": "In YAML is {written} een kommagetal, niet {meant}.",
-        "en": "In YAML {written} is a decimal number, not {meant}.",
-    },
-    "M204.hint": {
-        "nl": "Schrijf {meant} zonder punt.",
-        "en": "Write {meant} without the point.",
-    },
-    "M204.rationale": {
-        "nl": "In het Nederlands is 3.000 drieduizend, maar YAML leest de punt als decimaalteken: "
-        "3.000 wordt 3.",
-        "en": "In Dutch 3.000 is three thousand, but YAML reads the point as a decimal point: "
-        "3.000 becomes 3.",
-    },
-    "A301.title": {"nl": "Trekker ontbreekt", "en": "Owner missing"},
-    "A301.message": {
-        "nl": "Afspraak {id} heeft geen trekker (owner).",
-        "en": "Agreement {id} has no owner.",
-    },
-    "A301.hint": {
-        "nl": "Voeg 'owner:' toe met de id van de partij die de afspraak trekt.",
-        "en": "Add 'owner:' with the id of the party that answers for the agreement.",
-    },
-    "A301.rationale": {
-        "nl": "Een afspraak van iedereen is een afspraak van niemand: één partij trekt en legt "
-        "verantwoording af.",
-        "en": "An agreement of everyone is an agreement of no one: one party leads and reports.",
-    },
-    "A302.title": {"nl": "Onbekende trekker", "en": "Unknown owner"},
-    "A302.message": {
-        "nl": "De trekker '{party}' van {id} is geen partij in deze set.",
-        "en": "The owner '{party}' of {id} is not a party to this set.",
-    },
-    "A302.hint": {
-        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
-        "en": "Use the id of a party listed under 'parties': {known}.",
-    },
-    "A302.rationale": {
-        "nl": "Alleen een partij die de afspraken ondertekent kan erop worden aangesproken.",
-        "en": "Only a party that signs the agreements can be held to them.",
-    },
-    "A303.title": {"nl": "Onbekende bijdrager", "en": "Unknown contributor"},
-    "A303.message": {
-        "nl": "De bijdrager '{party}' van {id} is geen partij in deze set.",
-        "en": "The contributor '{party}' of {id} is not a party to this set.",
-    },
-    "A303.hint": {
-        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
-        "en": "Use the id of a party listed under 'parties': {known}.",
-    },
-    "A303.rationale": {
-        "nl": "Wederkerigheid telt alleen als de bijdragende partij de afspraken ook ondertekent.",
-        "en": "Reciprocity counts only when the contributing party signs the agreements too.",
-    },
-    "R401.title": {"nl": "Doel al gehaald bij de start", "en": "Target met at baseline"},
-    "R401.message": {
-        "nl": "De nulmeting van {id} ({baseline}) haalt de streefwaarde ({target}) al.",
-        "en": "The baseline of {id} ({baseline}) already meets the target ({target}).",
-    },
-    "R401.hint": {
-        "nl": "Controleer streefwaarde, nulmeting en 'comparison' (at_least, at_most of exactly).",
-        "en": "Check the target value, the baseline and 'comparison' (at_least, at_most or exactly).",
-    },
-    "R401.rationale": {
-        "nl": "Een doel dat bij de start al is gehaald vraagt van niemand iets; vaak is de "
-        "vergelijking omgedraaid of het getal verkeerd overgenomen.",
-        "en": "A target met at the start asks nothing of anyone; often the comparison is reversed "
-        "or the number was copied wrongly.",
-    },
-    "T501.title": {"nl": "Termijn ontbreekt", "en": "Deadline missing"},
-    "T501.message": {
-        "nl": "Afspraak {id} heeft geen termijn (deadline).",
-        "en": "Agreement {id} has no deadline.",
-    },
-    "T501.hint": {
-        "nl": "Voeg 'deadline: JJJJ-MM-DD' toe, binnen de looptijd van de set.",
-        "en": "Add 'deadline: YYYY-MM-DD', within the period of the set.",
-    },
-    "T501.rationale": {
-        "nl": "Zonder datum is een afspraak nooit te laat en dus nooit af te rekenen.",
-        "en": "Without a date an agreement is never late, so it can never be held to account.",
-    },
-    "T502.title": {"nl": "Termijn buiten de looptijd", "en": "Deadline outside period"},
-    "T502.message": {
-        "nl": "De termijn van {id} ({deadline}) valt buiten de looptijd {start} tot en met {end}.",
-        "en": "The deadline of {id} ({deadline}) lies outside the period {start} to {end}.",
-    },
-    "T502.hint": {
-        "nl": "Kies een datum binnen de looptijd, of leg de afspraak vast in de volgende set.",
-        "en": "Choose a date inside the period, or record the agreement in the next set.",
-    },
-    "T502.rationale": {
-        "nl": "Na de looptijd evalueert niemand de afspraak meer: ze verdwijnt uit beeld.",
-        "en": "After the period nobody evaluates the agreement any more: it drops out of sight.",
-    },
-    "T503.title": {"nl": "Jaarschijf buiten bereik", "en": "Milestone out of range"},
-    "T503.message": {
-        "nl": "De jaarschijf van {id} op {date} valt buiten {start} tot en met {end}.",
-        "en": "The milestone of {id} on {date} lies outside {start} to {end}.",
-    },
-    "T503.hint": {
-        "nl": "Een tussendoel ligt binnen de looptijd en niet na de termijn van de afspraak.",
-        "en": "An intermediate target lies inside the period and not after the agreement's deadline.",
-    },
-    "T503.rationale": {
-        "nl": "Een jaarschijf na de termijn of buiten de looptijd kan niet als tussenstap dienen.",
-        "en": "A milestone after the deadline or outside the period cannot serve as a step.",
-    },
-    "P601.title": {"nl": "Partij uit de driehoek ontbreekt", "en": "Role missing"},
-    "P601.message": {
-        "nl": "Er is geen partij met de rol '{role}'.",
-        "en": "No party has the role '{role}'.",
-    },
-    "P601.hint": {
-        "nl": "Voeg de {role} toe onder 'parties', of leg met een waiver op de set vast waarom "
-        "die ontbreekt.",
-        "en": "Add the {role} under 'parties', or record with a waiver on the set why it is absent.",
-    },
-    "P601.rationale": {
-        "nl": "De Woningwet gaat uit van drie gelijkwaardige partijen: gemeente, corporatie en "
-        "huurdersorganisatie.",
-        "en": "The Woningwet expects three equal parties: municipality, corporation and tenants' "
-        "organisation.",
-    },
-    "P602.title": {"nl": "Partij levert niets", "en": "Party owes nothing"},
-    "P602.message": {
-        "nl": "Partij '{party}' is bij geen enkele afspraak trekker of bijdrager.",
-        "en": "Party '{party}' is owner or contributor of no agreement.",
-    },
-    "P602.hint": {
-        "nl": "Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een afspraak.",
-        "en": "Record what this party contributes with 'owner:' or 'contributors:' on an agreement.",
-    },
-    "P602.rationale": {
-        "nl": "Prestatieafspraken zijn wederkerig: ook gemeente en huurders leveren iets, "
-        "niet alleen de corporatie.",
-        "en": "Performance agreements are reciprocal: the municipality and the tenants owe "
-        "something too, not only the corporation.",
-    },
-    "P603.title": {"nl": "Dubbele id", "en": "Duplicate id"},
-    "P603.message": {
-        "nl": "De id '{id}' komt al eerder voor, op regel {first}.",
-        "en": "The id '{id}' is already used on line {first}.",
-    },
-    "P603.message.file": {
-        "nl": "De set-id '{id}' wordt ook gebruikt in {first}.",
-        "en": "The set id '{id}' is also used in {first}.",
-    },
-    "P603.message.left-out": {
-        "nl": "De set-id '{id}' wordt ook gebruikt in {first}; deze set is weggelaten.",
-        "en": "The set id '{id}' is also used in {first}; this set is left out.",
-    },
-    "P603.hint": {
-        "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",
-        "en": "Give every agreement, party and set an id of its own that does not change.",
-    },
-    "P603.rationale": {
-        "nl": "Metingen, verschillen en rapporten verwijzen naar afspraken via hun id.",
-        "en": "Measurements, diffs and reports refer to agreements by their id.",
-    },
-    "P604.title": {"nl": "Niet ondertekend", "en": "Not signed"},
-    "P604.message": {
-        "nl": "Partij '{party}' ({name}) heeft de set niet ondertekend.",
-        "en": "Party '{party}' ({name}) has not signed the set.",
-    },
-    "P604.hint": {
-        "nl": "Laat de partij tekenen: prestatie sign SET --party {party} --name NAAM "
-        "(of voeg onder 'signatures' party, name en date toe).",
-        "en": "Have the party sign: prestatie sign SET --party {party} --name NAME "
-        "(or add party, name and date under 'signatures').",
-    },
-    "P604.rationale": {
-        "nl": "Afspraken binden alleen de partijen die ze hebben ondertekend; huurders kunnen "
-        "ondertekening ook weigeren.",
-        "en": "Agreements bind only the parties that signed them; tenants may refuse to sign.",
-    },
-    "P605.title": {"nl": "Onbekende partij", "en": "Unknown party"},
-    "P605.message": {
-        "nl": "'{party}' is geen partij in deze set.",
-        "en": "'{party}' is not a party to this set.",
-    },
-    "P605.hint": {
-        "nl": "Gebruik de id van een partij uit 'parties': {known}.",
-        "en": "Use the id of a party listed under 'parties': {known}.",
-    },
-    "P605.rationale": {
-        "nl": "Alleen partijen van de set kunnen ondertekenen of met een wijziging instemmen.",
-        "en": "Only parties to the set can sign it or consent to an amendment.",
-    },
-    "P606.title": {"nl": "Wijziging zonder instemming", "en": "Amendment without consent"},
-    "P606.message": {
-        "nl": "Een wijziging van {id} is niet door alle partijen goedgekeurd; ontbreekt: {missing}.",
-        "en": "An amendment of {id} was not agreed by all parties; missing: {missing}.",
-    },
-    "P606.hint": {
-        "nl": "Vraag de ontbrekende partijen om instemming en zet ze in 'agreed_by'.",
-        "en": "Ask the missing parties for consent and list them in 'agreed_by'.",
-    },
-    "P606.rationale": {
-        "nl": "Afspraken mogen tussentijds wijzigen, maar alleen met instemming van alle partijen.",
-        "en": "Agreements may change during the term, but only with the consent of all parties.",
-    },
-    "P607.title": {"nl": "Onbekende set", "en": "Unknown set"},
-    "P607.message": {
-        "nl": "De set '{set}' waar deze monitor bij hoort is niet gevonden.",
-        "en": "The set '{set}' that this monitor belongs to was not found.",
-    },
-    "P607.message.broken": {
-        "nl": "De set '{set}' staat in {file}, maar dat bestand is geen geldige set; "
-        "deze metingen worden getoetst zodra het dat wel is.",
-        "en": "The set '{set}' is in {file}, but that file is not a valid set; "
-        "these measurements are checked once it is.",
-    },
-    "P607.hint.broken": {
-        "nl": "Los eerst de fouten in {file} op (prestatie check {file}).",
-        "en": "Fix the errors in {file} first (prestatie check {file}).",
-    },
-    "P607.hint": {
-        "nl": "Controleer de set-id en controleer de monitor samen met zijn afspraken, "
-        "bijvoorbeeld: prestatie check afspraken/ monitor/",
-        "en": "Check the set id and check the monitor together with its agreements, "
-        "for example: prestatie check afspraken/ monitor/",
-    },
-    "P607.rationale": {
-        "nl": "Metingen zijn alleen te controleren tegen de afspraken waar ze over gaan.",
-        "en": "Measurements can only be checked against the agreements they are about.",
-    },
-    "P608.title": {"nl": "Onbekende afspraak", "en": "Unknown agreement"},
-    "P608.message": {
-        "nl": "De meting verwijst naar afspraak '{id}', die niet in set {set} staat.",
-        "en": "The measurement refers to agreement '{id}', which is not in set {set}.",
-    },
-    "P608.hint": {
-        "nl": "Gebruik de id van een afspraak uit de set.",
-        "en": "Use the id of an agreement of the set.",
-    },
-    "P608.rationale": {
-        "nl": "Een meting bij een verkeerde id telt nergens mee, en de echte afspraak lijkt "
-        "ongemeten.",
-        "en": "A measurement under a wrong id counts for nothing, and the real agreement looks "
-        "unmeasured.",
-    },
-    "P609.title": {"nl": "Meting buiten de looptijd", "en": "Measurement outside period"},
-    "P609.message": {
-        "nl": "De meting van {date} valt buiten de looptijd {start} tot en met {end}.",
-        "en": "The measurement of {date} lies outside the period {start} to {end}.",
-    },
-    "P609.hint": {
-        "nl": "Controleer de datum; een meting voor een andere periode hoort bij een andere set.",
-        "en": "Check the date; a measurement for another period belongs to another set.",
-    },
-    "P609.rationale": {
-        "nl": "Alleen metingen binnen de looptijd zeggen iets over deze afspraken.",
-        "en": "Only measurements inside the period say something about these agreements.",
-    },
-    "P610.title": {"nl": "Waiver voor onbekende regel", "en": "Waiver for unknown rule"},
-    "P610.message": {
-        "nl": "De waiver noemt regel '{rule}', die niet bestaat.",
-        "en": "The waiver names rule '{rule}', which does not exist.",
-    },
-    "P610.hint": {
-        "nl": "'prestatie rules' toont alle codes.",
-        "en": "'prestatie rules' lists every code.",
-    },
-    "P610.rationale": {
-        "nl": "Een waiver met een tikfout onderdrukt niets, terwijl het lijkt alsof er een "
-        "bewuste uitzondering is.",
-        "en": "A waiver with a typo suppresses nothing, while it looks like a deliberate exception.",
-    },
-    "P611.title": {"nl": "Onbekende melder", "en": "Unknown reporter"},
-    "P611.message": {
-        "nl": "De meting is gemeld door '{party}', geen partij in de set.",
-        "en": "The measurement was reported by '{party}', not a party to the set.",
-    },
-    "P611.hint": {
-        "nl": "Gebruik bij 'reported_by' de id van een partij: {known}.",
-        "en": "Use the id of a party for 'reported_by': {known}.",
-    },
-    "P611.rationale": {
-        "nl": "Bij elke meting hoort wie hem heeft aangeleverd, zodat partijen elkaar kunnen "
-        "bevragen.",
-        "en": "Every measurement names who supplied it, so that the parties can ask each other.",
-    },
-    "T504.title": {
-        "nl": "Termijn verstreken, doel niet gehaald",
-        "en": "Deadline passed, target not met",
-    },
-    "T504.message": {
-        "nl": "De termijn van {id} ({deadline}) is verstreken en de laatste meting haalt het doel niet.",
-        "en": "The deadline of {id} ({deadline}) has passed and the latest measurement does not meet the target.",
-    },
-    "T504.message.unmeasured": {
-        "nl": "De termijn van {id} ({deadline}) is verstreken en er is geen meting die laat zien dat het doel is gehaald.",
-        "en": "The deadline of {id} ({deadline}) has passed and no measurement shows that the target was met.",
-    },
-    "T504.message.periods": {
-        "nl": "De termijn van {id} ({deadline}) is verstreken en in {missed} van de {measured} "
-        "gemeten perioden is het doel niet gehaald.",
-        "en": "The deadline of {id} ({deadline}) has passed and the target was missed in {missed} "
-        "of the {measured} periods measured.",
-    },
-    "T504.hint": {
-        "nl": "Voeg de eindmeting toe (prestatie record {id} WAARDE --date DATUM), of leg de verklaring "
-        "uit de evaluatie vast als waiver: in de monitor (agreement, rule: T504, reason), of bij de "
-        "afspraak als er geen monitor is.",
-        "en": "Add the final measurement (prestatie record {id} VALUE --date DATE), or record the "
-        "explanation from the evaluation as a waiver: in the monitor (agreement, rule: T504, reason), "
-        "or on the agreement when there is no monitor.",
-    },
-    "T504.rationale": {
-        "nl": "Rood betekent: niet gerealiseerd, toelichting vereist. Een gemiste afspraak verdwijnt niet "
-        "stilletjes uit beeld.",
-        "en": "Red means: not achieved, explanation required. A missed agreement does not quietly drop out "
-        "of sight.",
-    },
-    "R402.title": {"nl": "Onhaalbaar tempo", "en": "Unrealistic pace"},
-    "R402.message": {
-        "nl": "Voor {id} is nog {needed} per jaar nodig, terwijl tot nu toe {measured} per jaar is gehaald "
-        "(meer dan {factor} keer zo snel).",
-        "en": "{id} needs {needed} a year from now on, while {measured} a year was achieved so far "
-        "(more than {factor} times as fast).",
-    },
-    "R402.message.stalled": {
-        "nl": "Voor {id} is nog {needed} per jaar nodig, maar er is tot nu toe geen vooruitgang gemeten.",
-        "en": "{id} needs {needed} a year from now on, but no progress has been measured so far.",
-    },
-    "R402.hint": {
-        "nl": "Bespreek bijsturing met de partijen nu, niet pas bij de eindevaluatie; leg een wijziging "
-        "vast met een amendment.",
-        "en": "Discuss steering with the parties now, not at the final evaluation; record a change "
-        "as an amendment.",
-    },
-    "R402.rationale": {
-        "nl": "Als het resterende tempo een veelvoud is van wat tot nu toe lukte, is het doel waarschijnlijk "
-        "niet haalbaar zonder bijsturing.",
-        "en": "When the pace still needed is a multiple of what was achieved so far, the target is unlikely "
-        "to be met without steering.",
-    },
-    "P612.title": {"nl": "Tegenstrijdige metingen", "en": "Conflicting measurements"},
-    "P612.message": {
-        "nl": "{id} heeft op {date} twee verschillende waarden (de andere op regel {first}).",
-        "en": "{id} has two different values on {date} (the other on line {first}).",
-    },
-    "P612.hint": {
-        "nl": "Stel vast welke waarde klopt en verwijder de andere, of geef ze verschillende peildatums.",
-        "en": "Establish which value is right and remove the other, or give them different reference dates.",
-    },
-    "P612.rationale": {
-        "nl": "Twee waarden voor één peildatum maken de voortgang onbepaald; partijen moeten het eens zijn "
-        "over de feiten.",
-        "en": "Two values for one reference date leave progress undetermined; the parties must agree on "
-        "the facts.",
-    },
-    "P613.title": {"nl": "Meting ontbreekt", "en": "Measurement missing"},
-    "P613.message": {
-        "nl": "Voor {id} ontbreekt de meting over {start} tot en met {end}.",
-        "en": "{id} has no measurement for {start} to {end}.",
-    },
-    "P613.hint": {
-        "nl": "Voeg de meting toe met: prestatie record {id} WAARDE --date {end} --source BRON",
-        "en": "Add the measurement with: prestatie record {id} VALUE --date {end} --source SOURCE",
-    },
-    "P613.rationale": {
-        "nl": "Een afspraak die periodiek gemonitord wordt, heeft voor elke verstreken periode een meting; "
-        "anders is de voortgang niet te volgen.",
-        "en": "An agreement that is monitored periodically has a measurement for each past period; "
-        "otherwise its progress cannot be followed.",
-    },
-    "P614.title": {"nl": "Bron of melder ontbreekt", "en": "Evidence missing"},
-    "P614.message": {
-        "nl": "De meting van {id} vermeldt geen {missing}.",
-        "en": "The measurement of {id} does not give its {missing}.",
-    },
-    "P614.hint": {
-        "nl": "Vul 'source' (document of link) en 'reported_by' (de partij die de meting aanlevert) in.",
-        "en": "Fill in 'source' (a document or link) and 'reported_by' (the party supplying the measurement).",
-    },
-    "P614.rationale": {
-        "nl": "Een meting zonder bron en melder is niet na te gaan; partijen moeten elkaars cijfers kunnen "
-        "controleren.",
-        "en": "A measurement without source and reporter cannot be verified; the parties must be able to "
-        "check each other's figures.",
-    },
-    "P615.title": {"nl": "Wijziging zonder amendement", "en": "Change without amendment"},
-    "P615.message": {
-        "nl": "Bij {id} is {fields} gewijzigd sinds {against}, maar er is geen nieuw amendement.",
-        "en": "{fields} of {id} changed since {against}, but there is no new amendment.",
-    },
-    "P615.hint": {
-        "nl": "Leg de wijziging vast onder 'amendments' met date, reason en agreed_by (alle partijen).",
-        "en": "Record the change under 'amendments' with date, reason and agreed_by (all parties).",
-    },
-    "P615.rationale": {
-        "nl": "Afspraken mogen veranderen, maar zichtbaar: wat er veranderde, wanneer, waarom en wie "
-        "ermee instemde.",
-        "en": "Agreements may change, but visibly: what changed, when, why and who agreed.",
-    },
-    "P616.title": {"nl": "Handtekening verouderd", "en": "Stale signature"},
-    "P616.message": {
-        "nl": "De ondertekening door '{party}' ({name}, {date}) geldt voor een eerdere inhoud: de set "
-        "is daarna gewijzigd.",
-        "en": "The signature of '{party}' ({name}, {date}) was given for earlier content: the set "
-        "changed afterwards.",
-    },
-    "P616.hint": {
-        "nl": "Laat de partij de huidige versie opnieuw tekenen: prestatie sign SET --party {party} "
-        "--name NAAM, of draai de wijziging terug.",
-        "en": "Have the party sign the current version again: prestatie sign SET --party {party} "
-        "--name NAME, or undo the change.",
-    },
-    "P616.rationale": {
-        "nl": "Een handtekening geldt voor de tekst die er stond; een latere wijziging is pas "
-        "afgesproken als alle partijen opnieuw tekenen.",
-        "en": "A signature covers the text that was there; a later change is agreed only when all "
-        "parties sign again.",
-    },
+    # --- Rules: each rule's own wording is kept with the rule and registered by rules/ ---
+    # --- Signing --------------------------------------------------------------------------
     "sign.unreadable": {
         "nl": "De set {path} is niet te lezen: {problem} Er is niets geschreven.",
         "en": "The set {path} cannot be read: {problem} Nothing was written.",
@@ -822,10 +334,6 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "sign.done": {
         "nl": "Ondertekening door {party} ({name}, {date}) toegevoegd aan {path}, met {digest}.",
         "en": "Signature of {party} ({name}, {date}) added to {path}, with {digest}.",
-    },
-    "schema.threshold_order": {
-        "nl": "at_risk ({value}) ligt boven on_track",
-        "en": "at_risk ({value}) is above on_track",
     },
     # --- Interface ------------------------------------------------------------------------
     "ui.hint": {"nl": "tip", "en": "hint"},
@@ -1330,6 +838,18 @@ def number(value: float, lang: Language) -> str:
 
 def has(key: str) -> bool:
     return key in CATALOGUE
+
+
+def register(entries: Mapping[str, Mapping[Language, str]]) -> None:
+    """Add wording kept elsewhere (each rule keeps its own) to the catalogue.
+
+    Registering the same wording again changes nothing; other wording under a key
+    that is taken would silently replace a sentence, so it is refused.
+    """
+    for key, entry in entries.items():
+        wording = {lang: entry[lang] for lang in LANGUAGES}
+        if CATALOGUE.setdefault(key, wording) != wording:
+            raise ValueError(f"the catalogue has other wording for {key}")
 
 
 _LANGUAGE: ContextVar[Language] = ContextVar("language", default="nl")

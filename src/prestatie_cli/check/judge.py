@@ -124,6 +124,7 @@ def _run_rules(
             options.previous.get(model.id),
             options.against,
             monitored=model.id in facts.monitored,
+            rule_codes=REGISTRY.keys(),
         )
         for rule in REGISTRY.values():
             for finding in rule.check_set(context):

@@ -39,6 +39,7 @@ from prestatie_cli.load.yaml import LoadError, read_text
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Monitor
 from prestatie_cli.model.problems import Problem
+from prestatie_cli.rules import REGISTRY
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -298,7 +299,7 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
     here: dict[str, tuple[str, AgreementSet]] = {}
     outcomes = []
     for path in paths:
-        loading, item = load_one(Path(path), job.options.lang)
+        loading, item = load_one(Path(path), job.options.lang, rule_codes=REGISTRY.keys())
         if item is None:
             outcomes.append(Outcome(path, "other", "", (), tuple(loading), readable=False))
             continue
@@ -354,7 +355,7 @@ def _actual_seen(outcome: Outcome, actual: RunFacts) -> tuple[object, ...]:
 def _again(outcome: Outcome, job: Job) -> Outcome:
     """Do a file again, now with the facts of the whole run (``job.foreseen``)."""
     actual = job.foreseen
-    loading, item = load_one(Path(outcome.path), job.options.lang)
+    loading, item = load_one(Path(outcome.path), job.options.lang, rule_codes=REGISTRY.keys())
     if item is None:
         return Outcome(outcome.path, "other", "", (), tuple(loading), readable=False)
     kind, ident = kind_of(item)
@@ -362,7 +363,9 @@ def _again(outcome: Outcome, job: Job) -> Outcome:
         return _outcome(outcome.path, kind, ident, (), loading, [], [], item, job)
     sets: dict[str, AgreementSet] = {}
     if kind == "monitor" and ident in actual.set_paths:
-        _, named = load_one(Path(actual.set_paths[ident][0]), job.options.lang)
+        _, named = load_one(
+            Path(actual.set_paths[ident][0]), job.options.lang, rule_codes=REGISTRY.keys()
+        )
         if named is not None and isinstance(named.model, AgreementSet):
             sets[named.model.id] = named.model
     found, waived = check_loaded(item, job.options, replace(actual, sets=sets))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,32 +63,48 @@ class Corpus:
 OnFile = Callable[[int, int], None]
 
 
-def load_corpus(paths: Sequence[Path], lang: Language, on_file: OnFile | None = None) -> Corpus:
+def load_corpus(
+    paths: Sequence[Path],
+    lang: Language,
+    on_file: OnFile | None = None,
+    *,
+    rule_codes: AbstractSet[str] | None = None,
+) -> Corpus:
     """Find, read and validate every file below ``paths``.
 
-    ``on_file(done, total)`` is called after each file, for a progress bar.
+    ``on_file(done, total)`` is called after each file, for a progress bar;
+    ``rule_codes`` are the codes a configuration among them may name (see ``validate``).
     """
-    return load_files(discover(paths), lang, on_file)
+    return load_files(discover(paths), lang, on_file, rule_codes=rule_codes)
 
 
-def load_files(files: Sequence[Path], lang: Language, on_file: OnFile | None = None) -> Corpus:
+def load_files(
+    files: Sequence[Path],
+    lang: Language,
+    on_file: OnFile | None = None,
+    *,
+    rule_codes: AbstractSet[str] | None = None,
+) -> Corpus:
     """Read and validate ``files``, keeping each file's document."""
     problems: list[Problem] = []
     loaded: list[Loaded] = []
     for done, path in enumerate(files, start=1):
         if on_file is not None:
             on_file(done, len(files))
-        found, item = load_one(path, lang)
+        found, item = load_one(path, lang, rule_codes=rule_codes)
         problems.extend(found)
         if item is not None:
             loaded.append(item)
     return Corpus.of(len(files), loaded, problems)
 
 
-def load_one(path: Path, lang: Language) -> tuple[list[Problem], Loaded | None]:
+def load_one(
+    path: Path, lang: Language, *, rule_codes: AbstractSet[str] | None = None
+) -> tuple[list[Problem], Loaded | None]:
     """One file read and validated: the problems that keep it from loading, and the file
-    when it is readable (configuration files are checked for their shape only)."""
-    parsed = parse_file(path, lang)
+    when it is readable (configuration files are checked for their shape only, and for
+    naming none but ``rule_codes``)."""
+    parsed = parse_file(path, lang, rule_codes=rule_codes)
     if parsed.document is None:
         return list(parsed.problems), None
     model = parsed.model

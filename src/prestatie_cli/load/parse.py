@@ -7,6 +7,7 @@ settings, record, sign, history, init, import) goes through ``parse`` or
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,25 +36,35 @@ class Parsed:
         return self.document is None
 
 
-def parse(text: str, path: str, lang: Language = "nl") -> Parsed:
-    """Parse and validate ``text``, shown as ``path`` in problems."""
+def parse(
+    text: str, path: str, lang: Language = "nl", *, rule_codes: AbstractSet[str] | None = None
+) -> Parsed:
+    """Parse and validate ``text``, shown as ``path`` in problems; a configuration may set
+    severities for ``rule_codes`` (see ``validate``)."""
     try:
         document = load_text(text, path)
     except LoadError as error:
         return Parsed(None, None, (from_load_error(error, lang),))
-    return _validated(document, lang)
+    return _validated(document, lang, rule_codes)
 
 
-def parse_file(path: Path, lang: Language = "nl", shown: str | None = None) -> Parsed:
-    """Read, parse and validate the file at ``path`` (shown as ``shown`` if given)."""
+def parse_file(
+    path: Path,
+    lang: Language = "nl",
+    shown: str | None = None,
+    *,
+    rule_codes: AbstractSet[str] | None = None,
+) -> Parsed:
+    """Read, parse and validate the file at ``path`` (shown as ``shown`` if given); a
+    configuration may set severities for ``rule_codes`` (see ``validate``)."""
     try:
         document = load_file(path, shown)
     except LoadError as error:
         return Parsed(None, None, (from_load_error(error, lang),))
-    return _validated(document, lang)
+    return _validated(document, lang, rule_codes)
 
 
-def _validated(document: Document, lang: Language) -> Parsed:
-    model, findings = validate(document)
+def _validated(document: Document, lang: Language, rule_codes: AbstractSet[str] | None) -> Parsed:
+    model, findings = validate(document, rule_codes)
     problems = tuple(from_finding(document, finding, "error", lang) for finding in findings)
     return Parsed(document, model, problems, tuple(findings))

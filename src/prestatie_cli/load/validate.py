@@ -5,21 +5,28 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
 from prestatie_cli.load.yaml import Document
-from prestatie_cli.model.agreements import MODELS, AgreementSet, Config, Monitor
+from prestatie_cli.model.agreements import MODELS, RULE_CODES, AgreementSet, Config, Monitor
 from prestatie_cli.model.findings import Finding, Pointer, suggestion
 
 Model = AgreementSet | Monitor | Config
 _SHOWN_TEXT = 40
 
 
-def validate(document: Document) -> tuple[Model | None, list[Finding]]:
-    """The document as a model, or None with the findings that say why not."""
+def validate(
+    document: Document, rule_codes: AbstractSet[str] | None = None
+) -> tuple[Model | None, list[Finding]]:
+    """The document as a model, or None with the findings that say why not.
+
+    ``rule_codes`` are the codes a configuration may name; they come from the rules,
+    which this stage cannot import. Without them only the form of a code is checked.
+    """
     data = document.data
     if not isinstance(data, dict):
         return None, [Finding("V005", (), _found(data))]
@@ -30,7 +37,8 @@ def validate(document: Document) -> tuple[Model | None, list[Finding]]:
     if model is None:
         return None, [Finding("V004", ("kind",), {"kind": str(kind)}, variant="unknown")]
     try:
-        return model.model_validate(data), []
+        context = None if rule_codes is None else {RULE_CODES: rule_codes}
+        return model.model_validate(data, context=context), []
     except ValidationError as error:
         return None, [_finding(model, dict(item)) for item in error.errors()]
 

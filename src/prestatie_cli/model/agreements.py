@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -24,6 +25,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -303,6 +305,10 @@ class Thresholds(_Strict):
         return self
 
 
+# The key of the validation context that holds every known rule code (see Config.rules).
+RULE_CODES = "rule_codes"
+
+
 class Config(_Strict):
     """The optional prestatie.yaml."""
 
@@ -314,12 +320,15 @@ class Config(_Strict):
 
     @field_validator("rules")
     @classmethod
-    def _known_rules(cls, rules: dict[str, Severity]) -> dict[str, Severity]:
-        # Imported here: the registry imports this module.
-        from prestatie_cli.rules import REGISTRY
-
+    def _known_rules(cls, rules: dict[str, Severity], info: ValidationInfo) -> dict[str, Severity]:
+        # Which codes exist is known to the rules, above this model: whoever validates a
+        # configuration in order to use it passes them in the validation context. Without
+        # them only the form of each code is checked.
+        known: AbstractSet[str] | None = (info.context or {}).get(RULE_CODES)
+        if known is None:
+            return rules
         for code in rules:
-            if code not in REGISTRY:
+            if code not in known:
                 raise PydanticCustomError(
                     "unknown_rule", "unknown rule code {text}", {"text": code}
                 )

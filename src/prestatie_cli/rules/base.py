@@ -2,33 +2,45 @@
 
 A rule looks at one validated file (with the other sets of the same run at hand
 for cross-file rules) and yields findings: a code, a pointer into the document
-and the values for its message. It never chooses its severity (configuration
-does that), never formats text (the message catalogue does) and never knows
-about line numbers (the engine looks the pointer up in the source map).
+and the values for its message. Its severity is a default that configuration
+may change, it never fills in text itself (the message catalogue does, from the
+wording the rule carries) and never knows about line numbers (the engine looks
+the pointer up in the source map).
 
-Each rule class carries a passing and a failing example for ``prestatie rules``.
-Agreement-scope examples are one agreement, added to a small valid set with
-parties ``gemeente``, ``corp-a`` and ``hv-a``; set-scope examples replace
-top-level keys of that set; monitor-scope examples replace the measurements of
-a monitor file for it. The test suite runs every example through the engine,
-at ``example_as_of`` when a rule sets it.
+Most rules judge one agreement at a time: they implement ``check_agreement``,
+which ``check_set`` calls for each agreement of the set in order. Rules about a
+set as a whole override ``check_set``; rules about monitor files ``check_monitor``.
+
+Each rule class carries its own wording in Dutch and English (``wording``) and a
+passing and a failing example for ``prestatie rules``. Agreement-scope examples
+are one agreement, added to a small valid set with parties ``gemeente``,
+``corp-a`` and ``hv-a``; set-scope examples replace top-level keys of that set;
+monitor-scope examples replace the measurements of a monitor file for it. The
+test suite runs every example through the engine, at ``example_as_of`` when a
+rule sets it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
 from prestatie_cli.load.yaml import Document
-from prestatie_cli.model.agreements import AgreementSet, Monitor, Thresholds
+from prestatie_cli.messages import Language
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor, Thresholds
 from prestatie_cli.model.findings import Finding
 from prestatie_cli.model.problems import Level
 
-__all__ = ["Finding", "MonitorContext", "Rule", "SetContext"]
+__all__ = ["Finding", "MonitorContext", "Rule", "SetContext", "Wording"]
 
 Scope = Literal["agreement", "set", "monitor"]
+
+# A rule's sentences by part ("title", "rationale", "message", "hint", and variants such
+# as "message.file"), each in every language; the catalogue knows them as "CODE.part".
+Wording = Mapping[str, Mapping[Language, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +57,19 @@ class SetContext:
     against: str = ""
     # Whether a monitor file for this set is part of the run (progress rules run there).
     monitored: bool = True
+    # Every rule code there is, for waivers that name one. Given by the engine, which
+    # holds the registry: a rule cannot import the registry that imports it.
+    rule_codes: AbstractSet[str] = field(kw_only=True)
+    # Made once per set rather than for each agreement: the ids of the parties in order,
+    # and the agreements of ``previous`` by id (the last one of a duplicate id).
+    party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    earlier: Mapping[str, Agreement] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        previous = self.previous.agreements if self.previous is not None else []
+        # A frozen dataclass sets fields of its own making this way.
+        object.__setattr__(self, "party_ids", [party.id for party in self.agreements.parties])
+        object.__setattr__(self, "earlier", {agreement.id: agreement for agreement in previous})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +94,21 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Level]
     scope: ClassVar[Scope]
+    wording: ClassVar[Wording]
     example_pass: ClassVar[str]
     example_fail: ClassVar[str]
     # The reference date the examples are meant for, when it matters.
     example_as_of: ClassVar[date | None] = None
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
+        """The findings in a set: those of each of its agreements, in their order."""
+        for index, agreement in enumerate(context.agreements.agreements):
+            yield from self.check_agreement(context, index, agreement)
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        """The findings in the agreement at ``agreements[index]`` of the set."""
         return iter(())
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:

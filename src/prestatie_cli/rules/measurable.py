@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from prestatie_cli.load.yaml import Document
-from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
+from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
 # "3.000" or "12.500": a Dutch thousands separator, which YAML reads as a decimal point.
 _THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$")
@@ -19,6 +21,23 @@ class MissingTarget(Rule):
     name = "missing-target"
     severity = "error"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Streefwaarde ontbreekt", "en": "Target missing"},
+        "message": {
+            "nl": "Resultaatafspraak {id} heeft geen meetbare streefwaarde.",
+            "en": "Result agreement {id} has no measurable target.",
+        },
+        "hint": {
+            "nl": "Voeg 'target:' toe met metric, unit en value, of maak er 'kind: effort' of "
+            "'kind: process' van.",
+            "en": "Add 'target:' with metric, unit and value, or make it 'kind: effort' or "
+            "'kind: process'.",
+        },
+        "rationale": {
+            "nl": "Zonder streefwaarde is niet vast te stellen of een resultaat is bereikt.",
+            "en": "Without a target nobody can establish whether the result was achieved.",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
@@ -33,10 +52,11 @@ class MissingTarget(Rule):
   kind: result
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, agreement in enumerate(context.agreements.agreements):
-            if agreement.kind == "result" and agreement.target is None:
-                yield Finding(self.code, ("agreements", index), {"id": agreement.id})
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind == "result" and agreement.target is None:
+            yield Finding(self.code, ("agreements", index), {"id": agreement.id})
 
 
 class MissingUnit(Rule):
@@ -46,6 +66,22 @@ class MissingUnit(Rule):
     name = "missing-unit"
     severity = "error"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Eenheid ontbreekt", "en": "Unit missing"},
+        "message": {
+            "nl": "De streefwaarde van {id} heeft geen eenheid.",
+            "en": "The target of {id} has no unit.",
+        },
+        "hint": {
+            "nl": "Voeg 'unit:' toe, bijvoorbeeld woningen, procent of euro.",
+            "en": "Add 'unit:', for example woningen (homes), procent or euro.",
+        },
+        "rationale": {
+            "nl": "Een getal zonder eenheid is voor meerdere uitleg vatbaar: 180 woningen, 180 euro, "
+            "180 procent?",
+            "en": "A number without a unit can be read several ways: 180 homes, 180 euro, 180 percent?",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
@@ -59,12 +95,13 @@ class MissingUnit(Rule):
   target: {metric: sociale huurwoningen opgeleverd, value: 180}
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, agreement in enumerate(context.agreements.agreements):
-            target = agreement.target
-            if target is not None and not (target.unit or "").strip():
-                pointer = ("agreements", index, "target") + (("unit",) if target.unit else ())
-                yield Finding(self.code, pointer, {"id": agreement.id}, at_key=True)
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        target = agreement.target
+        if target is not None and not (target.unit or "").strip():
+            pointer = ("agreements", index, "target") + (("unit",) if target.unit else ())
+            yield Finding(self.code, pointer, {"id": agreement.id}, at_key=True)
 
 
 class MissingBaseline(Rule):
@@ -74,6 +111,23 @@ class MissingBaseline(Rule):
     name = "missing-baseline"
     severity = "warning"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Nulmeting ontbreekt", "en": "Baseline missing"},
+        "message": {
+            "nl": "De streefwaarde van {id} heeft geen nulmeting.",
+            "en": "The target of {id} has no baseline.",
+        },
+        "hint": {
+            "nl": "Voeg 'baseline: {{value: ..., date: JJJJ-MM-DD}}' toe met de stand bij de start.",
+            "en": "Add 'baseline: {{value: ..., date: YYYY-MM-DD}}' with the value at the start.",
+        },
+        "rationale": {
+            "nl": "Zonder beginstand is voortgang niet te meten en is niet te zien of een doel al "
+            "gehaald was.",
+            "en": "Without a starting value progress cannot be measured, nor whether the goal was met "
+            "already.",
+        },
+    }
     example_pass = """\
 - id: DU-01
   title: Geen E-, F- en G-labels meer
@@ -96,12 +150,13 @@ class MissingBaseline(Rule):
     comparison: at_most
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, agreement in enumerate(context.agreements.agreements):
-            if agreement.kind == "result" and agreement.target and not agreement.target.baseline:
-                yield Finding(
-                    self.code, ("agreements", index, "target"), {"id": agreement.id}, at_key=True
-                )
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind == "result" and agreement.target and not agreement.target.baseline:
+            yield Finding(
+                self.code, ("agreements", index, "target"), {"id": agreement.id}, at_key=True
+            )
 
 
 class ThousandsSeparator(Rule):
@@ -111,6 +166,23 @@ class ThousandsSeparator(Rule):
     name = "thousands-separator"
     severity = "warning"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Punt als duizendtal", "en": "Thousands separator"},
+        "message": {
+            "nl": "In YAML is {written} een kommagetal, niet {meant}.",
+            "en": "In YAML {written} is a decimal number, not {meant}.",
+        },
+        "hint": {
+            "nl": "Schrijf {meant} zonder punt.",
+            "en": "Write {meant} without the point.",
+        },
+        "rationale": {
+            "nl": "In het Nederlands is 3.000 drieduizend, maar YAML leest de punt als decimaalteken: "
+            "3.000 wordt 3.",
+            "en": "In Dutch 3.000 is three thousand, but YAML reads the point as a decimal point: "
+            "3.000 becomes 3.",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Groei sociale voorraad
@@ -136,3 +208,6 @@ class ThousandsSeparator(Rule):
                 yield Finding(
                     self.code, pointer, {"written": written, "meant": written.replace(".", "")}
                 )
+
+
+RULES: tuple[Rule, ...] = (MissingTarget(), MissingUnit(), MissingBaseline(), ThousandsSeparator())

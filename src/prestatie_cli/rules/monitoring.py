@@ -1,11 +1,14 @@
-"""P6xx, monitor files: measurements belong to a known set and agreement, inside its term."""
+"""P607-P611, monitor files: measurements belong to a known set and agreement, inside its term,
+reported by a party of the set."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from prestatie_cli.model.findings import suggestion
-from prestatie_cli.rules.base import Finding, MonitorContext, Rule
+from prestatie_cli.rules._unknown import unknown_party
+from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
 
 
 class UnknownSet(Rule):
@@ -15,6 +18,33 @@ class UnknownSet(Rule):
     name = "unknown-set"
     severity = "warning"
     scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekende set", "en": "Unknown set"},
+        "message": {
+            "nl": "De set '{set}' waar deze monitor bij hoort is niet gevonden.",
+            "en": "The set '{set}' that this monitor belongs to was not found.",
+        },
+        "message.broken": {
+            "nl": "De set '{set}' staat in {file}, maar dat bestand is geen geldige set; "
+            "deze metingen worden getoetst zodra het dat wel is.",
+            "en": "The set '{set}' is in {file}, but that file is not a valid set; "
+            "these measurements are checked once it is.",
+        },
+        "hint.broken": {
+            "nl": "Los eerst de fouten in {file} op (prestatie check {file}).",
+            "en": "Fix the errors in {file} first (prestatie check {file}).",
+        },
+        "hint": {
+            "nl": "Controleer de set-id en controleer de monitor samen met zijn afspraken, "
+            "bijvoorbeeld: prestatie check afspraken/ monitor/",
+            "en": "Check the set id and check the monitor together with its agreements, "
+            "for example: prestatie check afspraken/ monitor/",
+        },
+        "rationale": {
+            "nl": "Metingen zijn alleen te controleren tegen de afspraken waar ze over gaan.",
+            "en": "Measurements can only be checked against the agreements they are about.",
+        },
+    }
     example_pass = """\
 set: voorbeeld-2016-2019
 """
@@ -44,6 +74,23 @@ class UnknownAgreement(Rule):
     name = "unknown-agreement"
     severity = "error"
     scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekende afspraak", "en": "Unknown agreement"},
+        "message": {
+            "nl": "De meting verwijst naar afspraak '{id}', die niet in set {set} staat.",
+            "en": "The measurement refers to agreement '{id}', which is not in set {set}.",
+        },
+        "hint": {
+            "nl": "Gebruik de id van een afspraak uit de set.",
+            "en": "Use the id of an agreement of the set.",
+        },
+        "rationale": {
+            "nl": "Een meting bij een verkeerde id telt nergens mee, en de echte afspraak lijkt "
+            "ongemeten.",
+            "en": "A measurement under a wrong id counts for nothing, and the real agreement looks "
+            "unmeasured.",
+        },
+    }
     example_pass = """\
 measurements:
   - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017}
@@ -78,6 +125,21 @@ class MeasurementOutsidePeriod(Rule):
     name = "measurement-outside-period"
     severity = "warning"
     scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Meting buiten de looptijd", "en": "Measurement outside period"},
+        "message": {
+            "nl": "De meting van {date} valt buiten de looptijd {start} tot en met {end}.",
+            "en": "The measurement of {date} lies outside the period {start} to {end}.",
+        },
+        "hint": {
+            "nl": "Controleer de datum; een meting voor een andere periode hoort bij een andere set.",
+            "en": "Check the date; a measurement for another period belongs to another set.",
+        },
+        "rationale": {
+            "nl": "Alleen metingen binnen de looptijd zeggen iets over deze afspraken.",
+            "en": "Only measurements inside the period say something about these agreements.",
+        },
+    }
     example_pass = """\
 measurements:
   - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017}
@@ -112,6 +174,22 @@ class UnknownReporter(Rule):
     name = "unknown-reporter"
     severity = "warning"
     scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekende melder", "en": "Unknown reporter"},
+        "message": {
+            "nl": "De meting is gemeld door '{party}', geen partij in de set.",
+            "en": "The measurement was reported by '{party}', not a party to the set.",
+        },
+        "hint": {
+            "nl": "Gebruik bij 'reported_by' de id van een partij: {known}.",
+            "en": "Use the id of a party for 'reported_by': {known}.",
+        },
+        "rationale": {
+            "nl": "Bij elke meting hoort wie hem heeft aangeleverd, zodat partijen elkaar kunnen "
+            "bevragen.",
+            "en": "Every measurement names who supplied it, so that the parties can ask each other.",
+        },
+    }
     example_pass = """\
 measurements:
   - {agreement: BS-01, date: 2017-12-31, value: 45, reported_by: corp-a}
@@ -131,9 +209,13 @@ measurements:
                 yield Finding(
                     self.code,
                     ("measurements", index, "reported_by"),
-                    {
-                        "party": measurement.reported_by,
-                        "known": ", ".join(known),
-                        "suggestion": suggestion(measurement.reported_by, known),
-                    },
+                    unknown_party(measurement.reported_by, known),
                 )
+
+
+RULES: tuple[Rule, ...] = (
+    UnknownSet(),
+    UnknownAgreement(),
+    MeasurementOutsidePeriod(),
+    UnknownReporter(),
+)

@@ -1,12 +1,14 @@
-"""P6xx, set level: the lokale driehoek, reciprocity, unique ids, sign-off, amendments."""
+"""P6xx, set level: the lokale driehoek, reciprocity, unique ids, sign-off, amendments, waivers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
-from prestatie_cli.model.agreements import ROLES_REQUIRED
-from prestatie_cli.model.findings import suggestion
-from prestatie_cli.rules.base import Finding, Rule, SetContext
+from prestatie_cli.model.agreements import ROLES_REQUIRED, Agreement
+from prestatie_cli.model.findings import Pointer, suggestion
+from prestatie_cli.rules._unknown import unknown_party
+from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
 
 
 class MissingRole(Rule):
@@ -16,6 +18,24 @@ class MissingRole(Rule):
     name = "missing-role"
     severity = "error"
     scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Partij uit de driehoek ontbreekt", "en": "Role missing"},
+        "message": {
+            "nl": "Er is geen partij met de rol '{role}'.",
+            "en": "No party has the role '{role}'.",
+        },
+        "hint": {
+            "nl": "Voeg de {role} toe onder 'parties', of leg met een waiver op de set vast waarom "
+            "die ontbreekt.",
+            "en": "Add the {role} under 'parties', or record with a waiver on the set why it is absent.",
+        },
+        "rationale": {
+            "nl": "De Woningwet gaat uit van drie gelijkwaardige partijen: gemeente, corporatie en "
+            "huurdersorganisatie.",
+            "en": "The Woningwet expects three equal parties: municipality, corporation and tenants' "
+            "organisation.",
+        },
+    }
     example_pass = """\
 parties:
   - {id: gemeente, name: Gemeente Voorbeeld, role: gemeente}
@@ -42,6 +62,23 @@ class OwesNothing(Rule):
     name = "owes-nothing"
     severity = "warning"
     scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Partij levert niets", "en": "Party owes nothing"},
+        "message": {
+            "nl": "Partij '{party}' is bij geen enkele afspraak trekker of bijdrager.",
+            "en": "Party '{party}' is owner or contributor of no agreement.",
+        },
+        "hint": {
+            "nl": "Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een afspraak.",
+            "en": "Record what this party contributes with 'owner:' or 'contributors:' on an agreement.",
+        },
+        "rationale": {
+            "nl": "Prestatieafspraken zijn wederkerig: ook gemeente en huurders leveren iets, "
+            "niet alleen de corporatie.",
+            "en": "Performance agreements are reciprocal: the municipality and the tenants owe "
+            "something too, not only the corporation.",
+        },
+    }
     example_pass = """\
 agreements:
   - {id: A-1, title: Bouwen, theme: beschikbaarheid, owner: corp-a, contributors: [gemeente]}
@@ -70,6 +107,29 @@ class DuplicateId(Rule):
     name = "duplicate-id"
     severity = "error"
     scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Dubbele id", "en": "Duplicate id"},
+        "message": {
+            "nl": "De id '{id}' komt al eerder voor, op regel {first}.",
+            "en": "The id '{id}' is already used on line {first}.",
+        },
+        "message.file": {
+            "nl": "De set-id '{id}' wordt ook gebruikt in {first}.",
+            "en": "The set id '{id}' is also used in {first}.",
+        },
+        "message.left-out": {
+            "nl": "De set-id '{id}' wordt ook gebruikt in {first}; deze set is weggelaten.",
+            "en": "The set id '{id}' is also used in {first}; this set is left out.",
+        },
+        "hint": {
+            "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",
+            "en": "Give every agreement, party and set an id of its own that does not change.",
+        },
+        "rationale": {
+            "nl": "Metingen, verschillen en rapporten verwijzen naar afspraken via hun id.",
+            "en": "Measurements, diffs and reports refer to agreements by their id.",
+        },
+    }
     example_pass = """\
 agreements:
   - {id: BS-01, title: Bouwen, theme: beschikbaarheid, owner: corp-a}
@@ -114,6 +174,24 @@ class NotSigned(Rule):
     name = "not-signed"
     severity = "warning"
     scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Niet ondertekend", "en": "Not signed"},
+        "message": {
+            "nl": "Partij '{party}' ({name}) heeft de set niet ondertekend.",
+            "en": "Party '{party}' ({name}) has not signed the set.",
+        },
+        "hint": {
+            "nl": "Laat de partij tekenen: prestatie sign SET --party {party} --name NAAM "
+            "(of voeg onder 'signatures' party, name en date toe).",
+            "en": "Have the party sign: prestatie sign SET --party {party} --name NAME "
+            "(or add party, name and date under 'signatures').",
+        },
+        "rationale": {
+            "nl": "Afspraken binden alleen de partijen die ze hebben ondertekend; huurders kunnen "
+            "ondertekening ook weigeren.",
+            "en": "Agreements bind only the parties that signed them; tenants may refuse to sign.",
+        },
+    }
     example_pass = """\
 signatures:
   - {party: gemeente, name: J. de Vries, date: 2016-03-15}
@@ -142,6 +220,21 @@ class UnknownParty(Rule):
     name = "unknown-party"
     severity = "error"
     scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekende partij", "en": "Unknown party"},
+        "message": {
+            "nl": "'{party}' is geen partij in deze set.",
+            "en": "'{party}' is not a party to this set.",
+        },
+        "hint": {
+            "nl": "Gebruik de id van een partij uit 'parties': {known}.",
+            "en": "Use the id of a party listed under 'parties': {known}.",
+        },
+        "rationale": {
+            "nl": "Alleen partijen van de set kunnen ondertekenen of met een wijziging instemmen.",
+            "en": "Only parties to the set can sign it or consent to an amendment.",
+        },
+    }
     example_pass = """\
 signatures:
   - {party: hv-a, name: M. Bakker, date: 2016-03-20}
@@ -152,29 +245,21 @@ signatures:
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
-        agreements = context.agreements
-        known = [party.id for party in agreements.parties]
-        references: list[tuple[tuple[str | int, ...], str]] = [
-            (("signatures", index, "party"), signature.party)
-            for index, signature in enumerate(agreements.signatures)
-        ]
-        for index, agreement in enumerate(agreements.agreements):
-            for number, amendment in enumerate(agreement.amendments):
-                references.extend(
-                    (("agreements", index, "amendments", number, "agreed_by", position), party)
-                    for position, party in enumerate(amendment.agreed_by)
-                )
-        for pointer, party in references:
-            if party not in known:
-                yield Finding(
-                    self.code,
-                    pointer,
-                    {
-                        "party": party,
-                        "known": ", ".join(known),
-                        "suggestion": suggestion(party, known),
-                    },
-                )
+        for index, signature in enumerate(context.agreements.signatures):
+            yield from self._known(context, ("signatures", index, "party"), signature.party)
+        yield from super().check_set(context)
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        for number, amendment in enumerate(agreement.amendments):
+            for position, party in enumerate(amendment.agreed_by):
+                pointer = ("agreements", index, "amendments", number, "agreed_by", position)
+                yield from self._known(context, pointer, party)
+
+    def _known(self, context: SetContext, pointer: Pointer, party: str) -> Iterator[Finding]:
+        if party not in context.party_ids:
+            yield Finding(self.code, pointer, unknown_party(party, context.party_ids))
 
 
 class AmendmentWithoutConsent(Rule):
@@ -184,6 +269,21 @@ class AmendmentWithoutConsent(Rule):
     name = "amendment-without-consent"
     severity = "warning"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Wijziging zonder instemming", "en": "Amendment without consent"},
+        "message": {
+            "nl": "Een wijziging van {id} is niet door alle partijen goedgekeurd; ontbreekt: {missing}.",
+            "en": "An amendment of {id} was not agreed by all parties; missing: {missing}.",
+        },
+        "hint": {
+            "nl": "Vraag de ontbrekende partijen om instemming en zet ze in 'agreed_by'.",
+            "en": "Ask the missing parties for consent and list them in 'agreed_by'.",
+        },
+        "rationale": {
+            "nl": "Afspraken mogen tussentijds wijzigen, maar alleen met instemming van alle partijen.",
+            "en": "Agreements may change during the term, but only with the consent of all parties.",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
@@ -203,17 +303,17 @@ class AmendmentWithoutConsent(Rule):
       agreed_by: [gemeente, corp-a]
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        parties = [party.id for party in context.agreements.parties]
-        for index, agreement in enumerate(context.agreements.agreements):
-            for number, amendment in enumerate(agreement.amendments):
-                missing = [party for party in parties if party not in amendment.agreed_by]
-                if missing:
-                    yield Finding(
-                        self.code,
-                        ("agreements", index, "amendments", number, "agreed_by"),
-                        {"id": agreement.id, "missing": ", ".join(missing)},
-                    )
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        for number, amendment in enumerate(agreement.amendments):
+            missing = [party for party in context.party_ids if party not in amendment.agreed_by]
+            if missing:
+                yield Finding(
+                    self.code,
+                    ("agreements", index, "amendments", number, "agreed_by"),
+                    {"id": agreement.id, "missing": ", ".join(missing)},
+                )
 
 
 class UnknownWaiverRule(Rule):
@@ -223,6 +323,22 @@ class UnknownWaiverRule(Rule):
     name = "unknown-waiver-rule"
     severity = "error"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Waiver voor onbekende regel", "en": "Waiver for unknown rule"},
+        "message": {
+            "nl": "De waiver noemt regel '{rule}', die niet bestaat.",
+            "en": "The waiver names rule '{rule}', which does not exist.",
+        },
+        "hint": {
+            "nl": "'prestatie rules' toont alle codes.",
+            "en": "'prestatie rules' lists every code.",
+        },
+        "rationale": {
+            "nl": "Een waiver met een tikfout onderdrukt niets, terwijl het lijkt alsof er een "
+            "bewuste uitzondering is.",
+            "en": "A waiver with a typo suppresses nothing, while it looks like a deliberate exception.",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
@@ -239,22 +355,29 @@ class UnknownWaiverRule(Rule):
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
-        # Imported here: the registry imports this module.
-        from prestatie_cli.rules import REGISTRY
+        for number, waiver in enumerate(context.agreements.waivers):
+            yield from self._known(context, ("waivers", number, "rule"), waiver.rule)
+        yield from super().check_set(context)
 
-        agreements = context.agreements
-        places: list[tuple[tuple[str | int, ...], str]] = [
-            (("waivers", number, "rule"), waiver.rule)
-            for number, waiver in enumerate(agreements.waivers)
-        ]
-        for index, agreement in enumerate(agreements.agreements):
-            places.extend(
-                (("agreements", index, "waivers", number, "rule"), waiver.rule)
-                for number, waiver in enumerate(agreement.waivers)
-            )
-        known = sorted(REGISTRY)
-        for pointer, code in places:
-            if code not in REGISTRY:
-                yield Finding(
-                    self.code, pointer, {"rule": code, "suggestion": suggestion(code, known)}
-                )
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        for number, waiver in enumerate(agreement.waivers):
+            pointer = ("agreements", index, "waivers", number, "rule")
+            yield from self._known(context, pointer, waiver.rule)
+
+    def _known(self, context: SetContext, pointer: Pointer, code: str) -> Iterator[Finding]:
+        if code not in context.rule_codes:
+            known = sorted(context.rule_codes)
+            yield Finding(self.code, pointer, {"rule": code, "suggestion": suggestion(code, known)})
+
+
+RULES: tuple[Rule, ...] = (
+    MissingRole(),
+    OwesNothing(),
+    DuplicateId(),
+    NotSigned(),
+    UnknownParty(),
+    AmendmentWithoutConsent(),
+    UnknownWaiverRule(),
+)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
-from prestatie_cli.rules.base import Finding, Rule, SetContext
+from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
 
 # Phrases that turn a result agreement into an effort: "we try", "where possible".
 VAGUE_PHRASES: tuple[str, ...] = (
@@ -59,6 +61,27 @@ class VagueWording(Rule):
     name = "vague-wording"
     severity = "warning"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Vage formulering", "en": "Vague wording"},
+        "message": {
+            "nl": "Resultaatafspraak {id} gebruikt de vage formulering '{phrase}'.",
+            "en": "Result agreement {id} uses the vague phrase '{phrase}'.",
+        },
+        "hint": {
+            "nl": "Schrijf op wat er concreet wordt opgeleverd (aantal, wie, wanneer), of maak er "
+            "een inspanningsafspraak van met 'kind: effort'.",
+            "en": "Say what is delivered (how many, by whom, when), or make it an effort agreement "
+            "with 'kind: effort'.",
+        },
+        "rationale": {
+            "nl": "Woorden als 'streven naar', 'zoveel mogelijk' en 'inzetten op' maken van een "
+            "resultaatafspraak een inspanningsafspraak: achteraf kan niemand vaststellen of ze is "
+            "nagekomen.",
+            "en": "Phrases like 'streven naar' (aim for), 'zoveel mogelijk' (as much as possible) and "
+            "'inzetten op' (make an effort) turn a result into an effort: afterwards nobody can tell "
+            "whether it was kept.",
+        },
+    }
     example_pass = """\
 - id: BS-01
   title: Nieuwe sociale huurwoningen
@@ -74,23 +97,24 @@ class VagueWording(Rule):
   text: De corporatie streeft naar zoveel mogelijk nieuwe sociale huurwoningen.
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, agreement in enumerate(context.agreements.agreements):
-            if agreement.kind != "result":
-                continue
-            for field in ("title", "text"):
-                seen: dict[str, int] = {}
-                for phrase in vague_phrases(getattr(agreement, field) or ""):
-                    shown = " ".join(phrase.split())
-                    occurrence = seen.get(shown.casefold(), 0)
-                    seen[shown.casefold()] = occurrence + 1
-                    yield Finding(
-                        self.code,
-                        ("agreements", index, field),
-                        {"phrase": shown, "id": agreement.id},
-                        needle=shown,
-                        occurrence=occurrence,
-                    )
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind != "result":
+            return
+        for field in ("title", "text"):
+            seen: dict[str, int] = {}
+            for phrase in vague_phrases(getattr(agreement, field) or ""):
+                shown = " ".join(phrase.split())
+                occurrence = seen.get(shown.casefold(), 0)
+                seen[shown.casefold()] = occurrence + 1
+                yield Finding(
+                    self.code,
+                    ("agreements", index, field),
+                    {"phrase": shown, "id": agreement.id},
+                    needle=shown,
+                    occurrence=occurrence,
+                )
 
 
 class MissingWording(Rule):
@@ -100,6 +124,23 @@ class MissingWording(Rule):
     name = "missing-wording"
     severity = "error"
     scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Tekst ontbreekt", "en": "Wording missing"},
+        "message": {
+            "nl": "Afspraak {id} heeft geen ondertekende tekst (of minder dan {words} woorden).",
+            "en": "Agreement {id} has no signed wording (or fewer than {words} words).",
+        },
+        "hint": {
+            "nl": "Neem onder 'text:' de afspraak letterlijk over zoals die is ondertekend.",
+            "en": "Copy the agreement under 'text:' word for word as it was signed.",
+        },
+        "rationale": {
+            "nl": "De tekst zoals ondertekend is wat partijen elkaar beloven; titel en getallen "
+            "alleen zijn niet genoeg om op aan te spreken.",
+            "en": "The wording as signed is what the parties promise each other; a title and numbers "
+            "alone are not enough to hold anyone to.",
+        },
+    }
     example_pass = """\
 - id: PR-01
   title: Jaarlijkse evaluatie
@@ -115,11 +156,15 @@ class MissingWording(Rule):
   text: Evaluatie.
 """
 
-    def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, agreement in enumerate(context.agreements.agreements):
-            if agreement.kind == "effort":
-                continue
-            words = len((agreement.text or "").split())
-            if words < MIN_WORDS:
-                pointer = ("agreements", index) + (("text",) if agreement.text else ())
-                yield Finding(self.code, pointer, {"id": agreement.id, "words": str(MIN_WORDS)})
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind == "effort":
+            return
+        words = len((agreement.text or "").split())
+        if words < MIN_WORDS:
+            pointer = ("agreements", index) + (("text",) if agreement.text else ())
+            yield Finding(self.code, pointer, {"id": agreement.id, "words": str(MIN_WORDS)})
+
+
+RULES: tuple[Rule, ...] = (VagueWording(), MissingWording())

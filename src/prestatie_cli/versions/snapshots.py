@@ -18,6 +18,7 @@ from prestatie_cli.load.yaml import LoadError, decode
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
 from prestatie_cli.model.problems import Problem
+from prestatie_cli.rules import REGISTRY
 from prestatie_cli.versions.git import Commit, Repository
 
 Parsed = AgreementSet | Monitor | None
@@ -105,7 +106,7 @@ def _parse(raw: bytes, path: str) -> tuple[Parsed, bool]:
         text = decode(raw, path)
     except LoadError:
         return None, False
-    parsed = parse(text, path)
+    parsed = parse(text, path, rule_codes=REGISTRY.keys())
     if parsed.problems:
         return None, False
     model = parsed.model
@@ -144,7 +145,7 @@ def in_worktree(
 
     With ``root``, file names are shown relative to it, as they are for commits.
     """
-    corpus = load_corpus(paths, lang)
+    corpus = load_corpus(paths, lang, rule_codes=REGISTRY.keys())
     items = [(_shown(item.path, root), item.model) for item in corpus.loaded]
     return _collect(label, as_of, items, None, corpus.problems)
 

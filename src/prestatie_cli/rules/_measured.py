@@ -1,0 +1,54 @@
+"""A monitor's measurements per agreement of its set, for the rules that judge progress."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from prestatie_cli.model.agreements import Agreement, Measurement, Period
+from prestatie_cli.model.findings import Pointer
+from prestatie_cli.progress.calculation import Progress, progress
+from prestatie_cli.rules.base import MonitorContext
+
+
+class Measured(NamedTuple):
+    """One agreement of a monitor's set and its measurements in the monitor (a tuple: one
+    is made for every agreement of a run, by each rule that judges progress)."""
+
+    agreement: Agreement
+    # The term of the set.
+    period: Period
+    # Each measurement with its index in the monitor, in the monitor's order.
+    indexed: Sequence[tuple[int, Measurement]]
+
+    @property
+    def measurements(self) -> list[Measurement]:
+        return [measurement for _, measurement in self.indexed]
+
+    @property
+    def latest(self) -> Pointer:
+        """Where a finding about the agreement points: its latest measurement, or the
+        monitor's set key when there is none."""
+        if not self.indexed:
+            return ("set",)
+        index, _ = max(self.indexed, key=lambda pair: (pair[1].date, pair[0]))
+        return ("measurements", index)
+
+    def progress(self, context: MonitorContext) -> Progress:
+        """Where the agreement stands at the run's date."""
+        return progress(
+            self.agreement, self.measurements, context.as_of, self.period, context.thresholds
+        )
+
+
+def measured(context: MonitorContext) -> Iterator[Measured]:
+    """Every agreement of the monitor's set, in order; none when the run has no such set."""
+    agreements = context.agreements
+    if agreements is None:
+        return
+    grouped: dict[str, list[tuple[int, Measurement]]] = defaultdict(list)
+    for index, measurement in enumerate(context.monitor.measurements):
+        grouped[measurement.agreement].append((index, measurement))
+    for agreement in agreements.agreements:
+        yield Measured(agreement, agreements.period, grouped.get(agreement.id, []))

@@ -1,0 +1,180 @@
+"""P612-P614, monitor files: the measurements themselves are consistent, complete and sourced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from prestatie_cli.model.agreements import Measurement
+from prestatie_cli.progress.calculation import missing_periods
+from prestatie_cli.rules._measured import measured
+from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
+
+
+class ConflictingMeasurements(Rule):
+    """One agreement, one date, one value: two different values cannot both be true."""
+
+    code = "P612"
+    name = "conflicting-measurements"
+    severity = "error"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Tegenstrijdige metingen", "en": "Conflicting measurements"},
+        "message": {
+            "nl": "{id} heeft op {date} twee verschillende waarden (de andere op regel {first}).",
+            "en": "{id} has two different values on {date} (the other on line {first}).",
+        },
+        "hint": {
+            "nl": "Stel vast welke waarde klopt en verwijder de andere, of geef ze verschillende peildatums.",
+            "en": "Establish which value is right and remove the other, or give them different reference dates.",
+        },
+        "rationale": {
+            "nl": "Twee waarden voor één peildatum maken de voortgang onbepaald; partijen moeten het eens zijn "
+            "over de feiten.",
+            "en": "Two values for one reference date leave progress undetermined; the parties must agree on "
+            "the facts.",
+        },
+    }
+    example_pass = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+  - {agreement: BS-01, date: 2018-12-31, value: 50, source: Jaarverslag 2018, reported_by: corp-a}
+"""
+    example_fail = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+  - {agreement: BS-01, date: 2017-12-31, value: 54, source: Monitor gemeente, reported_by: gemeente}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        seen: dict[tuple[str, str], tuple[int, Measurement]] = {}
+        for index, measurement in enumerate(context.monitor.measurements):
+            key = (measurement.agreement, measurement.date.isoformat())
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = (index, measurement)
+                continue
+            if earlier[1].value != measurement.value:
+                line = context.document.span(("measurements", earlier[0])).line
+                yield Finding(
+                    self.code,
+                    ("measurements", index, "value"),
+                    {
+                        "id": measurement.agreement,
+                        "date": measurement.date.isoformat(),
+                        "first": str(line),
+                    },
+                    agreement=measurement.agreement,
+                )
+
+
+class MeasurementMissing(Rule):
+    """An agreement measured yearly (or half-yearly, quarterly) has a measurement for each period."""
+
+    code = "P613"
+    name = "measurement-missing"
+    severity = "warning"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Meting ontbreekt", "en": "Measurement missing"},
+        "message": {
+            "nl": "Voor {id} ontbreekt de meting over {start} tot en met {end}.",
+            "en": "{id} has no measurement for {start} to {end}.",
+        },
+        "hint": {
+            "nl": "Voeg de meting toe met: prestatie record {id} WAARDE --date {end} --source BRON",
+            "en": "Add the measurement with: prestatie record {id} VALUE --date {end} --source SOURCE",
+        },
+        "rationale": {
+            "nl": "Een afspraak die periodiek gemonitord wordt, heeft voor elke verstreken periode een meting; "
+            "anders is de voortgang niet te volgen.",
+            "en": "An agreement that is monitored periodically has a measurement for each past period; "
+            "otherwise its progress cannot be followed.",
+        },
+    }
+    example_pass = """\
+measurements:
+  - {agreement: BS-01, date: 2016-12-31, value: 30, source: Jaarverslag 2016, reported_by: corp-a}
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+  - {agreement: BS-01, date: 2018-12-31, value: 60, source: Jaarverslag 2018, reported_by: corp-a}
+  - {agreement: BS-01, date: 2019-12-31, value: 45, source: Jaarverslag 2019, reported_by: corp-a}
+"""
+    example_fail = """\
+measurements:
+  - {agreement: BS-01, date: 2016-12-31, value: 30, source: Jaarverslag 2016, reported_by: corp-a}
+  - {agreement: BS-01, date: 2018-12-31, value: 105, source: Jaarverslag 2018, reported_by: corp-a}
+  - {agreement: BS-01, date: 2019-12-31, value: 45, source: Jaarverslag 2019, reported_by: corp-a}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        for item in measured(context):
+            agreement = item.agreement
+            for first, last in missing_periods(
+                agreement,
+                item.measurements,
+                context.as_of,
+                item.period,
+                context.thresholds.grace_days,
+            ):
+                yield Finding(
+                    self.code,
+                    ("measurements",),
+                    {"id": agreement.id, "start": first.isoformat(), "end": last.isoformat()},
+                    at_key="measurements" in context.document.data,
+                    agreement=agreement.id,
+                )
+
+
+class MissingEvidence(Rule):
+    """Each measurement says where it comes from and who reported it, so it can be checked."""
+
+    code = "P614"
+    name = "missing-evidence"
+    severity = "warning"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Bron of melder ontbreekt", "en": "Evidence missing"},
+        "message": {
+            "nl": "De meting van {id} vermeldt geen {missing}.",
+            "en": "The measurement of {id} does not give its {missing}.",
+        },
+        "hint": {
+            "nl": "Vul 'source' (document of link) en 'reported_by' (de partij die de meting aanlevert) in.",
+            "en": "Fill in 'source' (a document or link) and 'reported_by' (the party supplying the measurement).",
+        },
+        "rationale": {
+            "nl": "Een meting zonder bron en melder is niet na te gaan; partijen moeten elkaars cijfers kunnen "
+            "controleren.",
+            "en": "A measurement without source and reporter cannot be verified; the parties must be able to "
+            "check each other's figures.",
+        },
+    }
+    example_pass = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+"""
+    example_fail = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        for index, measurement in enumerate(context.monitor.measurements):
+            missing = [
+                name
+                for name, value in (
+                    ("source", measurement.source),
+                    ("reported_by", measurement.reported_by),
+                )
+                if not (value or "").strip()
+            ]
+            if missing:
+                yield Finding(
+                    self.code,
+                    ("measurements", index),
+                    {"id": measurement.agreement, "missing": ", ".join(missing)},
+                    agreement=measurement.agreement,
+                )
+
+
+RULES: tuple[Rule, ...] = (ConflictingMeasurements(), MeasurementMissing(), MissingEvidence())
