@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -53,6 +56,49 @@ def test_help_of_every_command_shows_an_example() -> None:
         # An example below the usage line (rich may wrap it over two lines).
         body = done.stdout.split("Usage:", 1)[1].split("\n", 1)[1]
         assert f"prestatie {command}" in " ".join(body.split()), command
+
+
+def _registries() -> list[tuple[str, str, Iterable[str]]]:
+    from prestatie_cli.messages import LANGUAGES
+    from prestatie_cli.progress.calculation import STATUSES
+    from prestatie_cli.reporting.check_formats import CHECK_FORMATS
+    from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
+    from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
+    from prestatie_cli.reporting.log_formats import LOG_FORMATS
+    from prestatie_cli.reporting.report_formats import REPORT_FORMATS
+    from prestatie_cli.reporting.rules_formats import RULES_FORMATS
+    from prestatie_cli.reporting.status_formats import STATUS_FORMATS
+
+    return [
+        ("check", "--format", CHECK_FORMATS),
+        ("status", "--format", STATUS_FORMATS),
+        ("status", "--status", STATUSES),
+        ("report", "--format", REPORT_FORMATS),
+        ("diff", "--format", DIFF_FORMATS),
+        ("log", "--format", LOG_FORMATS),
+        ("export", "--format", EXPORT_FORMATS),
+        ("rules", "--format", RULES_FORMATS),
+        ("rules", "--lang", LANGUAGES),
+    ]
+
+
+@pytest.mark.parametrize(("command", "option", "names"), _registries())
+def test_the_choices_of_an_option_are_the_names_it_is_defined_by(
+    command: str, option: str, names: Iterable[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", command, "--help"],
+        env={**os.environ, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    # The option's row in the table of options (the examples above it name it too).
+    line = next(line for line in done.stdout.splitlines() if line.startswith(f"│ {option} "))
+    shown = re.search(r"<(?:list\[)?([\w|]+)\]?>", line)
+    assert shown is not None
+    assert shown.group(1).split("|") == list(names)
 
 
 def test_check_text_output(tmp_path: Path) -> None:

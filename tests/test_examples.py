@@ -9,6 +9,8 @@ import pytest
 
 from prestatie_cli.check.engine import check
 from prestatie_cli.check.result import CheckOptions
+from prestatie_cli.check.runner import load_models
+from prestatie_cli.load.discover import discover
 from prestatie_cli.model.agreements import Thresholds
 from prestatie_cli.progress.status import status
 from tests.conftest import REPO
@@ -52,7 +54,7 @@ def test_findings_of_the_examples_today() -> None:
 
 
 def _statuses(path: Path, as_of: date) -> dict[str, str]:
-    report = status([path, MONITORS], as_of, "nl", Thresholds())
+    report = status(load_models(discover([path, MONITORS]), "nl"), as_of, Thresholds())
     (block,) = report.sets
     return {row.agreement.id: row.status for row in block.rows}
 

@@ -7,19 +7,30 @@ This is the only module that imports typer.
 # each run, and string annotations would be compiled and evaluated each time (20 ms).
 import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from prestatie_cli import __version__
+from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.messages import Language, current_language, text
-from prestatie_cli.reporting.terminal import colour, set_quiet
+from prestatie_cli.messages import Language, current_language, text, use_language
+from prestatie_cli.progress.calculation import STATUSES
+from prestatie_cli.reporting.check_formats import CHECK_FORMATS
+from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
+from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
+from prestatie_cli.reporting.log_formats import LOG_FORMATS
+from prestatie_cli.reporting.report_formats import REPORT_FORMATS
+from prestatie_cli.reporting.rules_formats import RULES_FORMATS
+from prestatie_cli.reporting.status_formats import STATUS_FORMATS
+from prestatie_cli.reporting.terminal import colour
+from prestatie_cli.reporting.text import write_problems
 
-if TYPE_CHECKING:  # the models load only for commands that need them (fast --version)
+if TYPE_CHECKING:  # the type of a status; its names come from STATUSES
     from prestatie_cli.progress.calculation import Status
 
 app = typer.Typer(
@@ -32,74 +43,69 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
+def _choices(name: str, names: Iterable[str]) -> Any:
+    """An enumeration of ``names`` for typer, which offers and accepts exactly those.
+
+    Its members are strings equal to the names, so a command uses them as names.
+    """
+    return StrEnum(name, [(value, value) for value in names])
 
 
-class RulesFormat(StrEnum):
-    text = "text"
-    json = "json"
+# Every choice comes from where it is defined: a registry of formats, the statuses.
+if TYPE_CHECKING:  # to mypy a choice is the name it stands for
+    CheckFormat = str
+    StatusFormat = str
+    DiffFormat = str
+    LogFormat = str
+    ReportFormat = str
+    ExportFormat = str
+    RulesFormat = str
+    StatusName = Status
+else:
+    CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
+    StatusFormat = _choices("StatusFormat", STATUS_FORMATS)
+    DiffFormat = _choices("DiffFormat", DIFF_FORMATS)
+    LogFormat = _choices("LogFormat", LOG_FORMATS)
+    ReportFormat = _choices("ReportFormat", REPORT_FORMATS)
+    ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
+    RulesFormat = _choices("RulesFormat", RULES_FORMATS)
+    StatusName = _choices("StatusName", STATUSES)
 
 
-class StatusFormat(StrEnum):
-    text = "text"
-    json = "json"
-    md = "md"
+def _option(*names: str, help: str) -> Any:
+    """An option without a default to show: its help says what happens when it is left out."""
+    return typer.Option(*names, help=help, show_default=False)
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
+def _argument(help: str) -> Any:
+    return typer.Argument(help=help, show_default=False)
 
 
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
-class StatusName(StrEnum):
-    achieved = "achieved"
-    on_track = "on_track"
-    at_risk = "at_risk"
-    behind = "behind"
-    overdue = "overdue"
-    no_data = "no_data"
-
-
-class Lang(StrEnum):
-    nl = "nl"
-    en = "en"
-
-
-# Options that many commands share, with one wording.
-LangOption = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="Language (default: prestatie.yaml, else nl).", show_default=False),
+# Arguments and options that several commands share, each declared once.
+SetPaths = Annotated[
+    list[Path] | None, _argument("Files or directories with sets and their monitors.")
 ]
+AgreementId = Annotated[str, _argument("Id of the agreement, e.g. BS-01.")]
+LangOption = Annotated[
+    Language | None, _option("--lang", help="Language (default: prestatie.yaml, else nl).")
+]
+MessagesLang = Annotated[Language, typer.Option("--lang", help="Language of the messages.")]
 ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", help="Configuration file (default: nearest prestatie.yaml).", show_default=False
-    ),
+    Path | None, _option("--config", help="Configuration file (default: nearest prestatie.yaml).")
 ]
 AsOfOption = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: today).", show_default=False),
+    str | None, _option("--as-of", help="Reference date YYYY-MM-DD (default: today).")
 ]
+ThemeOption = Annotated[list[str] | None, _option("--theme", help="Only this theme (repeatable).")]
+PartyOption = Annotated[
+    list[str] | None,
+    _option("--party", help="Only agreements this party owns or contributes to (repeatable)."),
+]
+_FORMAT = typer.Option("--format", "-f", help="Output format.")
 
 
-def _as_of(value: str | None) -> date:
+def _date(value: str | None) -> date:
+    """A date written as YYYY-MM-DD; today when none is given."""
     if value is None:
         return date.today()
     try:
@@ -108,22 +114,31 @@ def _as_of(value: str | None) -> date:
         raise typer.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
 
 
-def _lang(value: Lang | None) -> Language | None:
-    if value is None:
-        return None
-    return "en" if value is Lang.en else "nl"
+def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Setup:
+    """The configuration read once, for a command that reads it: its settings, the language
+    (--lang, else the configuration's, else nl), the streams and --quiet.
+
+    A configuration that cannot be used ends the run (exit code 2) with its problems. A
+    command asks for this after its other arguments, so that their errors come first.
+    """
+    # Imported here: --version and --help do not read a configuration.
+    from prestatie_cli.load.config import read_settings
+    from prestatie_cli.rules import REGISTRY
+
+    shown: Language = lang or "nl"
+    use_language(shown)  # for an error raised while the configuration is read
+    settings, problems = read_settings(config, Path.cwd(), shown, REGISTRY.keys())
+    if settings is None:
+        write_problems(sys.stderr, problems, shown)
+        raise typer.Exit(2)
+    chosen = lang or settings.lang
+    use_language(chosen)
+    return Setup(settings, chosen, sys.stdout, sys.stderr, _quiet(ctx))
 
 
-def _status(value: StatusName) -> "Status":
-    names: dict[str, Status] = {
-        "achieved": "achieved",
-        "on_track": "on_track",
-        "at_risk": "at_risk",
-        "behind": "behind",
-        "overdue": "overdue",
-        "no_data": "no_data",
-    }
-    return names[value.value]
+def _quiet(ctx: typer.Context) -> bool:
+    """--quiet, which comes before the command's name: ``root`` keeps it in the context."""
+    return bool(ctx.obj)
 
 
 def _version(value: bool) -> None:
@@ -134,6 +149,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -152,47 +168,38 @@ def root(
 
     Example: prestatie check afspraken/ monitor/
     """
-    set_quiet(quiet)
+    ctx.obj = quiet  # for the command, whose context is a child of this one
     if no_color:
         os.environ["NO_COLOR"] = "1"
 
 
 @app.command("init")
 def init_command(
+    ctx: typer.Context,
     directory: Annotated[
         Path, typer.Argument(help="The new repository's directory (created if missing).")
     ] = Path(),
     set_id: Annotated[
-        str | None,
-        typer.Option(
-            "--id", help="Id of the first set (default: from the directory).", show_default=False
-        ),
+        str | None, _option("--id", help="Id of the first set (default: from the directory).")
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", help="Title of the first set.", show_default=False)
-    ] = None,
+    title: Annotated[str | None, _option("--title", help="Title of the first set.")] = None,
     municipality: Annotated[
-        str | None,
-        typer.Option("--municipality", help="Name of the municipality.", show_default=False),
+        str | None, _option("--municipality", help="Name of the municipality.")
     ] = None,
     start_year: Annotated[
-        int | None,
-        typer.Option(
-            "--start-year", help="First year of the term (default: next year).", show_default=False
-        ),
+        int | None, _option("--start-year", help="First year of the term (default: next year).")
     ] = None,
     years: Annotated[
         int, typer.Option("--years", min=1, max=10, help="Length of the term in years.")
     ] = 4,
     requirement: Annotated[
         str | None,
-        typer.Option(
+        _option(
             "--requirement",
             help="What the CI templates pip-install, e.g. a git URL (default: prestatie from the package index).",
-            show_default=False,
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+    lang: MessagesLang = "nl",
 ) -> None:
     """Start a repository of agreements: a set, a monitor, prestatie.yaml, schemas, CI and pre-commit.
 
@@ -210,7 +217,8 @@ def init_command(
         start_year=start_year,
         years=years,
         requirement=requirement,
-        lang=_lang(lang) or "nl",
+        lang=lang,
+        quiet=_quiet(ctx),
         out=sys.stdout,
     )
     raise typer.Exit(code)
@@ -218,25 +226,20 @@ def init_command(
 
 @app.command("check")
 def check_command(
+    ctx: typer.Context,
     paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories (searched for *.yaml and *.yml).", show_default=False
-        ),
+        list[Path] | None, _argument("Files or directories (searched for *.yaml and *.yml).")
     ] = None,
-    output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CheckFormat.text,
+    output_format: Annotated[CheckFormat, _FORMAT] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
     against: Annotated[
         str | None,
-        typer.Option(
+        _option(
             "--against",
             help="Git revision to compare with: changes since then need an amendment (P615).",
-            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -256,45 +259,25 @@ def check_command(
 
     code = check.run(
         paths or [],
-        output_format=output_format.value,
+        output_format=output_format,
         strict=strict,
-        as_of=_as_of(as_of),
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
+        as_of=_date(as_of),
         against=against,
+        setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
 @app.command("status")
 def status_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories with sets and their monitors.", show_default=False
-        ),
-    ] = None,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = StatusFormat.text,
+    ctx: typer.Context,
+    paths: SetPaths = None,
+    output_format: Annotated[StatusFormat, _FORMAT] = "text",
     as_of: AsOfOption = None,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
-    ] = None,
-    party: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--party",
-            help="Only agreements this party owns or contributes to (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    theme: ThemeOption = None,
+    party: PartyOption = None,
     status_filter: Annotated[
-        list[StatusName] | None,
-        typer.Option("--status", help="Only this status (repeatable).", show_default=False),
+        list[StatusName] | None, _option("--status", help="Only this status (repeatable).")
     ] = None,
     lang: LangOption = None,
     config: ConfigOption = None,
@@ -316,67 +299,42 @@ def status_command(
 
     code = status.run(
         paths or [],
-        output_format=output_format.value,
-        as_of=_as_of(as_of),
-        lang=_lang(lang),
-        config=config,
+        output_format=output_format,
+        as_of=_date(as_of),
         themes=theme or [],
         parties=party or [],
-        statuses=[_status(value) for value in status_filter or []],
+        statuses=status_filter or [],
         color=colour(sys.stdout),
         # A terminal is as wide as it is; a file or pipe gets room for every column.
         width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 160,
-        out=sys.stdout,
-        err=sys.stderr,
+        setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
 @app.command("record", context_settings={"ignore_unknown_options": True})
 def record_command(
-    agreement: Annotated[
-        str, typer.Argument(help="Id of the agreement, e.g. BS-01.", show_default=False)
-    ],
+    ctx: typer.Context,
+    agreement: AgreementId,
     value: Annotated[
         str,
-        typer.Argument(
-            help="The measured value: a number, or ja/nee (done or not) for an agreement without target.",
-            show_default=False,
+        _argument(
+            "The measured value: a number, or ja/nee (done or not) for an agreement without target."
         ),
     ],
-    day: Annotated[
-        str,
-        typer.Option(
-            "--date", help="Reference date of the measurement, YYYY-MM-DD.", show_default=False
-        ),
-    ],
-    source: Annotated[
-        str | None, typer.Option("--source", help="Source document or link.", show_default=False)
-    ] = None,
+    day: Annotated[str, _option("--date", help="Reference date of the measurement, YYYY-MM-DD.")],
+    source: Annotated[str | None, _option("--source", help="Source document or link.")] = None,
     reported_by: Annotated[
-        str | None,
-        typer.Option(
-            "--reported-by", help="Id of the party that reports the value.", show_default=False
-        ),
+        str | None, _option("--reported-by", help="Id of the party that reports the value.")
     ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help="A short explanation.", show_default=False)
-    ] = None,
+    note: Annotated[str | None, _option("--note", help="A short explanation.")] = None,
     monitor_file: Annotated[
         Path | None,
-        typer.Option(
-            "--file",
-            help="Monitor file (default: the set's, or monitor/<set id>.yaml).",
-            show_default=False,
-        ),
+        _option("--file", help="Monitor file (default: the set's, or monitor/<set id>.yaml)."),
     ] = None,
     sets: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--sets",
-            help="Where to look for the set (default: the current directory).",
-            show_default=False,
-        ),
+        _option("--sets", help="Where to look for the set (default: the current directory)."),
     ] = None,
     lang: LangOption = None,
     config: ConfigOption = None,
@@ -395,32 +353,22 @@ def record_command(
     from prestatie_cli.commands import record
     from prestatie_cli.editing.record import Entry
 
-    entry = Entry(agreement, value, _as_of(day), source, reported_by, note)
-    code = record.run(
-        entry,
-        sets=sets or [],
-        monitor_file=monitor_file,
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
-    )
-    raise typer.Exit(code)
+    entry = Entry(agreement, value, _date(day), source, reported_by, note)
+    setup = _setup(ctx, config, lang)
+    raise typer.Exit(record.run(entry, sets=sets or [], monitor_file=monitor_file, setup=setup))
 
 
 @app.command("diff")
 def diff_command(
+    ctx: typer.Context,
     revisions: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Nothing (working tree vs HEAD), REV (REV vs working tree), REV_A REV_B, "
-            "or FILE_A FILE_B; paths to limit the comparison go after --.",
-            show_default=False,
+        _argument(
+            "Nothing (working tree vs HEAD), REV (REV vs working tree), REV_A REV_B, "
+            "or FILE_A FILE_B; paths to limit the comparison go after --."
         ),
     ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffFormat.text,
+    output_format: Annotated[DiffFormat, _FORMAT] = "text",
     exit_code: Annotated[
         bool,
         typer.Option("--exit-code", help="Exit 1 when there are differences, as git diff does."),
@@ -450,34 +398,24 @@ def diff_command(
     code = diff.run(
         given[: len(given) - len(paths)],
         [Path(path) for path in paths],
-        output_format=output_format.value,
+        output_format=output_format,
         exit_code=exit_code,
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
+        setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
 @app.command("log")
 def log_command(
-    agreement: Annotated[
-        str, typer.Argument(help="Id of the agreement, e.g. BS-01.", show_default=False)
-    ],
+    ctx: typer.Context,
+    agreement: AgreementId,
     paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Limit the history to these files or directories.", show_default=False),
+        list[Path] | None, _argument("Limit the history to these files or directories.")
     ] = None,
     set_id: Annotated[
-        str | None,
-        typer.Option(
-            "--set", help="The set, when the id occurs in more than one.", show_default=False
-        ),
+        str | None, _option("--set", help="The set, when the id occurs in more than one.")
     ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffFormat.text,
+    output_format: Annotated[LogFormat, _FORMAT] = "text",
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -487,33 +425,19 @@ def log_command(
     """
     from prestatie_cli.commands import log
 
-    code = log.run(
-        agreement,
-        paths or [],
-        set_id=set_id,
-        output_format=output_format.value,
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
-    )
+    setup = _setup(ctx, config, lang)
+    code = log.run(agreement, paths or [], set_id=set_id, output_format=output_format, setup=setup)
     raise typer.Exit(code)
 
 
 @app.command("sign")
 def sign_command(
-    path: Annotated[Path, typer.Argument(help="The set file to sign.", show_default=False)],
-    party: Annotated[
-        str, typer.Option("--party", help="Id of the signing party.", show_default=False)
-    ],
-    name: Annotated[
-        str, typer.Option("--name", help="Name of the person who signs.", show_default=False)
-    ],
+    ctx: typer.Context,
+    path: Annotated[Path, _argument("The set file to sign.")],
+    party: Annotated[str, _option("--party", help="Id of the signing party.")],
+    name: Annotated[str, _option("--name", help="Name of the person who signs.")],
     day: Annotated[
-        str | None,
-        typer.Option(
-            "--date", help="Date of signing, YYYY-MM-DD (default: today).", show_default=False
-        ),
+        str | None, _option("--date", help="Date of signing, YYYY-MM-DD (default: today).")
     ] = None,
     lang: LangOption = None,
     config: ConfigOption = None,
@@ -524,64 +448,31 @@ def sign_command(
     """
     from prestatie_cli.commands import sign
 
-    code = sign.run(
-        path,
-        party=party,
-        name=name,
-        day=_as_of(day),
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
-    )
-    raise typer.Exit(code)
+    signed_on = _date(day)
+    setup = _setup(ctx, config, lang)
+    raise typer.Exit(sign.run(path, party=party, name=name, day=signed_on, setup=setup))
 
 
 @app.command("report")
 def report_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories with sets and their monitors.", show_default=False
-        ),
-    ] = None,
+    ctx: typer.Context,
+    paths: SetPaths = None,
     output_format: Annotated[
         ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: from -o's suffix, else md).",
-            show_default=False,
-        ),
+        _option("--format", "-f", help="Output format (default: from -o's suffix, else md)."),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (default: standard output).",
-            show_default=False,
-        ),
+        _option("--output", "-o", help="Write to this file (default: standard output)."),
     ] = None,
     as_of: AsOfOption = None,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option("--theme", help="Only this theme (repeatable).", show_default=False),
-    ] = None,
-    party: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--party",
-            help="Only agreements this party owns or contributes to (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    theme: ThemeOption = None,
+    party: PartyOption = None,
     template: Annotated[
         Path | None,
-        typer.Option(
+        _option(
             "--template",
             help="Directory with report.md.j2, report.html.j2 or report.css to use instead of the built-in ones.",
-            show_default=False,
         ),
     ] = None,
     lang: LangOption = None,
@@ -599,41 +490,26 @@ def report_command(
     """
     from prestatie_cli.commands import report
 
-    chosen_format = output_format.value if output_format else None
-    if chosen_format is None:
-        chosen_format = "html" if output and output.suffix.lower() in (".html", ".htm") else "md"
     code = report.run(
         paths or [],
-        output_format=chosen_format,
+        output_format=output_format,
         output=output,
-        as_of=_as_of(as_of),
-        lang=_lang(lang),
-        config=config,
+        as_of=_date(as_of),
         themes=theme or [],
         parties=party or [],
         template_dir=template,
-        out=sys.stdout,
-        err=sys.stderr,
+        setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
 @app.command("export")
 def export_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories with sets and their monitors.", show_default=False
-        ),
-    ] = None,
-    output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExportFormat.csv,
+    ctx: typer.Context,
+    paths: SetPaths = None,
+    output_format: Annotated[ExportFormat, _FORMAT] = "csv",
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write to this file (required for xlsx).", show_default=False
-        ),
+        Path | None, _option("--output", "-o", help="Write to this file (required for xlsx).")
     ] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -651,57 +527,36 @@ def export_command(
 
     code = export.run(
         paths or [],
-        output_format=output_format.value,
+        output_format=output_format,
         output=output,
-        as_of=_as_of(as_of),
-        lang=_lang(lang),
-        config=config,
-        out=sys.stdout,
-        err=sys.stderr,
+        as_of=_date(as_of),
+        setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
 @app.command("import")
 def import_command(
-    source: Annotated[
-        Path,
-        typer.Argument(
-            help="An .xlsx or .csv table with one agreement per row.", show_default=False
-        ),
-    ],
+    source: Annotated[Path, _argument("An .xlsx or .csv table with one agreement per row.")],
     output: Annotated[
-        Path,
-        typer.Option(
-            "--output", "-o", help="The set file to write (must not exist).", show_default=False
-        ),
+        Path, _option("--output", "-o", help="The set file to write (must not exist).")
     ],
     set_id: Annotated[
-        str | None,
-        typer.Option(
-            "--id", help="Id of the set (default: the output file's name).", show_default=False
-        ),
+        str | None, _option("--id", help="Id of the set (default: the output file's name).")
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", help="Title of the set.", show_default=False)
-    ] = None,
+    title: Annotated[str | None, _option("--title", help="Title of the set.")] = None,
     period: Annotated[
         str | None,
-        typer.Option(
+        _option(
             "--period",
             help="The term: 2025-2028 or 2025-01-01:2028-12-31 (default: from the deadlines).",
-            show_default=False,
         ),
     ] = None,
     mapping: Annotated[
         list[str] | None,
-        typer.Option(
-            "--map",
-            help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable).",
-            show_default=False,
-        ),
+        _option("--map", help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable)."),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages.")] = Lang.nl,
+    lang: MessagesLang = "nl",
 ) -> None:
     """Turn a table of agreements (Excel or CSV) into a set, listing every row or cell it could not map.
 
@@ -719,7 +574,7 @@ def import_command(
         title=title,
         period=period,
         mappings=mapping or [],
-        lang=_lang(lang) or "nl",
+        lang=lang,
         out=sys.stdout,
         err=sys.stderr,
     )
@@ -728,10 +583,8 @@ def import_command(
 
 @app.command("rules")
 def rules_command(
-    output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RulesFormat.text,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language.")] = Lang.nl,
+    output_format: Annotated[RulesFormat, _FORMAT] = "text",
+    lang: Annotated[Language, typer.Option("--lang", help="Language.")] = "nl",
 ) -> None:
     """List every rule: code, default severity, rationale, a passing and a failing example.
 
@@ -739,9 +592,7 @@ def rules_command(
     """
     from prestatie_cli.commands import rules
 
-    raise typer.Exit(
-        rules.run(output_format=output_format.value, lang=_lang(lang) or "nl", out=sys.stdout)
-    )
+    raise typer.Exit(rules.run(output_format=output_format, lang=lang, out=sys.stdout))
 
 
 @app.command("schema")

@@ -532,3 +532,33 @@ def test_a_second_set_with_the_same_id_is_named_not_dropped_silently(tmp_path: P
     assert [entry["title"] for entry in json.loads(done.stdout)["sets"]] == [
         "Prestatieafspraken Voorbeeld 2016-2019"
     ]
+
+
+# --- The status of a corpus, without the command line -------------------------------
+
+STATUS_NAMES = {
+    "behaald": "achieved",
+    "op koers": "on_track",
+    "risico": "at_risk",
+    "achter": "behind",
+    "niet gehaald": "overdue",
+    "geen gegevens": "no_data",
+}
+
+
+def test_status_of_a_corpus_loaded_before() -> None:
+    from datetime import date
+
+    from prestatie_cli.load.corpus import load_corpus
+    from prestatie_cli.model.agreements import Thresholds
+    from prestatie_cli.progress.status import Selection, status
+
+    corpus = load_corpus(LINDEVEEN, "nl")
+    report = status(corpus, date(2026, 11, 21), Thresholds())
+    (block,) = report.sets
+    assert (report.files, report.problems) == (2, ())
+    assert {row.agreement.id: row.status for row in block.rows} == {
+        agreement: STATUS_NAMES[word] for agreement, word in LINDEVEEN_STATUS_NL.items()
+    }
+    behind = status(corpus, date(2026, 11, 21), Thresholds(), Selection(statuses=("behind",)))
+    assert [row.agreement.id for row in behind.sets[0].rows] == ["BS-01", "BD-01"]

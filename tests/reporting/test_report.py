@@ -15,9 +15,13 @@ import html5lib
 import pytest
 from markdown_it import MarkdownIt
 
-from prestatie_cli.load.config import Settings
+from prestatie_cli.check.result import CheckOptions
+from prestatie_cli.check.runner import load_checked
+from prestatie_cli.load.discover import discover
+from prestatie_cli.messages import Language
+from prestatie_cli.model.agreements import Thresholds
 from prestatie_cli.reporting.report_formats import render_report
-from prestatie_cli.reporting.report_view import build_report
+from prestatie_cli.reporting.report_view import ReportView, build_report
 from tests.conftest import REPO, base_monitor, base_set, write_yaml
 
 AS_OF = date(2026, 11, 21)
@@ -32,8 +36,14 @@ CASES = {
 Golden = Callable[[str, str], None]
 
 
+def _view(paths: list[Path], as_of: date, lang: Language = "nl") -> ReportView:
+    """What the report command shows: the files loaded and checked, then laid out."""
+    corpus, checked = load_checked(discover(paths), CheckOptions(as_of, lang))
+    return build_report(corpus, checked, as_of, lang, Thresholds())
+
+
 def _render(paths: list[Path], output_format: str, lang: str = "nl") -> str:
-    view = build_report(paths, AS_OF, "en" if lang == "en" else "nl", Settings())
+    view = _view(paths, AS_OF, "en" if lang == "en" else "nl")
     return render_report(view, output_format)
 
 
@@ -90,7 +100,7 @@ def _hostile(tmp_path: Path) -> list[Path]:
 
 
 def test_html_escapes_everything_from_the_yaml(tmp_path: Path) -> None:
-    html = render_report(build_report(_hostile(tmp_path), AS_OF, "nl", Settings()), "html")
+    html = render_report(_view(_hostile(tmp_path), AS_OF), "html")
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt; {{ 7*7 }} {% raw %}" in html
@@ -102,7 +112,7 @@ def test_html_escapes_everything_from_the_yaml(tmp_path: Path) -> None:
 
 
 def test_markdown_escapes_everything_from_the_yaml(tmp_path: Path) -> None:
-    markdown = render_report(build_report(_hostile(tmp_path), AS_OF, "nl", Settings()), "md")
+    markdown = render_report(_view(_hostile(tmp_path), AS_OF), "md")
     assert (
         "# Rapportage prestatieafspraken: Afspraken &lt;script&gt;alert('titel')&lt;/script&gt; \\| \\*\\*vet\\*\\*"
         in markdown
@@ -276,7 +286,7 @@ def test_example_report_statuses_match_status_command() -> None:
         run("status", "--format", "json", "--as-of", "2026-11-21", *CASES["lindeveen"]).stdout
     )
     expected = {row["id"]: row["status"] for row in status["sets"][0]["agreements"]}
-    view = build_report(CASES["lindeveen"], AS_OF, "nl", Settings())
+    view = _view(CASES["lindeveen"], AS_OF)
     shown = {a.id: a.status for theme in view.sets[0].themes for a in theme.agreements}
     assert shown == expected
 
@@ -288,7 +298,7 @@ def test_overview_adds_up_counts_of_sets_with_the_same_term(tmp_path: Path) -> N
     other["period"] = {"start": "2020-01-01", "end": "2023-12-31"}
     other["agreements"][0]["deadline"] = "2023-12-31"
     paths = [write_yaml(tmp_path / f"{data['id']}.yaml", data) for data in (first, second, other)]
-    view = build_report(paths, date(2019, 6, 30), "nl", Settings())
+    view = _view(paths, date(2019, 6, 30))
     assert [(row.metric, row.unit, row.sets, row.target, row.current) for row in view.overview] == [
         ("sociale huurwoningen opgeleverd", "woningen", 2, "≥ 360", ""),
     ]
@@ -312,7 +322,7 @@ def test_overview_counts_sets_not_agreements(tmp_path: Path) -> None:
         write_yaml(tmp_path / "twee.yaml", second),
         write_yaml(tmp_path / "monitor.yaml", monitor),
     ]
-    view = build_report(paths, date(2019, 6, 30), "nl", Settings())
+    view = _view(paths, date(2019, 6, 30))
     assert [(row.sets, row.target, row.current) for row in view.overview] == [
         (2, "≥ 540", "75 (1 van 3 afspraken gemeten)"),
     ]

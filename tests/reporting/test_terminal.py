@@ -127,6 +127,50 @@ def test_quiet_leaves_out_hints_and_summary(tmp_path: Path) -> None:
         assert quiet.stdout == "".join(f"{line}\n" for line in problems)
 
 
+@pytest.mark.parametrize(
+    ("output_format", "loud", "quiet"),
+    [
+        (
+            "text",
+            [
+                "set.yaml:30:21: S101 warning Vage formulering.",
+                "    tip: Schrijf wat er gebeurt.",
+                "1 bestand(en) gecontroleerd: 0 fout(en), 1 waarschuwing(en), 0 info, "
+                "0 uitgezonderd.",
+            ],
+            ["set.yaml:30:21: S101 warning Vage formulering."],
+        ),
+        (
+            "github",
+            [
+                "::warning file=set.yaml,line=30,col=21,title=S101::Vage formulering. "
+                "Schrijf wat er gebeurt.",
+                "1 bestand(en) gecontroleerd: 0 fout(en), 1 waarschuwing(en), 0 info, "
+                "0 uitgezonderd.",
+            ],
+            [
+                "::warning file=set.yaml,line=30,col=21,title=S101::Vage formulering. "
+                "Schrijf wat er gebeurt."
+            ],
+        ),
+    ],
+)
+def test_quiet_is_an_argument_of_a_check_format(
+    output_format: str, loud: list[str], quiet: list[str]
+) -> None:
+    from prestatie_cli.check.result import CheckResult
+    from prestatie_cli.model.problems import Problem
+    from prestatie_cli.reporting.check_formats import CHECK_FORMATS
+
+    problem = Problem(
+        "set.yaml", 30, 21, "S101", "warning", "Vage formulering.", "Schrijf wat er gebeurt."
+    )
+    result = CheckResult(1, (problem,), ())
+    render = CHECK_FORMATS[output_format]
+    assert render(result, "nl", quiet=False).splitlines() == loud
+    assert render(result, "nl", quiet=True).splitlines() == quiet
+
+
 def test_quiet_github_format_has_only_the_annotations(tmp_path: Path) -> None:
     path = _broken(tmp_path)
     quiet = run("-q", "check", "--format", "github", "--as-of", DURING, path, cwd=tmp_path)

@@ -23,6 +23,7 @@ import pytest
 
 from prestatie_cli import cli
 from prestatie_cli.versions import snapshots as versions
+from prestatie_cli.versions.history import agreement_history
 
 PARTIES = ("gemeente", "corp-a", "hv-a")
 SET_ID = "stad-2024-2027"
@@ -872,6 +873,30 @@ def test_log_of_a_moved_file_does_not_claim_the_move_created_the_agreement(
     assert done.out.splitlines()[1] == (
         f"{short(shas['last'])} 2025-05-10 Anna Auteur: BS-04 vervalt, BS-05 heet BS-06, BS-07 erbij"
     )
+
+
+def test_the_history_of_an_agreement_as_values(
+    history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git, shas = history
+    monkeypatch.chdir(git.root)
+    raised = agreement_history("BS-01", [], None, "nl")
+    assert (raised.agreement, raised.root.resolve()) == ("BS-01", git.root.resolve())
+    assert [(entry.commit.sha, entry.event) for entry in raised.entries] == [
+        (shas["first"], "created"),
+        (shas["raised"], "changed"),
+    ]
+    changed = raised.entries[1]
+    assert [change.field for change in changed.fields] == ["target.value", "amendments[2025-02-01]"]
+    assert [amendment.reason for amendment in changed.amendments] == [
+        "Extra bouwlocatie aan de Dijk."
+    ]
+    # A set file alone is followed by its set id; the removal is an entry of its own.
+    removed = agreement_history("BS-04", [git.root / SET_PATH], None, "nl")
+    assert [(entry.commit.sha, entry.event, entry.fields) for entry in removed.entries] == [
+        (shas["first"], "created", ()),
+        (shas["last"], "removed", ()),
+    ]
 
 
 # --- 3. check --against -------------------------------------------------------------------------

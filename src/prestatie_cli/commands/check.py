@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from prestatie_cli.check.engine import check_shown
 from prestatie_cli.check.result import CheckOptions, CheckResult
-from prestatie_cli.commands.settings import settings_for
-from prestatie_cli.messages import Language, text
+from prestatie_cli.commands import Setup
+from prestatie_cli.messages import text
 from prestatie_cli.model.agreements import AgreementSet
-from prestatie_cli.reporting import CHECK_REPORTERS
-from prestatie_cli.reporting.terminal import progress_bar, quiet
+from prestatie_cli.reporting.check_formats import CHECK_FORMATS
+from prestatie_cli.reporting.terminal import progress_bar
 
 
 def _previous(paths: Sequence[Path], revision: str) -> dict[str, AgreementSet]:
@@ -35,29 +34,24 @@ def run(
     output_format: str,
     strict: bool,
     as_of: date,
-    lang: Language | None,
-    config: Path | None,
-    out: TextIO,
-    err: TextIO,
-    against: str | None = None,
+    against: str | None,
+    setup: Setup,
 ) -> int:
-    settings, chosen = settings_for(config, lang, err)
-    if settings is None:
-        return 2
     targets = list(paths) or [Path()]
     previous = _previous(targets, against) if against else {}
-    options = CheckOptions(as_of, chosen, settings, previous, against or "")
-    reporter = CHECK_REPORTERS[output_format]
+    options = CheckOptions(as_of, setup.lang, setup.settings, previous, against or "")
+    render = CHECK_FORMATS[output_format]
 
     def show(result: CheckResult) -> str:
-        return reporter(result, chosen)
+        return render(result, setup.lang, quiet=setup.quiet)
 
-    shown_as = f"{output_format}-quiet" if quiet() else output_format
-    with progress_bar(err) as on_file:
+    # The text kept in the cache is per format and --quiet: both change what is shown.
+    shown_as = f"{output_format}-quiet" if setup.quiet else output_format
+    with progress_bar(setup.err, setup.quiet) as on_file:
         shown = check_shown(targets, options, show, shown_as, on_file)
     if shown.files == 0:
         named = ", ".join(str(path) for path in paths) or "."
-        err.write(text("ui.no-files", chosen, {"paths": named}) + "\n")
+        setup.err.write(text("ui.no-files", setup.lang, {"paths": named}) + "\n")
         return 2
-    out.write(shown.text)
+    setup.out.write(shown.text)
     return shown.exit_code(strict)

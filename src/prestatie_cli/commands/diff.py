@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
-from prestatie_cli.commands.settings import settings_for, write_problems
+from prestatie_cli.commands import Setup
 from prestatie_cli.messages import Language, text
-from prestatie_cli.reporting.diff_formats import render_json, render_markdown, render_text
+from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
+from prestatie_cli.reporting.text import write_problems
 from prestatie_cli.versions.diff import diff_snapshots
 from prestatie_cli.versions.git import HistoryError, Repository
 from prestatie_cli.versions.snapshots import BlobCache, Snapshot, at_commit, from_files, in_worktree
-
-RENDERERS = {"text": render_text, "md": render_markdown, "json": render_json}
 
 
 def _versions(
@@ -47,19 +45,13 @@ def run(
     *,
     output_format: str,
     exit_code: bool,
-    lang: Language | None,
-    config: Path | None,
-    out: TextIO,
-    err: TextIO,
+    setup: Setup,
 ) -> int:
-    settings, chosen = settings_for(config, lang, err)
-    if settings is None:
-        return 2
-    old, new = _versions(revisions, paths, date.today(), chosen)
+    old, new = _versions(revisions, paths, date.today(), setup.lang)
     problems = [*old.problems, *new.problems]
     if problems:
-        write_problems(err, problems, chosen)
+        write_problems(setup.err, problems, setup.lang)
         return 2
-    diff = diff_snapshots(old, new, settings.thresholds)
-    out.write(RENDERERS[output_format](diff, chosen))
+    diff = diff_snapshots(old, new, setup.settings.thresholds)
+    setup.out.write(DIFF_FORMATS[output_format](diff, setup.lang))
     return 1 if exit_code and not diff.empty else 0

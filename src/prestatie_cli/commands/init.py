@@ -22,6 +22,7 @@ def run(
     years: int,
     requirement: str | None,
     lang: Language,
+    quiet: bool,
     out: TextIO,
 ) -> int:
     use_language(lang)
@@ -38,5 +39,5 @@ def run(
         requirement=requirement or plan.requirement,
     )
     written = scaffold(directory, plan)
-    info(out, text("init.done", lang, {"path": str(directory), "count": str(len(written))}))
+    info(out, text("init.done", lang, {"path": str(directory), "count": str(len(written))}), quiet)
     return 0

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
-from prestatie_cli.commands.settings import settings_for
+from prestatie_cli.commands import Setup
 from prestatie_cli.editing.record import Entry, record
-from prestatie_cli.messages import Language, number, text
+from prestatie_cli.messages import number, text
 
 
 def run(
@@ -17,23 +16,18 @@ def run(
     *,
     sets: Sequence[Path],
     monitor_file: Path | None,
-    lang: Language | None,
-    config: Path | None,
-    out: TextIO,
-    err: TextIO,
+    setup: Setup,
 ) -> int:
-    settings, chosen = settings_for(config, lang, err)
-    if settings is None:
-        return 2
-    done = record(entry, sets or [Path()], monitor_file, chosen)
+    lang = setup.lang
+    done = record(entry, sets or [Path()], monitor_file, lang)
     if done.created:
-        out.write(text("record.created", chosen, {"path": str(done.path)}) + "\n")
+        setup.out.write(text("record.created", lang, {"path": str(done.path)}) + "\n")
     measurement = done.measurement
     value = measurement.value
     shown = (
-        text("value.done" if value else "value.not-done", chosen)
+        text("value.done" if value else "value.not-done", lang)
         if isinstance(value, bool)
-        else number(value, chosen)
+        else number(value, lang)
     )
     params = {
         "path": str(done.path),
@@ -41,5 +35,5 @@ def run(
         "value": shown,
         "date": date.isoformat(measurement.date),
     }
-    out.write(text("record.done", chosen, params) + "\n")
+    setup.out.write(text("record.done", lang, params) + "\n")
     return 0

@@ -5,47 +5,49 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
-from prestatie_cli.commands.settings import exit_code, settings_for, write_problems
+from prestatie_cli.check.result import CheckOptions
+from prestatie_cli.check.runner import load_checked
+from prestatie_cli.commands import Setup
 from prestatie_cli.files import write_atomic_with
-from prestatie_cli.messages import Language, text
+from prestatie_cli.load.discover import discover
+from prestatie_cli.messages import text
+from prestatie_cli.model.problems import exit_code
 from prestatie_cli.progress.status import Selection
-from prestatie_cli.reporting.report_formats import stream_report
+from prestatie_cli.reporting.report_formats import REPORT_FORMATS
 from prestatie_cli.reporting.report_view import build_report
 from prestatie_cli.reporting.terminal import info
+from prestatie_cli.reporting.text import write_problems
 
 
 def run(
     paths: Sequence[Path],
     *,
-    output_format: str,
+    output_format: str | None,
     output: Path | None,
     as_of: date,
-    lang: Language | None,
-    config: Path | None,
     themes: Sequence[str],
     parties: Sequence[str],
     template_dir: Path | None,
-    out: TextIO,
-    err: TextIO,
+    setup: Setup,
 ) -> int:
-    settings, chosen = settings_for(config, lang, err)
-    if settings is None:
-        return 2
+    if output_format is None:
+        output_format = "html" if output and output.suffix.lower() in (".html", ".htm") else "md"
+    options = CheckOptions(as_of, setup.lang, setup.settings)
+    corpus, checked = load_checked(discover(paths or [Path()]), options)
     selection = Selection(tuple(themes), tuple(parties))
-    view = build_report(paths or [Path()], as_of, chosen, settings, selection)
-    write_problems(err, view.problems, chosen)
+    view = build_report(corpus, checked, as_of, setup.lang, setup.settings.thresholds, selection)
+    write_problems(setup.err, view.problems, setup.lang)
     if not view.sets:
         shown = ", ".join(str(path) for path in paths) or "."
-        err.write(text("report.no-sets", chosen, {"paths": shown}) + "\n")
+        setup.err.write(text("report.no-sets", setup.lang, {"paths": shown}) + "\n")
         return 2
-    pieces: Iterable[str] = stream_report(view, output_format, template_dir)
+    pieces: Iterable[str] = REPORT_FORMATS[output_format](view, template_dir)
     if template_dir is not None:
         # A user's template may fail halfway: then nothing is written at all.
         pieces = ["".join(pieces)]
     if output is None:
-        out.writelines(pieces)
+        setup.out.writelines(pieces)
     else:
 
         def write(temporary: Path) -> None:
@@ -54,5 +56,5 @@ def run(
 
         # Written piece by piece into a file beside the target, which replaces it when whole.
         write_atomic_with(output, write)
-        info(err, text("report.written", chosen, {"path": str(output)}))
+        info(setup.err, text("report.written", setup.lang, {"path": str(output)}), setup.quiet)
     return exit_code(view.problems)

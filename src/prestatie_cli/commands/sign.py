@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
-from prestatie_cli.commands.settings import settings_for
+from prestatie_cli.commands import Setup
 from prestatie_cli.editing.sign import sign
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import text
 
 
 def run(
@@ -17,15 +16,9 @@ def run(
     party: str,
     name: str,
     day: date,
-    lang: Language | None,
-    config: Path | None,
-    out: TextIO,
-    err: TextIO,
+    setup: Setup,
 ) -> int:
-    settings, chosen = settings_for(config, lang, err)
-    if settings is None:
-        return 2
-    signed = sign(path, party, name, day, chosen)
+    signed = sign(path, party, name, day, setup.lang)
     signature = signed.signature
     params = {
         "party": signature.party,
@@ -34,5 +27,5 @@ def run(
         "path": str(signed.path),
         "digest": signature.digest or "",
     }
-    out.write(text("sign.done", chosen, params) + "\n")
+    setup.out.write(text("sign.done", setup.lang, params) + "\n")
     return 0

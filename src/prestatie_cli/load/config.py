@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,14 +36,32 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_settings(path: Path, lang: Language) -> tuple[Settings | None, list[Problem]]:
-    """Settings from a configuration file, or the problems that make it unusable."""
+def read_settings(
+    config: Path | None, start: Path, lang: Language, rule_codes: AbstractSet[str]
+) -> tuple[Settings | None, list[Problem]]:
+    """The settings of ``config``, else of the nearest prestatie.yaml from ``start`` up.
+
+    Without a configuration file, the defaults; None, with the problems (in ``lang``),
+    for a file that cannot be used. ``rule_codes`` are the codes it may set a severity
+    for: the rules know them, and this stage is below the rules.
+    """
+    path = config if config is not None else find_config(start)
+    if path is None:
+        return Settings(), []
+    return load_settings(path, lang, rule_codes)
+
+
+def load_settings(
+    path: Path, lang: Language, rule_codes: AbstractSet[str]
+) -> tuple[Settings | None, list[Problem]]:
+    """Settings from a configuration file, or the problems that make it unusable
+    (a severity for a rule that is none of ``rule_codes`` among them)."""
     shown = str(path)
     try:
         document = load_file(path, shown)
     except LoadError as error:
         return None, [from_load_error(error, lang)]
-    model, findings = validate(document)
+    model, findings = validate(document, rule_codes)
     if findings or not isinstance(model, Config):
         if not findings:
             # A valid file of another kind where the configuration should be.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,3 +31,10 @@ class Problem:
     def unreadable(self) -> bool:
         """True for a file that could not be read or parsed at all (exit code 2)."""
         return self.code.startswith("Y")
+
+
+def exit_code(problems: Sequence[Problem]) -> int:
+    """For problems that kept files out: 2 when one could not be read, 1 for a wrong shape, else 0."""
+    if any(problem.unreadable for problem in problems):
+        return 2
+    return 1 if problems else 0

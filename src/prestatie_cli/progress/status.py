@@ -6,11 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from prestatie_cli.check.runner import load_models
-from prestatie_cli.load.discover import discover
-from prestatie_cli.messages import Language
+from prestatie_cli.load.corpus import Corpus
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
 from prestatie_cli.model.problems import Problem
 from prestatie_cli.progress.calculation import LIGHTS, Light, Progress, Status, progress
@@ -94,14 +91,12 @@ def set_status(
 
 
 def status(
-    paths: Sequence[Path],
+    corpus: Corpus,
     as_of: date,
-    lang: Language,
     thresholds: Thresholds,
     selection: Selection = EVERYTHING,
 ) -> StatusReport:
-    """Progress of every agreement of every set below ``paths`` at ``as_of``."""
-    corpus = load_models(discover(paths), lang)
+    """Progress of every (selected) agreement of every set of ``corpus`` at ``as_of``."""
     sets = tuple(
         set_status(agreements, corpus.measurements(set_id), as_of, thresholds, selection)
         for set_id, agreements in corpus.sets.items()

@@ -1,19 +1,8 @@
-"""Presentation of results: one module per output format, chosen by name."""
+"""Presentation of results: one registry of output formats per kind of result.
 
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from prestatie_cli.check.result import CheckResult
-from prestatie_cli.messages import Language
-from prestatie_cli.reporting import github, json_format, junit, sarif, text
-
-CheckReporter = Callable[[CheckResult, Language], str]
-
-CHECK_REPORTERS: dict[str, CheckReporter] = {
-    "text": text.render_check,
-    "json": json_format.render_check,
-    "github": github.render_check,
-    "sarif": sarif.render_check,
-    "junit": junit.render_check,
-}
+``check_formats.CHECK_FORMATS``, ``status_formats.STATUS_FORMATS``,
+``diff_formats.DIFF_FORMATS``, ``log_formats.LOG_FORMATS``,
+``report_formats.REPORT_FORMATS``, ``export_formats.EXPORT_FORMATS`` and
+``rules_formats.RULES_FORMATS`` are keyed by the name ``--format`` takes; the
+command line offers exactly their keys.
+"""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prestatie_cli.messages import Language, number, text
 from prestatie_cli.reporting.markup import markdown_text
-from prestatie_cli.versions.diff import AgreementChange, Diff, FieldChange, SetDiff
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.versions.diff import AgreementChange, Diff, FieldChange, SetDiff
 
 OUTPUT_VERSION = 1
 _MARKS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}
@@ -107,3 +110,10 @@ def render_json(diff: Diff, lang: Language) -> str:
         "sets": [asdict(item) for item in diff.sets if not item.empty or item.agreements],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+DIFF_FORMATS: dict[str, Callable[[Diff, Language], str]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "json": render_json,
+}

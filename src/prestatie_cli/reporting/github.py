@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from prestatie_cli.check.result import CheckResult
+from typing import TYPE_CHECKING
+
 from prestatie_cli.messages import Language
-from prestatie_cli.reporting.terminal import quiet
 from prestatie_cli.reporting.text import summary
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.check.result import CheckResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,7 +21,7 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_check(result: CheckResult, lang: Language) -> str:
+def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
     lines = []
     for problem in result.problems:
         message = f"{problem.message} {problem.hint}".strip()
@@ -27,7 +30,7 @@ def render_check(result: CheckResult, lang: Language) -> str:
             f"line={problem.line},col={problem.column},"
             f"title={_property(problem.code)}::{_data(message)}"
         )
-    if not quiet():
+    if not quiet:
         lines.append(summary(result, lang))
     if not lines:
         return ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
-from prestatie_cli.model.problems import Problem
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.check.result import CheckResult
+    from prestatie_cli.model.problems import Problem
 
 OUTPUT_VERSION = 1
 
@@ -27,7 +29,8 @@ def _problem(problem: Problem) -> dict[str, Any]:
     return shown
 
 
-def render_check(result: CheckResult, lang: Language) -> str:
+def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
+    """Every field, --quiet or not: a program reads what it needs."""
     document = {
         "version": OUTPUT_VERSION,
         "files": result.files,

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language
-from prestatie_cli.model.problems import Problem
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.check.result import CheckResult
+    from prestatie_cli.model.problems import Problem
 
 
-def render_check(result: CheckResult, lang: Language) -> str:
+def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
+    """One test case per problem, --quiet or not: a CI system shows what it needs."""
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in result.problems:
         by_file[problem.path].append(problem)

@@ -13,13 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli import __version__
-from prestatie_cli.check.result import CheckOptions
-from prestatie_cli.check.runner import load_checked
-from prestatie_cli.load.config import Settings
+from prestatie_cli.check.result import CheckResult
 from prestatie_cli.load.corpus import Corpus
-from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import Language, number, text
-from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor, Thresholds
 from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.model.problems import Problem
 from prestatie_cli.progress.calculation import LIGHTS, STATUSES, Light, Progress, Status
@@ -299,12 +296,12 @@ def _set_view(
     corpus: Corpus,
     problems: Sequence[Problem],
     as_of: date,
-    settings: Settings,
+    thresholds: Thresholds,
     selection: Selection,
     lang: Language,
 ) -> tuple[SetView, tuple[Progress, ...]]:
     rows = set_status(
-        agreements, corpus.measurements(agreements.id), as_of, settings.thresholds, selection
+        agreements, corpus.measurements(agreements.id), as_of, thresholds, selection
     ).rows
     names = {party.id: party.name for party in agreements.parties}
     themes: dict[str, list[AgreementView]] = {}
@@ -424,19 +421,22 @@ def _overview(
 
 
 def build_report(
-    paths: Sequence[Path],
+    corpus: Corpus,
+    checked: CheckResult,
     as_of: date,
     lang: Language,
-    settings: Settings,
+    thresholds: Thresholds,
     selection: Selection = EVERYTHING,
 ) -> ReportView:
-    """Everything a report shows for the sets (and their monitors) below ``paths``."""
-    corpus, checked = load_checked(discover(paths), CheckOptions(as_of, lang, settings))
+    """Everything a report shows for the sets (and their monitors) of ``corpus``.
+
+    ``checked`` is what checking the same files found: each set lists its files' findings.
+    """
     sets = []
     all_rows: list[tuple[Progress, str, str]] = []
     for agreements in corpus.sets.values():
         view, rows = _set_view(
-            agreements, corpus, checked.problems, as_of, settings, selection, lang
+            agreements, corpus, checked.problems, as_of, thresholds, selection, lang
         )
         sets.append(view)
         all_rows += [(row, view.period, agreements.id) for row in rows]

@@ -62,7 +62,8 @@ def _result(problem: Problem, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def render_check(result: CheckResult, lang: Language) -> str:
+def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
+    """Every finding and every rule, --quiet or not: a dashboard shows what it needs."""
     index = {code: position for position, code in enumerate(REGISTRY)}
     document = {
         "$schema": SARIF_SCHEMA,

@@ -6,16 +6,14 @@ import io
 import json
 from collections import Counter
 from datetime import date
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Protocol
 
 from prestatie_cli.messages import Language, number, text
-from prestatie_cli.progress.calculation import Light, Progress
-from prestatie_cli.progress.status import SetStatus, StatusReport
 from prestatie_cli.reporting.markup import markdown_text
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.progress.calculation import Light, Progress
+    from prestatie_cli.progress.status import SetStatus, StatusReport
 
 LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
 _STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}
@@ -82,8 +80,13 @@ def _heading(block: SetStatus, report: StatusReport, lang: Language) -> str:
     )
 
 
-def render_text(report: StatusReport, lang: Language, color: bool = False, width: int = 120) -> str:
+def render_text(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
     """Rich tables, one per set; the status is always spelled out, colour only adds to it."""
+    # Imported here: only this format draws tables, and start-up does not pay for rich.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -136,7 +139,8 @@ def _cell(value: str) -> str:
     return markdown_text(value)
 
 
-def render_markdown(report: StatusReport, lang: Language) -> str:
+def render_markdown(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
+    """A table per set; colour and width are the reader's (Markdown has neither)."""
     lines: list[str] = []
     columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
     for block in report.sets:
@@ -197,7 +201,8 @@ def _row_json(row: Progress) -> dict[str, Any]:
     }
 
 
-def render_json(report: StatusReport, lang: Language) -> str:
+def render_json(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
+    """Every row with its numbers; colour and width play no part."""
     document = {
         "version": OUTPUT_VERSION,
         "as_of": report.as_of.isoformat(),
@@ -217,3 +222,14 @@ def render_json(report: StatusReport, lang: Language) -> str:
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+class StatusFormat(Protocol):
+    def __call__(self, report: StatusReport, lang: Language, *, color: bool, width: int) -> str: ...
+
+
+STATUS_FORMATS: dict[str, StatusFormat] = {
+    "text": render_text,
+    "json": render_json,
+    "md": render_markdown,
+}

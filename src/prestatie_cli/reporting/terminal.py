@@ -1,7 +1,7 @@
 """How much to say, and in colour or not: the terminal habits of a run.
 
-Set once by the command line (``--quiet``, ``--no-color``, ``NO_COLOR``), read by the
-commands when they print.
+The command line decides them (``--quiet``, ``--no-color``, ``NO_COLOR``) and passes
+``quiet`` to whatever prints.
 """
 
 from __future__ import annotations
@@ -10,23 +10,12 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextvars import ContextVar
 from typing import TextIO
 
-_QUIET: ContextVar[bool] = ContextVar("quiet", default=False)
 
-
-def set_quiet(quiet: bool) -> None:
-    _QUIET.set(quiet)
-
-
-def quiet() -> bool:
-    return _QUIET.get()
-
-
-def info(stream: TextIO, message: str) -> None:
+def info(stream: TextIO, message: str, quiet: bool) -> None:
     """A message that only informs (a summary, a file written): left out with --quiet."""
-    if not _QUIET.get():
+    if not quiet:
         stream.write(message + "\n")
 
 
@@ -42,9 +31,9 @@ _REDRAW = 0.1
 
 
 @contextlib.contextmanager
-def progress_bar(stream: TextIO) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(stream: TextIO, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback drawing a bar on ``stream`` for large runs on a terminal, else None."""
-    if _QUIET.get() or not stream.isatty():
+    if quiet or not stream.isatty():
         yield None
         return
     from rich.console import Console

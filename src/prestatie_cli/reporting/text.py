@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from prestatie_cli.check.result import CheckResult
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model.problems import Problem
-from prestatie_cli.reporting.terminal import quiet
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.check.result import CheckResult
+    from prestatie_cli.model.problems import Problem
 
 
 def problem_line(problem: Problem) -> str:
@@ -15,15 +19,22 @@ def problem_line(problem: Problem) -> str:
     )
 
 
-def render_check(result: CheckResult, lang: Language) -> str:
-    """Every problem with its hint on the next line, then a summary."""
+def write_problems(stream: TextIO, problems: Iterable[Problem], lang: Language) -> None:
+    """Problems that kept files out of a command's result, by file and line, with hints."""
+    hint = text("ui.hint", lang)
+    for problem in sorted(problems, key=lambda problem: problem.sort_key):
+        stream.write(f"{problem_line(problem)}\n    {hint}: {problem.hint}\n")
+
+
+def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
+    """Every problem with its hint on the next line, then a summary; --quiet keeps the problems."""
     lines: list[str] = []
     hint = text("ui.hint", lang)
     for problem in result.problems:
         lines.append(problem_line(problem))
-        if problem.hint and not quiet():
+        if problem.hint and not quiet:
             lines.append(f"    {hint}: {problem.hint}")
-    if not quiet():
+    if not quiet:
         lines.append(summary(result, lang))
     if not lines:
         return ""

@@ -1,0 +1,82 @@
+"""The history of one agreement as text, Markdown or JSON, newest commit first."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.diff_formats import field_line
+
+if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.model.agreements import Amendment
+    from prestatie_cli.versions.history import AgreementHistory
+
+OUTPUT_VERSION = 1
+
+
+def _amendment(amendment: Amendment, lang: Language) -> str:
+    return text(
+        "log.amendment",
+        lang,
+        {
+            "date": amendment.date.isoformat(),
+            "reason": " ".join(amendment.reason.split()),
+            "agreed_by": ", ".join(amendment.agreed_by),
+        },
+    )
+
+
+def _lines(history: AgreementHistory, lang: Language, markdown: bool) -> list[str]:
+    """Text and Markdown say the same: a heading, then per commit its head and changes."""
+    heading = text(
+        "log.heading", lang, {"id": history.agreement, "count": str(len(history.entries))}
+    )
+    lines = [f"### {heading}", ""] if markdown else [heading]
+    prefix = "  - " if markdown else "    "
+    for entry in reversed(history.entries):
+        commit = entry.commit
+        head = f"{commit.short} {commit.date.date().isoformat()} {commit.author}: {commit.subject}"
+        lines.append(f"- **{head}**" if markdown else head)
+        if entry.event != "changed":
+            lines.append(prefix + text(f"log.{entry.event}", lang))
+        lines += [prefix + field_line(change, lang, markdown) for change in entry.fields]
+        lines += [prefix + _amendment(amendment, lang) for amendment in entry.amendments]
+    return lines
+
+
+def render_text(history: AgreementHistory, lang: Language) -> str:
+    return "\n".join(_lines(history, lang, markdown=False)) + "\n"
+
+
+def render_markdown(history: AgreementHistory, lang: Language) -> str:
+    return "\n".join(_lines(history, lang, markdown=True)) + "\n"
+
+
+def render_json(history: AgreementHistory, lang: Language) -> str:
+    document: dict[str, Any] = {
+        "version": OUTPUT_VERSION,
+        "agreement": history.agreement,
+        "commits": [
+            {
+                "commit": entry.commit.sha,
+                "date": entry.commit.date.isoformat(),
+                "author": entry.commit.author,
+                "message": entry.commit.subject,
+                "event": entry.event,
+                "changes": [asdict(change) for change in entry.fields],
+                "amendments": [a.model_dump(mode="json") for a in entry.amendments],
+            }
+            for entry in reversed(history.entries)
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+LOG_FORMATS: dict[str, Callable[[AgreementHistory, Language], str]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "json": render_json,
+}

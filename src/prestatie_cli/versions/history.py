@@ -1,0 +1,133 @@
+"""The history of one agreement: every commit that created, changed or removed it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from prestatie_cli.messages import Language, text
+from prestatie_cli.model.agreements import Agreement, Amendment
+from prestatie_cli.versions.diff import FieldChange, field_changes
+from prestatie_cli.versions.git import Commit, HistoryError, Repository
+from prestatie_cli.versions.snapshots import BlobCache, Snapshot, at_tree, in_worktree
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One commit that changed the agreement: what happened, which fields, which amendments."""
+
+    commit: Commit
+    event: str  # created, changed, removed
+    fields: tuple[FieldChange, ...]
+    amendments: tuple[Amendment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementHistory:
+    """The history of an agreement, oldest first, and the repository it was read from."""
+
+    agreement: str
+    entries: tuple[HistoryEntry, ...]
+    root: Path
+
+
+def find_agreement(
+    snapshot: Snapshot, agreement_id: str, set_id: str | None
+) -> tuple[str, Agreement] | None:
+    """The set id and the agreement ``agreement_id`` in ``snapshot`` (in set ``set_id``)."""
+    found = [
+        (key, agreement)
+        for key, (_, agreements) in snapshot.sets.items()
+        if set_id is None or key == set_id
+        for agreement in agreements.agreements
+        if agreement.id == agreement_id
+    ]
+    names = list(dict.fromkeys(key for key, _ in found))
+    if len(names) > 1:
+        raise HistoryError(
+            key="history.ambiguous", id=agreement_id, sets=", ".join(names), commit=snapshot.label
+        )
+    if len(found) > 1:
+        raise HistoryError(
+            key="history.id-twice", id=agreement_id, set=names[0], commit=snapshot.label
+        )
+    return found[0] if found else None
+
+
+_UNKNOWN = "unknown"
+
+
+def history(
+    repository: Repository, agreement_id: str, paths: list[str], set_id: str | None
+) -> list[HistoryEntry]:
+    """Every commit (merges left out) that created, changed or removed the agreement, oldest first.
+
+    A commit in which the set's file could not be read says nothing about the agreement:
+    it is compared as if the agreement were as in the commit before.
+    """
+    cache = BlobCache()
+    states: dict[str, Agreement | str | None] = {}
+
+    def state(sha: str) -> Agreement | str | None:
+        if sha not in states:
+            snapshot = at_tree(repository, sha, paths, cache)
+            found = find_agreement(snapshot, agreement_id, set_id)
+            states[sha] = found[1] if found else (_UNKNOWN if snapshot.unreadable else None)
+        return states[sha]
+
+    entries = []
+    last_known: Agreement | None = None
+    for commit in repository.commits(paths):
+        if len(commit.parents) > 1:
+            continue
+        after = state(commit.sha)
+        before = state(commit.parents[0]) if commit.parents else None
+        if before == _UNKNOWN:
+            before = last_known
+        if after == _UNKNOWN:
+            continue
+        assert not isinstance(before, str) and not isinstance(after, str)
+        last_known = after
+        if before is None and after is None:
+            continue
+        if before is None:
+            assert after is not None
+            entries.append(HistoryEntry(commit, "created", (), tuple(after.amendments)))
+        elif after is None:
+            entries.append(HistoryEntry(commit, "removed", (), ()))
+        else:
+            changes = field_changes(before, after)
+            if changes:
+                added = tuple(a for a in after.amendments if a not in before.amendments)
+                entries.append(HistoryEntry(commit, "changed", changes, added))
+    return entries
+
+
+def agreement_history(
+    agreement_id: str, paths: Sequence[Path], set_id: str | None, lang: Language
+) -> AgreementHistory:
+    """The history of the agreement in the repository holding ``paths`` (default: here).
+
+    ``paths`` limit the history to those files or folders; set files alone are
+    followed by the set id they hold now, whatever their names were before.
+    """
+    with Repository.find(paths[0] if paths else Path.cwd()) as repository:
+        files = [path for path in paths if path.is_file()]
+        if files and set_id is None and len(files) == len(paths):
+            # A set file may have had other names: follow its set id through the whole
+            # repository instead of the file name.
+            set_id = _set_of(files, agreement_id, lang)
+            relative: list[str] = []
+        else:
+            relative = [repository.relative(path) for path in paths]
+        entries = history(repository, agreement_id, relative, set_id)
+    return AgreementHistory(agreement_id, tuple(entries), repository.root)
+
+
+def _set_of(files: Sequence[Path], agreement_id: str, lang: Language) -> str | None:
+    """The id of the set among ``files`` (as they are now) that holds the agreement."""
+    snapshot = in_worktree(files, date.today(), text("ui.worktree", lang), lang)
+    found = find_agreement(snapshot, agreement_id, None)
+    return found[0] if found else None
