@@ -7,13 +7,14 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from prestatie_cli.check import cache
-from prestatie_cli.check.engine import check
-from prestatie_cli.check.result import CheckOptions
+from prestatie_cli.check.engine import CheckRun, Shown, check
+from prestatie_cli.check.result import CheckOptions, CheckResult
 from prestatie_cli.load.discover import discover
 from tests.conftest import AS_OF, REPO
 
@@ -311,12 +312,23 @@ def test_runs_at_once_share_the_cache_safely(tmp_path: Path) -> None:
 # --- The text a check was shown as ----------------------------------------------------------------
 
 
+def check_shown(
+    paths: list[Path], options: CheckOptions, show: Callable[[CheckResult], str], shown_as: str
+) -> Shown:
+    """A check shown as the check command shows it: the kept text, else rendered and kept."""
+    run = CheckRun.of(paths, options)
+    shown = run.recall(shown_as)
+    if shown is None:
+        result = run.result()
+        shown = Shown.of(result, show(result))
+        run.remember(shown_as, shown)
+    return shown
+
+
 def test_a_check_is_shown_again_without_loading_or_rendering(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from prestatie_cli.check import runner as workers
-    from prestatie_cli.check.engine import check_shown
-    from prestatie_cli.check.result import CheckResult
 
     monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
     paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
@@ -355,8 +367,6 @@ def test_a_check_is_shown_again_without_loading_or_rendering(
 def test_a_corrupt_shown_entry_is_ignored(
     stored: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prestatie_cli.check.engine import check_shown
-
     monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
     paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
     first = check_shown(paths, CheckOptions(AS_OF), lambda result: "shown\n", "text")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
-from prestatie_cli.check import cache
+from prestatie_cli.check import cache, runner
 from prestatie_cli.check.result import CheckOptions, CheckResult
-from prestatie_cli.check.runner import check_files
 from prestatie_cli.load.corpus import OnFile
 from prestatie_cli.load.discover import discover
 from prestatie_cli.model.problems import Problem
@@ -24,8 +23,7 @@ def check(
 
     A run over the same files with the same options is answered from the cache.
     """
-    files = discover(paths)
-    return _checked(files, _run_key(files, options), options, on_file)
+    return CheckRun.of(paths, options).result(on_file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,34 +34,58 @@ class Shown:
     text: str
     exit_codes: tuple[int, int]
 
+    @classmethod
+    def of(cls, result: CheckResult, text: str) -> Shown:
+        """``result`` as shown by ``text``."""
+        return cls(result.files, text, (result.exit_code(), result.exit_code(strict=True)))
+
     def exit_code(self, strict: bool = False) -> int:
         return self.exit_codes[1] if strict else self.exit_codes[0]
 
 
-def check_shown(
-    paths: Sequence[Path],
-    options: CheckOptions,
-    show: Callable[[CheckResult], str],
-    shown_as: str,
-    on_file: OnFile | None = None,
-) -> Shown:
-    """``check``, shown by ``show``; ``shown_as`` names the way of showing (format, quiet).
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """A check of the files below some paths with some options, named by its cache key
+    (None when it is not cached).
 
-    A run over the same files, with the same options, shown the same way, is
-    answered with the text it showed before: nothing is loaded or rendered.
+    Besides its result the run keeps, per way of showing (a format, --quiet), the text
+    a command showed for it: a repeated run is then answered without loading or
+    rendering anything. Showing is the command's business; the run only keeps it.
     """
-    files = discover(paths)
-    run = _run_key(files, options)
-    entry = f"{run}-{shown_as}" if run is not None else None
-    if entry is not None:
-        stored = _shown_from(cache.load(entry))
-        if stored is not None:
-            return stored
-    result = _checked(files, run, options, on_file)
-    shown = Shown(result.files, show(result), (result.exit_code(), result.exit_code(strict=True)))
-    if entry is not None:
-        cache.store(entry, [shown.files, shown.text, list(shown.exit_codes)])
-    return shown
+
+    files: tuple[Path, ...]
+    options: CheckOptions
+    key: str | None
+
+    @classmethod
+    def of(cls, paths: Sequence[Path], options: CheckOptions) -> CheckRun:
+        files = tuple(discover(paths))
+        # A comparison with a git revision depends on more than the files: not cached.
+        key = None if options.previous else cache.key(files, _options(options))
+        return cls(files, options, key)
+
+    def result(self, on_file: OnFile | None = None) -> CheckResult:
+        """The problems of the run: from the cache, else checked by the runner."""
+        if self.key is not None:
+            stored = cache.load(self.key)
+            if stored is not None:
+                with contextlib.suppress(KeyError, TypeError, ValueError):
+                    return _result_from(stored)
+        result = runner.check_files(self.files, self.options, on_file)
+        if self.key is not None:
+            cache.store(self.key, _result_to(result))
+        return result
+
+    def recall(self, shown_as: str) -> Shown | None:
+        """The text kept for this run shown as ``shown_as``, if any and sound."""
+        if self.key is None:
+            return None
+        return _shown_from(cache.load(f"{self.key}-{shown_as}"))
+
+    def remember(self, shown_as: str, shown: Shown) -> None:
+        """Keep how this run was shown as ``shown_as``, for the next identical run."""
+        if self.key is not None:
+            cache.store(f"{self.key}-{shown_as}", [shown.files, shown.text, list(shown.exit_codes)])
 
 
 def _shown_from(stored: Any) -> Shown | None:
@@ -79,25 +101,6 @@ def _shown_from(stored: Any) -> Shown | None:
     ):
         return Shown(files, text, (codes[0], codes[1]))
     return None
-
-
-def _run_key(files: Sequence[Path], options: CheckOptions) -> str | None:
-    # A comparison with a git revision depends on more than the files: not cached.
-    return None if options.previous else cache.key(files, _options(options))
-
-
-def _checked(
-    files: Sequence[Path], run: str | None, options: CheckOptions, on_file: OnFile | None
-) -> CheckResult:
-    if run is not None:
-        stored = cache.load(run)
-        if stored is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError):
-                return _result_from(stored)
-    result = check_files(files, options, on_file)
-    if run is not None:
-        cache.store(run, _result_to(result))
-    return result
 
 
 def _options(options: CheckOptions) -> str:

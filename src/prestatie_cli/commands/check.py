@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from prestatie_cli.check.engine import check_shown
-from prestatie_cli.check.result import CheckOptions, CheckResult
+from prestatie_cli.check.engine import CheckRun, Shown
+from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.commands import Setup
 from prestatie_cli.messages import text
 from prestatie_cli.model.agreements import AgreementSet
@@ -41,14 +41,15 @@ def run(
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, setup.lang, setup.settings, previous, against or "")
     render = CHECK_FORMATS[output_format]
-
-    def show(result: CheckResult) -> str:
-        return render(result, setup.lang, quiet=setup.quiet)
-
-    # The text kept in the cache is per format and --quiet: both change what is shown.
+    # The text kept with a run is per format and --quiet: both change what is shown.
     shown_as = f"{output_format}-quiet" if setup.quiet else output_format
-    with progress_bar(setup.err, setup.quiet) as on_file:
-        shown = check_shown(targets, options, show, shown_as, on_file)
+    run = CheckRun.of(targets, options)
+    shown = run.recall(shown_as)
+    if shown is None:
+        with progress_bar(setup.err, setup.quiet) as on_file:
+            result = run.result(on_file)
+        shown = Shown.of(result, render(result, setup.lang, quiet=setup.quiet))
+        run.remember(shown_as, shown)
     if shown.files == 0:
         named = ", ".join(str(path) for path in paths) or "."
         setup.err.write(text("ui.no-files", setup.lang, {"paths": named}) + "\n")
