@@ -1,0 +1,256 @@
+"""prestatie export: the agreements as CSV, XLSX and JSON tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import REPO
+from tests.tables.commandline import (
+    AS_OF,
+    EXAMPLES,
+    FIELDS,
+    FILLS,
+    HEADER,
+    exported,
+    run,
+    run_process,
+)
+
+# --- Export -----------------------------------------------------------------------------------
+
+
+def test_export_csv() -> None:
+    done = exported("csv")
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.split("\n")
+    assert lines[0] == HEADER
+    assert lines[-1] == ""  # newline-terminated, '\n' only
+    assert "\r" not in done.stdout
+    assert not done.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(done.stdout), delimiter=";"))
+    assert len(rows) == 1 + 45
+    assert {len(row) for row in rows} == {22}
+    assert (
+        "lindeveen-2025-2028;BS-01;960 nieuwe sociale huurwoningen;beschikbaarheid;resultaat;"
+        "Veenhuis Wonen;Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen;In de periode "
+        "2025-2028 voegen de corporaties samen 960 nieuwe sociale huurwoningen toe aan de "
+        "voorraad in Lindeveen, door nieuwbouw en transformatie, gemiddeld 240 per jaar. Ten "
+        "minste 30 procent daarvan zijn eengezinswoningen.;opgeleverde nieuwe sociale "
+        "huurwoningen;woningen;minimaal;960;ja;;0;2025-01-01;2028-12-31;jaarlijks;"
+        '"Nationale prestatieafspraken 2022 (250.000 sociale huurwoningen in 2022-2030) en de '
+        'actualisatie 2024 (30.000 per jaar vanaf 2029); Regionale Woondeal";170;2026-06-30;'
+        "achter"
+    ) in lines
+    assert (
+        "lindeveen-2025-2028;PR-01;Jaarlijkse evaluatie van de jaarschijf;proces;proces;"
+        "Gemeente Lindeveen;Veenhuis Wonen, Woonlinde, Stichting Thuisbaak, Huurdersvereniging "
+        "Veenhuis, Huurdersraad Woonlinde, Bewonersraad Thuisbaak;Partijen evalueren jaarlijks "
+        "voor 30 juni gezamenlijk de jaarschijf van het voorgaande jaar, per afspraak met een "
+        "stand van zaken en een verkeerslicht. De gemeente nodigt uit en legt de uitkomst vast.;"
+        ";;;;;;;;2028-06-30;;;gedaan;2026-06-23;behaald"
+    ) in lines
+    assert (
+        "bodegraven-reeuwijk-2016-2019;BT-02;Gematigde huurverhoging;betaalbaarheid;resultaat;"
+        "Woningbouwvereniging Reeuwijk;Mozaiek Wonen, Huurdersvereniging Bodegraven, "
+        "Huurdersvereniging Reeuwijk;De gemiddelde jaarlijkse huurverhoging (huursomstijging) "
+        "per corporatie is in elk jaar van de looptijd ten hoogste 1 procentpunt hoger dan de "
+        "inflatie van het voorgaande jaar.;huursomstijging boven de inflatie;procentpunt;"
+        "maximaal;1;nee;jaarlijks;1,6;2015-07-01;2019-12-31;;;0,8;2019-07-01;behaald"
+    ) in lines
+    assert (
+        "regio-hofstreek-2024-2027;RG-05;Zoektijd van urgente woningzoekenden;"
+        "bijzondere-doelgroepen;resultaat;Stichting Kustwonen;Hofstede Wonen, Duinwaard, "
+        "Woonstichting Polderhuis;De corporaties huisvesten woningzoekenden met een "
+        "urgentieverklaring binnen gemiddeld 6 maanden na de verklaring, in de gemeente van hun "
+        "voorkeur of elders in de regio.;gemiddelde zoektijd van urgent woningzoekenden;maanden;"
+        "maximaal;6;nee;;9,5;2023-12-31;2027-12-31;;;;;geen gegevens"
+    ) in lines
+
+
+def test_export_csv_to_a_file_says_so_on_stderr(tmp_path: Path) -> None:
+    target = tmp_path / "afspraken.csv"
+    done = run("export", "--as-of", AS_OF, "-o", target, *EXAMPLES)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == f"45 afspraken geschreven naar {target}.\n"
+    assert target.read_text(encoding="utf-8") == exported("csv").stdout
+
+
+def _json_rows() -> list[dict[str, Any]]:
+    done = exported("json")
+    assert (done.returncode, done.stderr) == (0, "")
+    rows: list[dict[str, Any]] = json.loads(done.stdout)
+    return rows
+
+
+def test_export_json() -> None:
+    rows = _json_rows()
+    assert len(rows) == 45
+    assert {tuple(row) for row in rows} == {(*FIELDS, "light")}
+    by_id = {(row["set"], row["id"]): row for row in rows}
+    assert by_id["lindeveen-2025-2028", "BS-01"] == {
+        "set": "lindeveen-2025-2028",
+        "id": "BS-01",
+        "title": "960 nieuwe sociale huurwoningen",
+        "theme": "beschikbaarheid",
+        "kind": "resultaat",
+        "owner": "Veenhuis Wonen",
+        "contributors": "Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen",
+        "text": "In de periode 2025-2028 voegen de corporaties samen 960 nieuwe sociale "
+        "huurwoningen toe aan de voorraad in Lindeveen, door nieuwbouw en transformatie, "
+        "gemiddeld 240 per jaar. Ten minste 30 procent daarvan zijn eengezinswoningen.",
+        "metric": "opgeleverde nieuwe sociale huurwoningen",
+        "unit": "woningen",
+        "comparison": "minimaal",
+        "target": 960,
+        "cumulative": "ja",
+        "recurring": None,
+        "baseline": 0,
+        "baseline_date": "2025-01-01",
+        "deadline": "2028-12-31",
+        "frequency": "jaarlijks",
+        "source": "Nationale prestatieafspraken 2022 (250.000 sociale huurwoningen in "
+        "2022-2030) en de actualisatie 2024 (30.000 per jaar vanaf 2029); Regionale Woondeal",
+        "latest": 170,
+        "measured_on": "2026-06-30",
+        "status": "achter",
+        "light": "red",
+    }
+    process = by_id["lindeveen-2025-2028", "J26-01"]
+    assert {name: process[name] for name in ("target", "latest", "status", "light")} == {
+        "target": None,
+        "latest": "nog niet",
+        "status": "op koers",
+        "light": "green",
+    }
+    assert by_id["bodegraven-reeuwijk-2016-2019", "BT-02"]["baseline"] == 1.6
+    assert by_id["regio-hofstreek-2024-2027", "RG-01"]["status"] == "geen gegevens"
+    assert by_id["regio-hofstreek-2024-2027", "RG-01"]["light"] == "grey"
+    assert by_id["lindeveen-2025-2028", "LB-01"]["light"] == "orange"
+    assert {row["light"] for row in rows} == set(FILLS)
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("xlsx") / "afspraken.xlsx"
+    done = run("export", "--as-of", AS_OF, "--format", "xlsx", "-o", target, *EXAMPLES)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == f"45 afspraken geschreven naar {target}.\n"
+    return target
+
+
+def _cells(sheet: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    """(set, id) -> header -> cell."""
+    headers = [cell.value for cell in sheet[1]]
+    found = {}
+    for row in sheet.iter_rows(min_row=2):
+        cells = dict(zip(headers, row, strict=True))
+        found[cells["set"].value, cells["nr"].value] = cells
+    return found
+
+
+def test_export_xlsx_layout(workbook_path: Path) -> None:
+    book = load_workbook(workbook_path)
+    assert book.sheetnames == ["Afspraken"]
+    sheet = book["Afspraken"]
+    assert [cell.value for cell in sheet[1]] == HEADER.split(";")
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.max_row == 46
+    assert sheet.freeze_panes == "C2"
+    assert sheet.auto_filter.ref == "A1:V46"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    setup = sheet.sheet_properties.pageSetUpPr
+    assert setup is not None
+    assert setup.fitToPage is True
+
+
+def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
+    cells = _cells(load_workbook(workbook_path)["Afspraken"])
+    assert len(cells) == 45
+    bs01 = cells["lindeveen-2025-2028", "BS-01"]
+    expected = next(
+        row for row in _json_rows() if row["id"] == "BS-01" and row["set"] == "lindeveen-2025-2028"
+    )
+    assert {name: cell.value for name, cell in bs01.items()} == {
+        "set": "lindeveen-2025-2028",
+        "nr": "BS-01",
+        "titel": "960 nieuwe sociale huurwoningen",
+        "thema": "beschikbaarheid",
+        "soort": "resultaat",
+        "trekker": "Veenhuis Wonen",
+        "bijdragers": "Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen",
+        "afspraak": expected["text"],
+        "maat": "opgeleverde nieuwe sociale huurwoningen",
+        "eenheid": "woningen",
+        "vergelijking": "minimaal",
+        "streefwaarde": 960,
+        "cumulatief": "ja",
+        "per periode": None,
+        "nulmeting": 0,
+        "datum nulmeting": datetime(2025, 1, 1),
+        "termijn": datetime(2028, 12, 31),
+        "meetfrequentie": "jaarlijks",
+        "bron doel": expected["source"],
+        "laatste meting": 170,
+        "gemeten op": datetime(2026, 6, 30),
+        "status": "achter",
+    }
+    for name in ("datum nulmeting", "termijn", "gemeten op"):
+        assert bs01[name].is_date
+        assert bs01[name].number_format == "yyyy-mm-dd"
+    for name in ("streefwaarde", "nulmeting", "laatste meting"):
+        assert bs01[name].data_type == "n"
+    bt02 = cells["bodegraven-reeuwijk-2016-2019", "BT-02"]
+    assert (bt02["nulmeting"].value, bt02["laatste meting"].value) == (1.6, 0.8)
+    assert (bt02["nulmeting"].data_type, bt02["laatste meting"].data_type) == ("n", "n")
+    process = cells["lindeveen-2025-2028", "PR-01"]
+    assert (process["streefwaarde"].value, process["laatste meting"].value) == (None, "gedaan")
+    # Every date is a real date, every target a number.
+    for row in cells.values():
+        for name in ("datum nulmeting", "termijn", "gemeten op"):
+            assert row[name].value is None or (
+                isinstance(row[name].value, datetime) and row[name].number_format == "yyyy-mm-dd"
+            )
+        value = row["streefwaarde"].value
+        assert value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def test_export_xlsx_status_is_filled_by_light(workbook_path: Path) -> None:
+    cells = _cells(load_workbook(workbook_path)["Afspraken"])
+    lights = {(row["set"], row["id"]): row["light"] for row in _json_rows()}
+    for key, row in cells.items():
+        status = row["status"]
+        assert status.fill.fill_type == "solid"
+        assert status.fill.fgColor.rgb == FILLS[lights[key]], key
+        assert status.font.b
+    assert cells["lindeveen-2025-2028", "LB-01"]["status"].value == "risico"
+
+
+def test_export_xlsx_in_english(tmp_path: Path) -> None:
+    target = tmp_path / "agreements.xlsx"
+    done = run("export", "--as-of", AS_OF, "-f", "xlsx", "--lang", "en", "-o", target, *EXAMPLES)
+    assert done.returncode == 0
+    assert done.stderr == f"45 agreements written to {target}.\n"
+    sheet = load_workbook(target)["Agreements"]
+    assert [cell.value for cell in sheet[1]][:6] == ["set", "id", "title", "theme", "kind", "owner"]
+    assert sheet["V1"].value == "status"
+    assert {sheet.cell(row, 22).value for row in range(2, 47)} >= {"achieved", "behind"}
+
+
+def test_export_xlsx_needs_an_output_file(tmp_path: Path) -> None:
+    done = run_process("export", "--format", "xlsx", REPO / "examples" / "afspraken", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "prestatie: Een Excel-bestand kan niet naar de terminal: geef -o BESTAND.xlsx.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
