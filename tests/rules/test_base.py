@@ -1,4 +1,5 @@
-"""The rule contract: the base runs an agreement rule over every agreement, in order."""
+"""The rule contract: the base runs an agreement rule over every agreement, and a
+measurement rule over every measurement, in order."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from typing import Any
 
 from prestatie_cli.load.validate import validate
 from prestatie_cli.load.yaml import load_text
-from prestatie_cli.model.agreements import Agreement, AgreementSet
-from prestatie_cli.rules.base import Finding, Rule, SetContext
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor
+from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 from prestatie_cli.rules.parties import UnknownWaiverRule
-from tests.conftest import DURING, base_set
+from tests.conftest import DURING, base_monitor, base_set
 
 
 def _context(
@@ -24,6 +25,14 @@ def _context(
     assert findings == []
     assert isinstance(model, AgreementSet)
     return SetContext(document, model, DURING, previous=previous, rule_codes=rule_codes)
+
+
+def _monitor_context(data: dict[str, Any], agreements: AgreementSet | None) -> MonitorContext:
+    document = load_text(json.dumps(data, default=str), "monitor.yaml")
+    model, findings = validate(document)
+    assert findings == []
+    assert isinstance(model, Monitor)
+    return MonitorContext(document, model, agreements, [model.set], DURING)
 
 
 def _three_agreements() -> dict[str, Any]:
@@ -55,6 +64,50 @@ def test_check_set_hands_over_each_agreement_with_its_index_in_order() -> None:
 
 def test_a_rule_without_check_agreement_finds_nothing_in_a_set() -> None:
     assert list(Rule().check_set(_context(base_set()))) == []
+
+
+class _EveryMeasurement(Rule):
+    """Finds each measurement, to show which the base hands over and in what order."""
+
+    code = "X002"
+
+    def check_measurement(
+        self,
+        context: MonitorContext,
+        agreements: AgreementSet,
+        index: int,
+        measurement: Measurement,
+    ) -> Iterator[Finding]:
+        yield Finding(self.code, ("measurements", index), {"date": measurement.date.isoformat()})
+
+
+def test_check_monitor_hands_over_each_measurement_with_its_index_in_order() -> None:
+    agreements = AgreementSet.model_validate(base_set())
+    found = list(_EveryMeasurement().check_monitor(_monitor_context(base_monitor(), agreements)))
+    assert [(f.pointer, f.params["date"]) for f in found] == [
+        (("measurements", 0), "2016-12-31"),
+        (("measurements", 1), "2017-12-31"),
+        (("measurements", 2), "2018-12-31"),
+        (("measurements", 3), "2019-12-31"),
+    ]
+
+
+def test_check_monitor_hands_over_nothing_without_the_set() -> None:
+    assert list(_EveryMeasurement().check_monitor(_monitor_context(base_monitor(), None))) == []
+
+
+def test_a_rule_without_check_measurement_finds_nothing_in_a_monitor() -> None:
+    agreements = AgreementSet.model_validate(base_set())
+    assert list(Rule().check_monitor(_monitor_context(base_monitor(), agreements))) == []
+
+
+def test_the_monitor_context_holds_the_ids_of_its_set() -> None:
+    agreements = AgreementSet.model_validate(_three_agreements())
+    context = _monitor_context(base_monitor(), agreements)
+    assert context.agreement_ids == ["BS-01", "BS-02", "BS-03"]
+    assert context.party_ids == ["gemeente", "corp-a", "hv-a"]
+    without = _monitor_context(base_monitor(), None)
+    assert (without.agreement_ids, without.party_ids) == ([], [])
 
 
 def test_earlier_holds_the_previous_version_by_id() -> None:

@@ -9,7 +9,10 @@ the pointer up in the source map).
 
 Most rules judge one agreement at a time: they implement ``check_agreement``,
 which ``check_set`` calls for each agreement of the set in order. Rules about a
-set as a whole override ``check_set``; rules about monitor files ``check_monitor``.
+set as a whole override ``check_set``. Monitor rules work the same way with
+``check_measurement``, which ``check_monitor`` calls for each measurement in order
+when the run has the monitor's set; those that need all measurements at once, or
+run without the set, override ``check_monitor``.
 
 Each rule class carries its own wording in Dutch and English (``wording``) and a
 passing and a failing example for ``prestatie rules``. Agreement-scope examples
@@ -30,7 +33,7 @@ from typing import ClassVar, Literal
 
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.messages import Language
-from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor, Thresholds
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor, Thresholds
 from prestatie_cli.model.findings import Finding
 from prestatie_cli.model.problems import Level
 
@@ -85,6 +88,16 @@ class MonitorContext:
     thresholds: Thresholds = field(default_factory=Thresholds)
     # Without its set: the file that declares the set's id but is no valid set, if any.
     broken_set: str | None = None
+    # Made once per file rather than for each measurement: the ids of the set's agreements
+    # and of its parties, in order (none without the set).
+    agreement_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        agreements = self.agreements.agreements if self.agreements is not None else []
+        parties = self.agreements.parties if self.agreements is not None else []
+        object.__setattr__(self, "agreement_ids", [agreement.id for agreement in agreements])
+        object.__setattr__(self, "party_ids", [party.id for party in parties])
 
 
 class Rule:
@@ -112,4 +125,23 @@ class Rule:
         return iter(())
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        """The findings in a monitor file: those of each of its measurements, in their
+        order, when the run has the monitor's set."""
+        agreements = context.agreements
+        # Most rules judge no single measurement: spare them a call for each one (a cold
+        # check of the benchmark corpus was 2 % slower with the loop run for every rule).
+        if agreements is None or type(self).check_measurement is Rule.check_measurement:
+            return
+        for index, measurement in enumerate(context.monitor.measurements):
+            yield from self.check_measurement(context, agreements, index, measurement)
+
+    def check_measurement(
+        self,
+        context: MonitorContext,
+        agreements: AgreementSet,
+        index: int,
+        measurement: Measurement,
+    ) -> Iterator[Finding]:
+        """The findings in the measurement at ``measurements[index]`` of the monitor, whose
+        set is ``agreements``."""
         return iter(())

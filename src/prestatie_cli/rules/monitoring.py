@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from prestatie_cli.model.agreements import AgreementSet, Measurement
 from prestatie_cli.model.findings import suggestion
+from prestatie_cli.rules._term import term_values
 from prestatie_cli.rules._unknown import unknown_party
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
 
@@ -100,22 +102,24 @@ measurements:
   - {agreement: BS-1, date: 2017-12-31, value: 45, source: Jaarverslag 2017}
 """
 
-    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.agreements
-        if agreements is None:
-            return
-        known = [agreement.id for agreement in agreements.agreements]
-        for index, measurement in enumerate(context.monitor.measurements):
-            if measurement.agreement not in known:
-                yield Finding(
-                    self.code,
-                    ("measurements", index, "agreement"),
-                    {
-                        "id": measurement.agreement,
-                        "set": agreements.id,
-                        "suggestion": suggestion(measurement.agreement, known),
-                    },
-                )
+    def check_measurement(
+        self,
+        context: MonitorContext,
+        agreements: AgreementSet,
+        index: int,
+        measurement: Measurement,
+    ) -> Iterator[Finding]:
+        known = context.agreement_ids
+        if measurement.agreement not in known:
+            yield Finding(
+                self.code,
+                ("measurements", index, "agreement"),
+                {
+                    "id": measurement.agreement,
+                    "set": agreements.id,
+                    "suggestion": suggestion(measurement.agreement, list(known)),
+                },
+            )
 
 
 class MeasurementOutsidePeriod(Rule):
@@ -149,22 +153,19 @@ measurements:
   - {agreement: BS-01, date: 2071-12-31, value: 45, source: Jaarverslag 2017}
 """
 
-    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.agreements
-        if agreements is None:
-            return
-        period = agreements.period
-        for index, measurement in enumerate(context.monitor.measurements):
-            if not period.contains(measurement.date):
-                yield Finding(
-                    self.code,
-                    ("measurements", index, "date"),
-                    {
-                        "date": measurement.date.isoformat(),
-                        "start": period.start.isoformat(),
-                        "end": period.end.isoformat(),
-                    },
-                )
+    def check_measurement(
+        self,
+        context: MonitorContext,
+        agreements: AgreementSet,
+        index: int,
+        measurement: Measurement,
+    ) -> Iterator[Finding]:
+        if not agreements.period.contains(measurement.date):
+            yield Finding(
+                self.code,
+                ("measurements", index, "date"),
+                {"date": measurement.date.isoformat(), **term_values(agreements.period)},
+            )
 
 
 class UnknownReporter(Rule):
@@ -199,18 +200,20 @@ measurements:
   - {agreement: BS-01, date: 2017-12-31, value: 45, reported_by: corporatie}
 """
 
-    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
-        agreements = context.agreements
-        if agreements is None:
-            return
-        known = [party.id for party in agreements.parties]
-        for index, measurement in enumerate(context.monitor.measurements):
-            if measurement.reported_by is not None and measurement.reported_by not in known:
-                yield Finding(
-                    self.code,
-                    ("measurements", index, "reported_by"),
-                    unknown_party(measurement.reported_by, known),
-                )
+    def check_measurement(
+        self,
+        context: MonitorContext,
+        agreements: AgreementSet,
+        index: int,
+        measurement: Measurement,
+    ) -> Iterator[Finding]:
+        known = context.party_ids
+        if measurement.reported_by is not None and measurement.reported_by not in known:
+            yield Finding(
+                self.code,
+                ("measurements", index, "reported_by"),
+                unknown_party(measurement.reported_by, known),
+            )
 
 
 RULES: tuple[Rule, ...] = (

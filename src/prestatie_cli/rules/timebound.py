@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from prestatie_cli.model.agreements import Agreement
 from prestatie_cli.rules._measured import measured
+from prestatie_cli.rules._term import term_values
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
 
@@ -99,8 +100,7 @@ class DeadlineOutsidePeriod(Rule):
                 {
                     "id": agreement.id,
                     "deadline": agreement.deadline.isoformat(),
-                    "start": period.start.isoformat(),
-                    "end": period.end.isoformat(),
+                    **term_values(period),
                 },
             )
 
