@@ -131,3 +131,22 @@ def test_the_graph_is_read() -> None:
     # The contract above would pass on an empty graph: make sure imports are seen.
     assert "prestatie_cli.model.agreements" in GRAPH["prestatie_cli.load.validate"]
     assert "prestatie_cli.rules" in GRAPH["prestatie_cli.check.judge"]
+
+
+def test_the_command_line_starts_without_the_format_or_the_rules() -> None:
+    # --version and --help must not pay for pydantic models, the rules or YAML: the format
+    # registries the command line takes its choices from import those only when used.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, prestatie_cli.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('prestatie_cli.', 'pydantic', "
+        "'ruamel'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = done.stdout
+    for heavy in ("prestatie_cli.model.agreements", "prestatie_cli.rules", "pydantic", "ruamel"):
+        assert f"'{heavy}" not in loaded

@@ -60,7 +60,7 @@ def test_help_of_every_command_shows_an_example() -> None:
 
 def _registries() -> list[tuple[str, str, Iterable[str]]]:
     from prestatie_cli.messages import LANGUAGES
-    from prestatie_cli.progress.calculation import STATUSES
+    from prestatie_cli.progress.statuses import STATUSES
     from prestatie_cli.reporting.check_formats import CHECK_FORMATS
     from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
     from prestatie_cli.reporting.export_formats import EXPORT_FORMATS

@@ -19,7 +19,7 @@ from prestatie_cli import __version__
 from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.messages import Language, current_language, text, use_language
-from prestatie_cli.progress.calculation import STATUSES
+from prestatie_cli.progress.statuses import STATUSES
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
 from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
@@ -31,7 +31,7 @@ from prestatie_cli.reporting.terminal import colour
 from prestatie_cli.reporting.text import write_problems
 
 if TYPE_CHECKING:  # the type of a status; its names come from STATUSES
-    from prestatie_cli.progress.calculation import Status
+    from prestatie_cli.progress.statuses import Status
 
 app = typer.Typer(
     name="prestatie",

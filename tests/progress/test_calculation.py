@@ -18,8 +18,6 @@ from hypothesis import strategies as st
 
 from prestatie_cli.model.agreements import Agreement, Measurement, Period, Target, Thresholds
 from prestatie_cli.progress.calculation import (
-    LIGHTS,
-    Status,
     expected_at,
     judge,
     met,
@@ -28,6 +26,7 @@ from prestatie_cli.progress.calculation import (
     period_bounds,
     progress,
 )
+from prestatie_cli.progress.statuses import LIGHTS, Status
 
 DEFAULT = Thresholds()
 

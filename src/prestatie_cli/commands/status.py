@@ -11,8 +11,8 @@ from prestatie_cli.commands import Setup
 from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import text
 from prestatie_cli.model.problems import exit_code
-from prestatie_cli.progress.calculation import Status
 from prestatie_cli.progress.status import Selection, status
+from prestatie_cli.progress.statuses import Status
 from prestatie_cli.reporting.status_formats import STATUS_FORMATS
 from prestatie_cli.reporting.text import write_problems
 

@@ -16,7 +16,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
 
 from prestatie_cli.model.agreements import (
     Agreement,
@@ -26,19 +25,7 @@ from prestatie_cli.model.agreements import (
     Target,
     Thresholds,
 )
-
-Status = Literal["achieved", "on_track", "at_risk", "behind", "overdue", "no_data"]
-Light = Literal["green", "orange", "red", "grey"]
-
-STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "behind", "overdue", "no_data")
-LIGHTS: dict[Status, Light] = {
-    "achieved": "green",
-    "on_track": "green",
-    "at_risk": "orange",
-    "behind": "red",
-    "overdue": "red",
-    "no_data": "grey",
-}
+from prestatie_cli.progress.statuses import LIGHTS, Light, Status
 
 
 @dataclass(frozen=True, slots=True)

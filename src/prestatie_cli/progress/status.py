@@ -10,7 +10,8 @@ from datetime import date
 from prestatie_cli.load.corpus import Corpus
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
 from prestatie_cli.model.problems import Problem
-from prestatie_cli.progress.calculation import LIGHTS, Light, Progress, Status, progress
+from prestatie_cli.progress.calculation import Progress, progress
+from prestatie_cli.progress.statuses import LIGHTS, Light, Status
 
 
 @dataclass(frozen=True, slots=True)

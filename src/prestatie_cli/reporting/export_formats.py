@@ -10,9 +10,12 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prestatie_cli.messages import Language
-from prestatie_cli.tables.export import Row, to_csv, to_json, to_xlsx
+
+if TYPE_CHECKING:  # types only: the command line imports the formats on every run
+    from prestatie_cli.tables.export import Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,12 +26,29 @@ class ExportFormat:
     file: Callable[[Sequence[Row], Language, Path], None] | None = None
 
 
+# The writers are imported when used: the tables stage loads the format's models.
+
+
+def _csv(found: Sequence[Row], lang: Language) -> str:
+    from prestatie_cli.tables.export import to_csv
+
+    return to_csv(found, lang)
+
+
+def _xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
+    from prestatie_cli.tables.export import to_xlsx
+
+    to_xlsx(found, lang, path)
+
+
 def _json(found: Sequence[Row], lang: Language) -> str:
+    from prestatie_cli.tables.export import to_json
+
     return json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n"
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    "csv": ExportFormat(text=to_csv),
-    "xlsx": ExportFormat(file=to_xlsx),
+    "csv": ExportFormat(text=_csv),
+    "xlsx": ExportFormat(file=_xlsx),
     "json": ExportFormat(text=_json),
 }

@@ -19,8 +19,9 @@ from prestatie_cli.messages import Language, number, text
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor, Thresholds
 from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.model.problems import Problem
-from prestatie_cli.progress.calculation import LIGHTS, STATUSES, Light, Progress, Status
+from prestatie_cli.progress.calculation import Progress
 from prestatie_cli.progress.status import EVERYTHING, Selection, set_status
+from prestatie_cli.progress.statuses import LIGHTS, STATUSES, Light, Status
 from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "exactly": "="}

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from prestatie_cli import __version__
-from prestatie_cli.check.result import CheckResult
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model.problems import Problem
-from prestatie_cli.rules import REGISTRY
+
+if TYPE_CHECKING:  # types only: the command line imports the formats on every run
+    from prestatie_cli.check.result import CheckResult
+    from prestatie_cli.model.problems import Problem
+    from prestatie_cli.rules.base import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -24,7 +26,7 @@ def _uri(path: str) -> str:
     return quote(PurePosixPath(*shown.parts).as_posix())
 
 
-def _rules(lang: Language) -> list[dict[str, Any]]:
+def _rules(rules: list[Rule], lang: Language) -> list[dict[str, Any]]:
     return [
         {
             "id": rule.code,
@@ -37,7 +39,7 @@ def _rules(lang: Language) -> list[dict[str, Any]]:
                 "text": f"{text(f'{rule.code}.title', lang)}: {text(f'{rule.code}.rationale', lang)}"
             },
         }
-        for rule in REGISTRY.values()
+        for rule in rules
     ]
 
 
@@ -64,7 +66,11 @@ def _result(problem: Problem, index: dict[str, int]) -> dict[str, Any]:
 
 def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
     """Every finding and every rule, --quiet or not: a dashboard shows what it needs."""
-    index = {code: position for position, code in enumerate(REGISTRY)}
+    # Imported here: a check answered from the cache does not load the rules.
+    from prestatie_cli.rules import REGISTRY
+
+    rules = list(REGISTRY.values())
+    index = {rule.code: position for position, rule in enumerate(rules)}
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -74,7 +80,7 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
                     "driver": {
                         "name": "prestatie",
                         "version": __version__,
-                        "rules": _rules(lang),
+                        "rules": _rules(rules, lang),
                     }
                 },
                 "columnKind": "unicodeCodePoints",

@@ -12,8 +12,9 @@ from prestatie_cli.messages import Language, number, text
 from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
-    from prestatie_cli.progress.calculation import Light, Progress
+    from prestatie_cli.progress.calculation import Progress
     from prestatie_cli.progress.status import SetStatus, StatusReport
+    from prestatie_cli.progress.statuses import Light
 
 LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
 _STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}

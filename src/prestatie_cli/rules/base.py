@@ -115,6 +115,9 @@ class Rule:
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
         """The findings in a set: those of each of its agreements, in their order."""
+        # Rules of monitors and of the set as a whole judge no single agreement.
+        if type(self).check_agreement is Rule.check_agreement:
+            return
         for index, agreement in enumerate(context.agreements.agreements):
             yield from self.check_agreement(context, index, agreement)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
-from prestatie_cli.progress.calculation import Light, progress
+from prestatie_cli.progress.calculation import progress
+from prestatie_cli.progress.statuses import Light
 from prestatie_cli.tables.columns import (
     COLUMNS,
     COMPARISON_WORDS,

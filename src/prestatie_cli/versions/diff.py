@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any, Literal
 
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Thresholds
-from prestatie_cli.progress.calculation import Status, progress
+from prestatie_cli.progress.calculation import progress
+from prestatie_cli.progress.statuses import Status
 from prestatie_cli.versions.snapshots import Snapshot
 
 ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable"]
