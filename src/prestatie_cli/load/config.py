@@ -6,9 +6,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.wording import from_finding, from_load_error
-from prestatie_cli.load.yaml import LoadError, load_file
+from prestatie_cli.load.parse import parse_file
+from prestatie_cli.load.wording import from_finding
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import Config, Severity, Thresholds
 from prestatie_cli.model.findings import Finding
@@ -57,15 +56,13 @@ def load_settings(
     """Settings from a configuration file, or the problems that make it unusable
     (a severity for a rule that is none of ``rule_codes`` among them)."""
     shown = str(path)
-    try:
-        document = load_file(path, shown)
-    except LoadError as error:
-        return None, [from_load_error(error, lang)]
-    model, findings = validate(document, rule_codes)
-    if findings or not isinstance(model, Config):
-        if not findings:
-            # A valid file of another kind where the configuration should be.
-            kind = str(getattr(model, "kind", ""))
-            findings = [Finding("V004", ("kind",), {"kind": kind}, variant="unknown")]
-        return None, [from_finding(document, finding, "error", lang) for finding in findings]
+    parsed = parse_file(path, lang, shown, rule_codes=rule_codes)
+    document, model = parsed.document, parsed.model
+    if parsed.problems or document is None:
+        return None, list(parsed.problems)
+    if not isinstance(model, Config):
+        # A valid file of another kind where the configuration should be.
+        kind = str(getattr(model, "kind", ""))
+        wrong = Finding("V004", ("kind",), {"kind": kind}, variant="unknown")
+        return None, [from_finding(document, wrong, "error", lang)]
     return Settings(model.lang, dict(model.rules), model.thresholds, shown), []
