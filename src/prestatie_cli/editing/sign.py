@@ -10,9 +10,8 @@ from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import locked, write_atomic
 from prestatie_cli.load.parse import parse
-from prestatie_cli.load.validate import validate
-from prestatie_cli.load.wording import from_finding, from_load_error
-from prestatie_cli.load.yaml import LoadError, load_text, read_text
+from prestatie_cli.load.wording import from_load_error
+from prestatie_cli.load.yaml import LoadError, read_text
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.agreements import AgreementSet, Signature
 from prestatie_cli.model.digest import digest
@@ -46,17 +45,18 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
     with locked(path.parent):
         try:
             source = read_text(path, str(path))
-            document = load_text(source, str(path))
         except LoadError as error:
             problem = from_load_error(error, lang)
             where = f"{problem.path}:{problem.line}:{problem.column}"
             raise _refuse("sign.unreadable", lang, path=where, problem=problem.message) from None
-        model, findings = validate(document)
-        if findings or not isinstance(model, AgreementSet):
-            if findings:
-                problem = from_finding(document, findings[0], "error", lang)
-                where = f"{problem.path}:{problem.line}:{problem.column}"
-                raise _refuse("sign.invalid", lang, path=where, problem=problem.message)
+        parsed = parse(source, str(path), lang)
+        document, model = parsed.document, parsed.model
+        if document is None or parsed.problems:
+            problem = parsed.problems[0]
+            where = f"{problem.path}:{problem.line}:{problem.column}"
+            key = "sign.unreadable" if document is None else "sign.invalid"
+            raise _refuse(key, lang, path=where, problem=problem.message)
+        if not isinstance(model, AgreementSet):
             raise _refuse("sign.not-a-set", lang, path=str(path))
         parties = [item.id for item in model.parties]
         if party not in parties:
