@@ -103,6 +103,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "The indentation is off: keys of one block line up exactly, and a list item starts "
         "with '- ' at the same indentation as the items before it.",
     },
+    "Y005.hint.version": {
+        "nl": "prestatie leest YAML 1.1 en 1.2; laat de regel '%YAML' weg of schrijf '%YAML 1.2'.",
+        "en": "prestatie reads YAML 1.1 and 1.2; leave out the '%YAML' line or write '%YAML 1.2'.",
+    },
     "Y005.hint.colon": {
         "nl": "Staat er een dubbele punt met spatie (': ') in een tekst? Zet de tekst dan tussen "
         "aanhalingstekens.",
@@ -220,6 +224,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "verwacht een getal, gevonden {found}",
         "en": "expected a number, found {found}",
     },
+    "schema.number_too_large": {
+        "nl": "een geheel getal groter dan 9007199254740992 (2^53) kan niet exact bewaard worden",
+        "en": "a whole number larger than 9007199254740992 (2^53) cannot be kept exactly",
+    },
     "schema.string_type": {
         "nl": "verwacht tekst, gevonden {found}",
         "en": "expected text, found {found}",
@@ -272,9 +280,47 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "onbekende regelcode '{value}'; 'prestatie rules' toont alle codes",
         "en": "unknown rule code '{value}'; 'prestatie rules' lists every code",
     },
+    "schema.greater_than": {
+        "nl": "moet groter zijn dan {limit}, gevonden {value}",
+        "en": "must be greater than {limit}, found {value}",
+    },
+    "schema.greater_than_equal": {
+        "nl": "moet minstens {limit} zijn, gevonden {value}",
+        "en": "must be at least {limit}, found {value}",
+    },
+    "schema.less_than": {
+        "nl": "moet kleiner zijn dan {limit}, gevonden {value}",
+        "en": "must be less than {limit}, found {value}",
+    },
+    "schema.less_than_equal": {
+        "nl": "mag hoogstens {limit} zijn, gevonden {value}",
+        "en": "must be at most {limit}, found {value}",
+    },
+    "schema.int_type": {
+        "nl": "verwacht een geheel getal, gevonden {found}",
+        "en": "expected a whole number, found {found}",
+    },
+    "schema.int_parsing": {
+        "nl": "verwacht een geheel getal, gevonden {found}",
+        "en": "expected a whole number, found {found}",
+    },
+    "schema.int_from_float": {
+        "nl": "verwacht een geheel getal, gevonden {found}",
+        "en": "expected a whole number, found {found}",
+    },
+    "schema.float_type": {
+        "nl": "verwacht een getal, gevonden {found}",
+        "en": "expected a number, found {found}",
+    },
+    "schema.float_parsing": {
+        "nl": "verwacht een getal, gevonden {found}",
+        "en": "expected a number, found {found}",
+    },
+    # Any other complaint of the validator: its own (English) words would not be the
+    # user's language, so neither language repeats them.
     "schema.other": {
-        "nl": "{detail}",
-        "en": "{detail}",
+        "nl": "deze waarde is hier niet toegestaan",
+        "en": "this value is not allowed here",
     },
     "schema.hint.date": {
         "nl": "Schrijf datums als 2019-12-31 (jaar-maand-dag).",
@@ -432,6 +478,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "{id} has no target; give 'yes' (done) or 'no' (not yet), not '{value}'. "
         "Nothing was written.",
     },
+    "record.too-large": {
+        "nl": "'{value}' is groter dan {largest} (2^53) en kan niet exact bewaard worden; er is "
+        "niets geschreven.",
+        "en": "'{value}' is larger than {largest} (2^53) and cannot be kept exactly; nothing was "
+        "written.",
+    },
     "record.thousands": {
         "nl": "'{value}' is dubbelzinnig: bedoelt u {meant}? Schrijf getallen zonder scheidingsteken "
         "voor duizendtallen. Er is niets geschreven.",
@@ -481,6 +533,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "diff.set.unreadable": {
         "nl": "Set {id} ({path}): in een van beide versies niet te lezen; niet vergeleken",
         "en": "Set {id} ({path}): cannot be read in one of the versions; not compared",
+    },
+    "diff.set.broken": {
+        "nl": "Bestand {path}: in de nieuwe versie geen geldige set of monitor; controleer het "
+        "met 'prestatie check'",
+        "en": "File {path}: no valid set or monitor in the new version; check it with "
+        "'prestatie check'",
     },
     "diff.agreement.added": {"nl": "toegevoegd", "en": "added"},
     "diff.agreement.removed": {"nl": "verwijderd", "en": "removed"},
@@ -668,6 +726,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "These values would make {file} invalid ({problem}). Use letters, digits and '-' "
         "for --id; title and names must not be empty. Nothing was written.",
     },
+    "init.start-year": {
+        "nl": "Het beginjaar {year} kan niet: kies een jaar van {first} tot en met {last}, "
+        "voluit geschreven (bijvoorbeeld 2026). Er is niets geschreven.",
+        "en": "The start year {year} cannot be: choose a year from {first} to {last}, written "
+        "in full (for example 2026). Nothing was written.",
+    },
     "init.done": {
         "nl": "Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"
         "Volgende stappen:\n"
@@ -825,6 +889,8 @@ def text(key: str, lang: Language, params: Mapping[str, str | float] | None = No
 def number(value: float, lang: Language) -> str:
     """A number as people write it: thousands grouped, at most two decimals, a decimal
     comma in Dutch; beyond a thousand billion in scientific notation."""
+    if math.isinf(value):  # a total too large to add up; "inf" is no word in either language
+        return "∞" if value > 0 else "-∞"
     if not math.isfinite(value) or abs(value) >= 1e15:
         shown = f"{value:.3g}"
         return shown.replace(".", ",") if lang == "nl" else shown

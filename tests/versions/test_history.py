@@ -1404,9 +1404,9 @@ def test_each_blob_is_parsed_once(
         parsed[_blob_id(raw)] += 1
         return original_parse(raw, path)
 
-    def blob(self, blob_id: str) -> bytes:
+    def blob(self, blob_id: str, limit: int | None = None) -> bytes | None:
         read[blob_id] += 1
-        return original_blob(self, blob_id)
+        return original_blob(self, blob_id, limit)
 
     monkeypatch.setattr(versions, "_parse", parse)
     monkeypatch.setattr(versions.Repository, "blob", blob)

@@ -8,8 +8,12 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.editing.scaffold import default, scaffold
+from prestatie_cli.errors import UsageError
 from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.reporting.terminal import info
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2199
 
 
 def run(
@@ -29,6 +33,12 @@ def run(
     plan = default(directory, date.today())
     start = start_year or plan.start_year
     end = start + years - 1
+    # Agreements under the Woningwet are of this era; "26" for 2026 is the usual slip, and
+    # a year near 9999 would run the term's dates past the calendar.
+    if not (start >= FIRST_YEAR and end <= LAST_YEAR):
+        raise UsageError(
+            key="init.start-year", year=str(start), first=str(FIRST_YEAR), last=str(LAST_YEAR)
+        )
     plan = replace(
         plan,
         start_year=start,

@@ -23,7 +23,13 @@ from prestatie_cli.load.parse import parse
 from prestatie_cli.load.wording import from_finding, from_load_error
 from prestatie_cli.load.yaml import Document, LoadError, read_text
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor
+from prestatie_cli.model.agreements import (
+    LARGEST_WHOLE_NUMBER,
+    Agreement,
+    AgreementSet,
+    Measurement,
+    Monitor,
+)
 from prestatie_cli.model.findings import Finding, suggestion
 
 _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
@@ -81,10 +87,11 @@ def parse_value(raw: str, agreement: Agreement, lang: Language) -> int | float |
             id=agreement.id,
             unit=agreement.target.unit or "",
         )
-    number = float(cleaned.replace(",", "."))
-    return (
-        int(number) if number.is_integer() and "." not in cleaned and "," not in cleaned else number
-    )
+    # A whole number is read as one, every digit kept (a float would round 17 digits).
+    number = float(cleaned.replace(",", ".")) if "." in cleaned or "," in cleaned else int(cleaned)
+    if isinstance(number, int) and abs(number) > LARGEST_WHOLE_NUMBER:
+        raise _refuse("record.too-large", lang, value=raw, largest=str(LARGEST_WHOLE_NUMBER))
+    return number
 
 
 def _find_agreement(

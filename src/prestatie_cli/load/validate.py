@@ -72,6 +72,11 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     params["value"] = _short(context.get("text", value))
     params["detail"] = str(context.get("expected", context.get("max_length", error.get("msg", ""))))
     params["detail"] = params["detail"].replace(" or ", ", ")
+    # The bound a number broke (ge, gt, le, lt), for "must be at least ..." and the like.
+    bound = next((context[name] for name in ("ge", "gt", "le", "lt") if name in context), "")
+    if isinstance(bound, float) and bound.is_integer():
+        bound = int(bound)
+    params["limit"] = _short(bound)
     key = f"schema.{kind}"
     from prestatie_cli.messages import has  # the catalogue is large; import on use
 
@@ -104,7 +109,8 @@ def _hint(kind: str, field: str, value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    shown = str(value)
+    # As the user wrote it in YAML: true, not Python's True.
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
     return shown if len(shown) <= _SHOWN_TEXT else shown[: _SHOWN_TEXT - 1] + "…"
 
 

@@ -298,7 +298,17 @@ def load_text(text: str, shown: str) -> Document:
     return _load_pure(text, shown)
 
 
+# A %YAML directive names the version of YAML a document is written in.
+_DIRECTIVE = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTILINE)
+
+
 def _load_pure(text: str, shown: str) -> Document:
+    for match in _DIRECTIVE.finditer(text):
+        # ruamel.yaml meets another version with a failed assertion, not a parse error.
+        if (match.group(1), match.group(2)) not in (("1", "1"), ("1", "2")):
+            at = text.count("\n", 0, match.start()) + 1
+            version = f"{match.group(1)}.{match.group(2)}"
+            raise LoadError("Y005", shown, at, 1, problem=f"%YAML {version}", hint="version")
     builder = _Builder(text, shown)
     try:
         builder.build(YAML(typ="safe", pure=True).parse(text).__next__)

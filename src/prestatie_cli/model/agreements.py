@@ -35,6 +35,21 @@ from pydantic_core import PydanticCustomError
 from prestatie_cli.messages import Language
 
 FORMAT_VERSION = 1
+# The largest whole number a target, baseline or measurement may hold: every whole
+# number up to 2^53 is exact as a float.
+LARGEST_WHOLE_NUMBER = 2**53
+
+
+def _whole_version(value: Any) -> Any:
+    """Only the integer 1 is version 1: YAML's true and 1.0 compare equal to it, but are
+    a typo or another number, not the version."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": "1"})
+    return value
+
+
+# The format's version: the integer 1.
+Version = Annotated[Literal[1], BeforeValidator(_whole_version)]
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -62,6 +77,10 @@ def _as_number(value: Any) -> int | float:
         raise PydanticCustomError("number_type", "expected a number", {"text": value})
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("number_type", "expected a number", {"text": value})
+    if isinstance(value, int) and abs(value) > LARGEST_WHOLE_NUMBER:
+        # Beyond this a whole number loses digits in a float (progress is computed in
+        # floats) and in most readers of the JSON output: 2^53 + 1 would become 2^53.
+        raise PydanticCustomError("number_too_large", "number too large", {"text": value})
     return value
 
 
@@ -235,7 +254,7 @@ class AgreementSet(_Strict):
     """One signed set of prestatieafspraken."""
 
     kind: Literal["agreements"]
-    version: Literal[1]
+    version: Version
     id: Identifier
     title: Text
     period: Period
@@ -270,7 +289,7 @@ class Monitor(_Strict):
     """Measurements for the agreements of one set."""
 
     kind: Literal["monitor"]
-    version: Literal[1]
+    version: Version
     set: Identifier
     measurements: Annotated[list[Measurement], BeforeValidator(_none_as_empty)] = _empty_allowed()
     waivers: list[MonitorWaiver] = Field(default_factory=list)
@@ -313,7 +332,7 @@ class Config(_Strict):
     """The optional prestatie.yaml."""
 
     kind: Literal["config"]
-    version: Literal[1]
+    version: Version
     lang: Language = "nl"
     rules: dict[RuleCode, Severity] = Field(default_factory=dict)
     thresholds: Thresholds = Field(default_factory=Thresholds)

@@ -303,7 +303,11 @@ def period_bounds(frequency: Frequency, start: date, end: date) -> list[tuple[da
     while date(year, month, 1) <= end:
         first = date(year, month, 1)
         next_month = month + months
-        next_first = date(year + (next_month - 1) // 12, (next_month - 1) % 12 + 1, 1)
+        next_year = year + (next_month - 1) // 12
+        if next_year > date.max.year:  # the calendar's last period ends with it
+            bounds.append((first, date.max))
+            break
+        next_first = date(next_year, (next_month - 1) % 12 + 1, 1)
         bounds.append((first, next_first - timedelta(days=1)))
         year, month = next_first.year, next_first.month
     return bounds
@@ -319,7 +323,9 @@ def missing_periods(
     """Reporting periods that have ended (plus the grace days) without a measurement."""
     if agreement.frequency is None:
         return []
-    last = min(agreement.deadline or period.end, period.end)
+    # No period that starts after the as-of date has ended: a term that runs for
+    # centuries is not walked to its end.
+    last = min(agreement.deadline or period.end, period.end, as_of)
     dates = [m.date for m in measurements]
     return [
         (first, final)

@@ -6,6 +6,7 @@ label and judgement is decided here, so that both formats say the same.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -193,11 +194,16 @@ def _current(row: Progress, lang: Language) -> str:
 
 
 def _percent(share: float | None) -> str:
-    return "" if share is None else f"{round(share * 100)} %"
+    # A share of numbers too large to add up (1e308 twice) is no percentage at all.
+    if share is None or not math.isfinite(share):
+        return ""
+    return f"{round(share * 100)} %"
 
 
 def _clamp(share: float | None) -> float | None:
-    return None if share is None else min(max(share, 0.0), 1.0)
+    if share is None or math.isnan(share):
+        return None
+    return min(max(share, 0.0), 1.0)
 
 
 def _shown_path(path: str) -> str:

@@ -20,7 +20,7 @@ from prestatie_cli.progress.calculation import progress
 from prestatie_cli.progress.statuses import Status
 from prestatie_cli.versions.snapshots import Snapshot
 
-ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable"]
+ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable", "broken"]
 # Lists compared item by item, with the field that identifies an item (None: the item itself).
 _KEYED: dict[str, str | None] = {
     "contributors": None,
@@ -321,4 +321,10 @@ def diff_snapshots(old: Snapshot, new: Snapshot, thresholds: Thresholds) -> Diff
                     _status_at(agreement, new_set, new_measured, new.as_of, thresholds),
                 )
         results.append(diff_set(old_set, new_set, path, statuses))
+    # A file that became unreadable or invalid and belongs to no set of either version
+    # (a new file with a typo in it, a broken monitor) is a change too, not silence.
+    named = {item.path for item in results}
+    for path in new.unreadable:
+        if path not in old.unreadable and path not in named:
+            results.append(SetDiff("", "", path, "broken"))
     return Diff(old.label, new.label, tuple(results))

@@ -152,8 +152,9 @@ class Repository:
                 found.append(TreeFile(path, blob.decode()))
         return found
 
-    def blob(self, blob: str) -> bytes:
-        """The content of a blob, read once through a long-lived ``git cat-file --batch``."""
+    def blob(self, blob: str, limit: int | None = None) -> bytes | None:
+        """The content of a blob, read once through a long-lived ``git cat-file --batch``;
+        None for a blob of more than ``limit`` bytes, which is passed over unread."""
         cached = self._blobs.get(blob)
         if cached is not None:
             return cached
@@ -165,6 +166,13 @@ class Repository:
         if len(header) != 3:
             raise HistoryError(key="history.unreadable-object", blob=blob)
         size = int(header[2])
+        if limit is not None and size > limit:
+            # A file far larger than any set (a data dump committed by mistake): let it
+            # flow past in pieces rather than hold it in memory.
+            for _ in range(size // _CHUNK):
+                reader.stdout.read(_CHUNK)
+            reader.stdout.read(size % _CHUNK + 1)  # the rest, and the newline after it
+            return None
         content = reader.stdout.read(size)
         reader.stdout.read(1)  # the newline after each object
         self._blobs[blob] = content
@@ -210,6 +218,10 @@ class Repository:
         sha = self.verify(revision)
         out = self.git("show", "-s", f"--format={_FORMAT}", sha, "--")
         return _commit(out.decode("utf-8", "replace"))
+
+
+# Bytes read at a time from a blob that is passed over.
+_CHUNK = 1 << 20
 
 
 def _hidden(path: str, asked: list[str]) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from prestatie_cli.check import cache
 from prestatie_cli.load.corpus import load_corpus
 from prestatie_cli.load.parse import parse
-from prestatie_cli.load.yaml import LoadError, decode
+from prestatie_cli.load.yaml import MAX_FILE_BYTES, LoadError, decode
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
 from prestatie_cli.model.problems import Problem
@@ -70,7 +70,9 @@ class BlobCache:
         if blob not in self._parsed:
             stored = _stored(blob)
             if stored is None:
-                stored = _parse(repository.blob(blob), path)
+                raw = repository.blob(blob, limit=MAX_FILE_BYTES)
+                # Too large to be a set: unreadable, as the working tree's check says (Y002).
+                stored = (None, False) if raw is None else _parse(raw, path)
                 cache.store_entry(f"blob-{blob}", _entry(stored))
             self._parsed[blob] = stored
         return self._parsed[blob]
