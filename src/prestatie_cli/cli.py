@@ -5,6 +5,7 @@ This is the only module that imports typer.
 
 # No ``from __future__ import annotations`` here: typer reads every parameter's type on
 # each run, and string annotations would be compiled and evaluated each time (20 ms).
+import io
 import os
 import sys
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from prestatie_cli.messages import Language, current_language, text, use_languag
 from prestatie_cli.progress.statuses import STATUSES
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
 from prestatie_cli.reporting.log_formats import LOG_FORMATS
 from prestatie_cli.reporting.report_formats import REPORT_FORMATS
@@ -101,6 +103,10 @@ PartyOption = Annotated[
     list[str] | None,
     _option("--party", help="Only agreements this party owns or contributes to (repeatable)."),
 ]
+ParentsOption = Annotated[
+    bool,
+    typer.Option("--parents", help="Make missing folders of the output (default: refuse them)."),
+]
 _FORMAT = typer.Option("--format", "-f", help="Output format.")
 
 
@@ -111,7 +117,9 @@ def _date(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD") from None
+        raise typer.BadParameter(
+            f"'{visible(value)}' is not a date written as YYYY-MM-DD"
+        ) from None
 
 
 def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Setup:
@@ -475,6 +483,7 @@ def report_command(
             help="Directory with report.md.j2, report.html.j2 or report.css to use instead of the built-in ones.",
         ),
     ] = None,
+    parents: ParentsOption = False,
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -498,6 +507,7 @@ def report_command(
         themes=theme or [],
         parties=party or [],
         template_dir=template,
+        parents=parents,
         setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
@@ -512,6 +522,7 @@ def export_command(
         Path | None, _option("--output", "-o", help="Write to this file (required for xlsx).")
     ] = None,
     as_of: AsOfOption = None,
+    parents: ParentsOption = False,
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -530,6 +541,7 @@ def export_command(
         output_format=output_format,
         output=output,
         as_of=_date(as_of),
+        parents=parents,
         setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
@@ -556,6 +568,7 @@ def import_command(
         list[str] | None,
         _option("--map", help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable)."),
     ] = None,
+    parents: ParentsOption = False,
     lang: MessagesLang = "nl",
 ) -> None:
     """Turn a table of agreements (Excel or CSV) into a set, listing every row or cell it could not map.
@@ -574,6 +587,7 @@ def import_command(
         title=title,
         period=period,
         mappings=mapping or [],
+        parents=parents,
         lang=lang,
         out=sys.stdout,
         err=sys.stderr,
@@ -598,11 +612,17 @@ def rules_command(
 @app.command("schema")
 def schema_command(
     output_dir: Annotated[
-        Path, typer.Option("--output-dir", "-o", help="Where to write the schema files.")
+        Path,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Where to write the schema files (made if missing; its parents with --parents).",
+        ),
     ] = Path("schemas"),
     check_only: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 when a file is out of date.")
     ] = False,
+    parents: ParentsOption = False,
 ) -> None:
     """Write the JSON Schema of each kind of file, for editors and other tools.
 
@@ -611,8 +631,22 @@ def schema_command(
     from prestatie_cli.commands import schema
 
     raise typer.Exit(
-        schema.run(output_dir=output_dir, check_only=check_only, out=sys.stdout, err=sys.stderr)
+        schema.run(
+            output_dir=output_dir,
+            check_only=check_only,
+            parents=parents,
+            out=sys.stdout,
+            err=sys.stderr,
+        )
     )
+
+
+def _never_unwritable() -> None:
+    """What a stream cannot encode (a terminal that is not UTF-8) is written as an escape
+    rather than ending the run: every format already escapes what it cannot carry."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main() -> NoReturn:
@@ -621,21 +655,23 @@ def main() -> NoReturn:
     typer itself maps usage errors to 2 and Ctrl-C to 130; what reaches this
     function is ours to map.
     """
+    _never_unwritable()
     try:
         app()
     except PrestatieError as error:
-        sys.stderr.write(f"prestatie: {error.render(current_language())}\n")
+        # Messages quote values and file names: shown, never acted on by the terminal.
+        sys.stderr.write(f"prestatie: {visible(error.render(current_language()))}\n")
         sys.exit(error.exit_code)
     except OSError as error:
         # A file or folder the system refuses: missing, a directory, no permission, disk full.
         where = f" {error.filename}" if error.filename else ""
-        sys.stderr.write(
-            f"prestatie: {text('ui.os-error', current_language(), {'where': where, 'reason': error.strerror or str(error)})}\n"
-        )
+        reason = error.strerror or str(error)
+        shown = text("ui.os-error", current_language(), {"where": where, "reason": reason})
+        sys.stderr.write(f"prestatie: {visible(shown)}\n")
         sys.exit(2)
     except Exception as error:  # the last line of defence: never a traceback
         sys.stderr.write(
-            f"prestatie: unexpected error ({type(error).__name__}: {error}).\n"
+            f"prestatie: unexpected error ({type(error).__name__}: {visible(str(error))}).\n"
             "This is a bug in prestatie; please report it with the command you ran.\n"
         )
         sys.exit(70)

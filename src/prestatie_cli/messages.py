@@ -61,6 +61,18 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Het bestand bevat een onzichtbaar stuurteken ({character}) dat YAML niet toestaat.",
         "en": "The file contains an invisible control character ({character}) that YAML does not allow.",
     },
+    "Y003.message.surrogate": {
+        "nl": "Het bestand bevat de escape {character}: de helft van een UTF-16-paar zonder "
+        "de andere helft, en dus geen teken.",
+        "en": "The file contains the escape {character}: half of a UTF-16 pair without the "
+        "other half, and so no character.",
+    },
+    "Y003.hint.surrogate": {
+        "nl": "Schrijf het teken zelf in plaats van een escape, of geef beide helften "
+        '(bijvoorbeeld "\\ud83d\\ude00").',
+        "en": "Write the character itself instead of an escape, or give both halves "
+        '(for example "\\ud83d\\ude00").',
+    },
     "Y003.hint.control": {
         "nl": "Verwijder het teken; het komt vaak mee bij kopiëren uit Word, PDF of een terminal.",
         "en": "Remove the character; it often comes along when copying from Word, a PDF or a terminal.",
@@ -402,6 +414,29 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "ui.no-files": {
         "nl": "Geen YAML-bestanden gevonden in {paths}.",
         "en": "No YAML files found in {paths}.",
+    },
+    # The cache folder that is not used (check/cache.py distrust), said once per command.
+    "ui.cache-unused": {
+        "nl": "prestatie: de cachemap {folder} wordt niet gebruikt, want {reason}; er wordt "
+        "zonder cache gewerkt. Gebruik een eigen map (chmod 700) of zet PRESTATIE_CACHE_DIR.",
+        "en": "prestatie: the cache folder {folder} is not used, because {reason}; working "
+        "without a cache. Use a folder of your own (chmod 700) or set PRESTATIE_CACHE_DIR.",
+    },
+    "cache.reason.owner": {
+        "nl": "hij is van een andere gebruiker (uid {owner})",
+        "en": "it belongs to another user (uid {owner})",
+    },
+    "cache.reason.writable": {
+        "nl": "anderen mogen erin schrijven (rechten {mode})",
+        "en": "others may write in it (mode {mode})",
+    },
+    "cache.reason.not-folder": {
+        "nl": "het is geen map die u kunt openen",
+        "en": "it is not a folder you can open",
+    },
+    "cache.reason.secret": {
+        "nl": "het bestand {name} erin is niet van u alleen",
+        "en": "its file {name} is not yours alone",
     },
     "ui.rules.pass": {"nl": "Goed", "en": "Pass"},
     "ui.rules.fail": {"nl": "Fout", "en": "Fail"},
@@ -863,6 +898,108 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "import.bad-period": {
         "nl": "--period '{value}' moet de vorm 2025-2028 of 2025-01-01:2028-12-31 hebben.",
         "en": "--period '{value}' must look like 2025-2028 or 2025-01-01:2028-12-31.",
+    },
+    # A table over a limit of tables/reading.py: refused whole, before the work it guards.
+    "import.not-a-file": {
+        "nl": "{path} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); "
+        "prestatie leest een tabel alleen uit een CSV- of XLSX-bestand. Er is niets geschreven.",
+        "en": "{path} is not a regular file (but, for example, a pipe or a device); "
+        "prestatie reads a table only from a CSV or XLSX file. Nothing was written.",
+    },
+    "import.too-large": {
+        "nl": "{path} is groter dan {limit} MB; prestatie leest tabellen tot {limit} MB. "
+        "Splits de tabel. Er is niets geschreven.",
+        "en": "{path} is larger than {limit} MB; prestatie reads tables up to {limit} MB. "
+        "Split the table. Nothing was written.",
+    },
+    "import.unpacked": {
+        "nl": "{path} pakt uit tot meer dan {limit} MB (een XLSX-bestand is een zip-archief); "
+        "prestatie leest werkmappen tot {limit} MB uitgepakt. Er is niets geschreven.",
+        "en": "{path} unpacks to more than {limit} MB (an XLSX file is a zip archive); "
+        "prestatie reads workbooks up to {limit} MB unpacked. Nothing was written.",
+    },
+    "import.elements": {
+        "nl": "{path}: onderdeel {part} van de werkmap heeft meer dan {limit} XML-elementen; "
+        "prestatie leest onderdelen tot {limit} elementen. Er is niets geschreven.",
+        "en": "{path}: part {part} of the workbook has more than {limit} XML elements; "
+        "prestatie reads parts up to {limit} elements. Nothing was written.",
+    },
+    "import.entities": {
+        "nl": "{path} declareert XML-entiteiten (<!ENTITY>); een werkmap uit Excel of LibreOffice "
+        "doet dat nooit en prestatie leest ze niet. Er is niets geschreven.",
+        "en": "{path} declares XML entities (<!ENTITY>); a workbook from Excel or LibreOffice "
+        "never does, and prestatie does not read them. Nothing was written.",
+    },
+    "import.no-sheet": {
+        "nl": "{path} heeft geen werkblad; prestatie leest de tabel op het eerste werkblad. "
+        "Er is niets geschreven.",
+        "en": "{path} has no worksheet; prestatie reads the table on the first worksheet. "
+        "Nothing was written.",
+    },
+    "import.dimension": {
+        "nl": "{path}: het eerste werkblad zegt {dimension} te beslaan; prestatie leest tabellen "
+        "tot {rows} rijen en {columns} kolommen. Er is niets geschreven.",
+        "en": "{path}: the first worksheet says it spans {dimension}; prestatie reads tables "
+        "up to {rows} rows and {columns} columns. Nothing was written.",
+    },
+    "import.too-many-rows": {
+        "nl": "{path} heeft meer dan {limit} rijen; prestatie leest tabellen tot {limit} rijen. "
+        "Splits de tabel. Er is niets geschreven.",
+        "en": "{path} has more than {limit} rows; prestatie reads tables up to {limit} rows. "
+        "Split the table. Nothing was written.",
+    },
+    "import.too-many-columns": {
+        "nl": "{path}, rij {row}: meer dan {limit} kolommen; prestatie leest tabellen tot "
+        "{limit} kolommen. Er is niets geschreven.",
+        "en": "{path}, row {row}: more than {limit} columns; prestatie reads tables up to "
+        "{limit} columns. Nothing was written.",
+    },
+    "import.cell-too-large": {
+        "nl": "{path}, rij {row}: een cel heeft meer dan {limit} tekens; prestatie leest cellen "
+        "tot {limit} tekens (wat in één Excel-cel past). Er is niets geschreven.",
+        "en": "{path}, row {row}: a cell has more than {limit} characters; prestatie reads "
+        "cells up to {limit} characters (what one Excel cell holds). Nothing was written.",
+    },
+    # --- Writing files (files.py) and the configuration found (load/config.py) --------
+    "write.directory": {
+        "nl": "{path} is een map; geef de naam van een bestand. Er is niets geschreven.",
+        "en": "{path} is a directory; give the name of a file. Nothing was written.",
+    },
+    "write.special": {
+        "nl": "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pipe); "
+        "prestatie vervangt het niet. Er is niets geschreven.",
+        "en": "{path} is not a regular file (but, for example, a device or a pipe); "
+        "prestatie does not replace it. Nothing was written.",
+    },
+    "write.broken-link": {
+        "nl": "{path} is een symbolische link die niet naar een bestaand bestand leidt; "
+        "prestatie schrijft niet door zo'n link. Er is niets geschreven.",
+        "en": "{path} is a symbolic link that does not lead to an existing file; "
+        "prestatie does not write through such a link. Nothing was written.",
+    },
+    "write.read-only": {
+        "nl": "{path} is alleen-lezen of u mag het niet schrijven; prestatie vervangt het niet. "
+        "Er is niets geschreven.",
+        "en": "{path} is read-only or you may not write it; prestatie does not replace it. "
+        "Nothing was written.",
+    },
+    "write.no-folder": {
+        "nl": "De map {folder} voor {path} bestaat niet; maak hem eerst, of geef --parents om "
+        "ontbrekende mappen te laten maken. Er is niets geschreven.",
+        "en": "The folder {folder} for {path} does not exist; create it first, or give --parents "
+        "to have missing folders made. Nothing was written.",
+    },
+    "write.input": {
+        "nl": "{path} is ook een invoerbestand van deze opdracht; kies een ander uitvoerbestand. "
+        "Er is niets geschreven.",
+        "en": "{path} is also an input file of this command; choose another output file. "
+        "Nothing was written.",
+    },
+    "config.foreign-owner": {
+        "nl": "{path} is van een andere gebruiker ({owner}) en wordt niet toegepast. Vertrouwt u "
+        "het, geef het dan op met --config {path}; anders: verwijder het.",
+        "en": "{path} belongs to another user ({owner}) and is not applied. If you trust it, "
+        "name it with --config {path}; otherwise remove it.",
     },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},

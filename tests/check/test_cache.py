@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,17 +82,23 @@ def test_corrupt_or_foreign_entries_are_ignored(
         "{not json",
         "[" * 100_000 + "]" * 100_000,  # nested too deep for the JSON reader
         json.dumps({"format": 999, "result": {}}),
-        json.dumps({"format": cache.FORMAT, "result": {"files": 1}}),
-        json.dumps(
-            {"format": cache.FORMAT, "result": {"files": 1, "problems": [[1]], "waived": []}}
-        ),
-        # A result of an older format (problems as objects) is another key's business.
+        # Without a seal: planted, or written by a version before entries were sealed.
+        json.dumps({"format": 2, "code": None, "result": {"files": 1}}),
         json.dumps({"format": 1, "result": {"files": 1, "problems": [{"path": "x"}]}}),
     ):
         entry.write_text(content, encoding="utf-8")
         assert check(paths, CheckOptions(AS_OF)) == expected
     entry.write_bytes(b"\x00\xff")
     assert check(paths, CheckOptions(AS_OF)) == expected
+    # Sealed, but not a result: what an entry holds is checked as well.
+    run = entry.name.removeprefix("check-").removesuffix(".json")
+    for result in (
+        {"files": 1},
+        {"files": 1, "problems": [[1]], "waived": []},
+        ["files", 1],
+    ):
+        cache.store(run, result)
+        assert check(paths, CheckOptions(AS_OF)) == expected
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(
@@ -158,10 +166,23 @@ def _sha(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def _stored(folder: Path, name: str) -> Any:
+    """What the cache in ``folder`` keeps under ``name``, its seal checked."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESTATIE_CACHE_DIR", str(folder))
+        return cache._read(name, None)
+
+
+def _keep(folder: Path, name: str, value: object) -> None:
+    """Keep ``value`` under ``name`` in the cache in ``folder``, sealed as the cache does."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESTATIE_CACHE_DIR", str(folder))
+        cache._write(name, value, None)
+
+
 def _index(folder: Path) -> dict[str, list[object]]:
-    stored = json.loads((folder / "files.json").read_text(encoding="utf-8"))
-    assert stored["format"] == cache.FORMAT
-    files: dict[str, list[object]] = stored["result"]
+    files: dict[str, list[object]] = _stored(folder, "files.json")
+    assert isinstance(files, dict)
     return files
 
 
@@ -178,11 +199,9 @@ def test_a_settled_file_is_not_read_again(target: Path, tmp_path: Path) -> None:
     assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
     index = _index(tmp_path / "c")
     assert list(index) == [str(target)]
-    # Planted in the index: served from there, so the file was not read.
+    # Changed in the index (sealed): served from there, so the file was not read.
     index[str(target)][5] = "0" * 64
-    (tmp_path / "c" / "files.json").write_text(
-        json.dumps({"format": cache.FORMAT, "code": None, "result": index}), encoding="utf-8"
-    )
+    _keep(tmp_path / "c", "files.json", index)
     assert cache.file_hashes([target], now_ns=LATER) == ["0" * 64]
     # The same size, the old modification time: the change time still tells.
     before = target.stat()
@@ -225,15 +244,19 @@ def test_a_file_changed_while_read_is_not_kept(
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "sealed"),
     [
-        "{not json",
-        json.dumps({"format": cache.FORMAT, "code": None, "result": ["x"]}),
-        json.dumps({"format": cache.FORMAT, "code": None, "result": {"NAME": [1, 2, 3]}}),
-        json.dumps({"format": 999, "code": None, "result": {"NAME": "SIGNATURE"}}),
+        ("{not json", False),
+        ('["x"]', True),
+        ('{"NAME": [1, 2, 3]}', True),
+        (json.dumps({"format": 999, "code": None, "result": {"NAME": "SIGNATURE"}}), False),
+        # Planted: the format of before the seal, which was read as it stood.
+        (json.dumps({"format": 2, "code": None, "result": {"NAME": "SIGNATURE"}}), False),
     ],
 )
-def test_a_corrupt_or_foreign_index_is_ignored(content: str, target: Path, tmp_path: Path) -> None:
+def test_a_corrupt_or_foreign_index_is_ignored(
+    content: str, sealed: bool, target: Path, tmp_path: Path
+) -> None:
     info = target.stat()
     # A foreign index may even carry the file's own signature with a wrong hash.
     signature = [
@@ -247,8 +270,11 @@ def test_a_corrupt_or_foreign_index_is_ignored(content: str, target: Path, tmp_p
     content = content.replace('"NAME"', json.dumps(str(target))).replace(
         '"SIGNATURE"', json.dumps(signature)
     )
-    (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "files.json").write_text(content, encoding="utf-8")
+    if sealed:
+        _keep(tmp_path / "c", "files.json", json.loads(content))
+    else:
+        (tmp_path / "c").mkdir(mode=0o700)
+        (tmp_path / "c" / "files.json").write_text(content, encoding="utf-8")
     assert cache.file_hashes([target], now_ns=LATER) == [_sha(b"id: a\n")]
     assert _index(tmp_path / "c") == {str(target): [*signature[:5], _sha(b"id: a\n")]}
 
@@ -371,7 +397,8 @@ def test_a_corrupt_shown_entry_is_ignored(
     paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
     first = check_shown(paths, CheckOptions(AS_OF), lambda result: "shown\n", "text")
     (entry,) = tmp_path.glob("check-*-text.json")
-    entry.write_text(json.dumps({"format": cache.FORMAT, "code": None, "result": stored}))
+    # Sealed as the cache seals what it keeps: the content is what is checked here.
+    cache.store(entry.name.removeprefix("check-").removesuffix(".json"), stored)
     assert check_shown(paths, CheckOptions(AS_OF), lambda result: "shown\n", "text") == first
 
 
@@ -444,3 +471,157 @@ def test_a_run_prunes_the_cache_when_it_writes(
     check(paths, CheckOptions(AS_OF))
     assert not stale.exists()
     assert len(list(tmp_path.glob("check-*.json"))) == 1  # this run's result stays
+
+
+# --- Trust: the folder, the files in it, the seal ---------------------------------------------
+
+
+def test_entries_are_sealed_with_a_private_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    cache.store("a" * 64, {"files": 0})
+    assert cache.load("a" * 64) == {"files": 0}
+    folder = tmp_path / "c"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "secret").stat().st_mode) == 0o600
+    assert len((folder / "secret").read_bytes()) == 32
+    entry = folder / f"check-{'a' * 64}.json"
+    header, payload = entry.read_bytes().split(b"\n", 1)
+    assert json.loads(header)["key"] == entry.name
+    assert json.loads(payload) == {"files": 0}
+    # The same bytes under another name, torn, changed, or under another secret: not used.
+    (folder / f"check-{'b' * 64}.json").write_bytes(entry.read_bytes())
+    assert cache.load("b" * 64) is None
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert cache.load("a" * 64) is None
+    entry.write_bytes(header + b"\n" + b'{"files": 1}')
+    assert cache.load("a" * 64) is None
+    cache.store("a" * 64, {"files": 0})
+    (folder / "secret").write_bytes(bytes(32))
+    assert cache.load("a" * 64) is None
+
+
+def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", 2000)
+    cache.store("a" * 64, ["x" * 100])
+    assert cache.load("a" * 64) == ["x" * 100]
+    cache.store("a" * 64, ["x" * 1500])  # too large to keep: the entry before stays
+    assert cache.load("a" * 64) == ["x" * 100]
+    with (tmp_path / f"check-{'a' * 64}.json").open("ab") as entry:
+        entry.truncate(2001)
+    assert cache.load("a" * 64) is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "reason"),
+    [
+        (0o770, ("cache.reason.writable", {"mode": "770"})),
+        (0o757, ("cache.reason.writable", {"mode": "757"})),
+        (0o755, None),
+        (0o700, None),
+    ],
+)
+def test_a_folder_others_may_write_in_is_distrusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int, reason: object
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    cache.store("a" * 64, {"files": 0})
+    (tmp_path / "c").chmod(mode)
+    assert cache.distrust() == reason
+    assert cache.load("a" * 64) == (None if reason else {"files": 0})
+    (tmp_path / "s.yaml").write_bytes(b"id: a\n")
+    assert (cache.key([tmp_path / "s.yaml"], "") is None) == bool(reason)
+
+
+def test_a_secret_that_is_not_private_or_not_a_file_distrusts_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "c"))
+    cache.store("a" * 64, {"files": 0})
+    secret = tmp_path / "c" / "secret"
+    secret.chmod(0o644)
+    assert cache.distrust() == ("cache.reason.secret", {"name": "secret"})
+    assert cache.load("a" * 64) is None
+    secret.unlink()
+    secret.symlink_to(tmp_path / "elsewhere")
+    assert cache.distrust() == ("cache.reason.secret", {"name": "secret"})
+    cache.store("b" * 64, {"files": 0})  # not made anew through the link
+    assert not (tmp_path / "elsewhere").exists()
+    assert cache.load("b" * 64) is None
+
+
+def test_a_cache_path_that_is_no_folder_is_distrusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "file"))
+    assert cache.distrust() == ("cache.reason.not-folder", {})
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path / "not-yet"))
+    assert cache.distrust() is None  # made, private, at the first write
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_an_entry_of_another_user_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    cache.store("a" * 64, {"files": 0})
+    os.chown(tmp_path / f"check-{'a' * 64}.json", 65534, 65534)
+    assert cache.load("a" * 64) is None
+    os.chown(tmp_path / "secret", 65534, 65534)
+    assert cache.distrust() == ("cache.reason.secret", {"name": "secret"})
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["x", None, 1, "S101", "warning", "m", "h", None],
+        ["x", 1, 0, "S101", "warning", "m", "h", None],
+        ["x", True, 1, "S101", "warning", "m", "h", None],
+        ["x", 1, 1, "Z99", "warning", "m", "h", None],
+        ["x", 1, 1, "S101\n", "warning", "m", "h", None],
+        ["x", 1, 1, "S101", "fatal", "m", "h", None],
+        ["x", 1, 1, "S101", "warning", None, "h", None],
+        ["x", 1, 1, "S101", "warning", "m", "h", 3],
+        [None, 1, 1, "S101", "warning", "m", "h", None],
+        ["x", 1, 1, "S101", "warning", "m", "h"],
+        {"path": "x"},
+    ],
+)
+def test_a_sealed_result_with_a_malformed_row_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: object
+) -> None:
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    paths = [REPO / "examples" / "invalid" / "S101-vague-wording.yaml"]
+    expected = check(paths, CheckOptions(AS_OF))
+    run = CheckRun.of(paths, CheckOptions(AS_OF))
+    assert run.key is not None
+    cache.store(run.key, {"files": 1, "problems": [row], "waived": []})
+    assert check(paths, CheckOptions(AS_OF)) == expected
+    cache.store(run.key, {"files": -1, "problems": [], "waived": []})
+    assert check(paths, CheckOptions(AS_OF)) == expected
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"readable": "yes", "kind": None, "model": None},
+        {"readable": True, "kind": "script", "model": {}},
+        {"readable": True, "kind": "agreements", "model": {"kind": "monitor"}},
+        {"readable": True, "kind": "agreements"},
+        ["readable", True],
+    ],
+)
+def test_a_sealed_blob_entry_that_is_no_parsed_file_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: object
+) -> None:
+    from prestatie_cli.versions import snapshots
+
+    monkeypatch.setenv("PRESTATIE_CACHE_DIR", str(tmp_path))
+    cache.store_entry("blob-" + "e" * 40, entry)
+    assert cache.load_entry("blob-" + "e" * 40) == entry
+    assert snapshots._stored("e" * 40) is None
+    cache.store_entry("blob-" + "e" * 40, {"readable": False, "kind": None, "model": None})
+    assert snapshots._stored("e" * 40) == (None, False)

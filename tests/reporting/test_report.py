@@ -134,8 +134,9 @@ def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]
 def test_cli_writes_the_file_and_says_so(tmp_path: Path) -> None:
     target = tmp_path / "uit" / "rapport.html"
     done = run(
-        "report", "--format", "html", "--as-of", "2026-11-21", "-o", target, *CASES["lindeveen"]
-    )
+        "report", "--format", "html", "--as-of", "2026-11-21", "--parents", "-o", target,
+        *CASES["lindeveen"],
+    )  # fmt: skip
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr == f"Rapport geschreven naar {target}.\n"
     assert target.read_text(encoding="utf-8") == _render(CASES["lindeveen"], "html")

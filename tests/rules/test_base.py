@@ -104,10 +104,10 @@ def test_a_rule_without_check_measurement_finds_nothing_in_a_monitor() -> None:
 def test_the_monitor_context_holds_the_ids_of_its_set() -> None:
     agreements = AgreementSet.model_validate(_three_agreements())
     context = _monitor_context(base_monitor(), agreements)
-    assert context.agreement_ids == ["BS-01", "BS-02", "BS-03"]
+    assert context.agreement_ids == frozenset({"BS-01", "BS-02", "BS-03"})
     assert context.party_ids == ["gemeente", "corp-a", "hv-a"]
     without = _monitor_context(base_monitor(), None)
-    assert (without.agreement_ids, without.party_ids) == ([], [])
+    assert (without.agreement_ids, without.party_ids) == (frozenset(), [])
 
 
 def test_earlier_holds_the_previous_version_by_id() -> None:

@@ -174,7 +174,8 @@ def _without_column(problems: list[str]) -> list[str]:
 def _import_messy(tmp_path: Path, kind: str) -> tuple[Done, Path]:
     source = messy_table(tmp_path, kind)
     done = run(
-        "import", source.name, "-o", "afspraken/lindeveen-2026-2029.yaml", *SET_OPTIONS,
+        "import", source.name, "--parents", "-o", "afspraken/lindeveen-2026-2029.yaml",
+        *SET_OPTIONS,
         "--period", "2026-2029", cwd=tmp_path,
     )  # fmt: skip
     return done, source

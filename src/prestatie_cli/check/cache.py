@@ -6,8 +6,8 @@ and content of every file. A changed byte, option or version is another key.
 Beside a run's result the text it was shown as is kept (one entry per output
 format, with and without --quiet), so that showing it again renders nothing.
 Entries are written atomically, so two runs at once cannot corrupt one; an
-entry that cannot be read (corrupt, foreign, from another version) is ignored
-and a cache folder that cannot be written is simply not used.
+entry that cannot be read (corrupt, foreign, from another version, planted) is
+ignored and a cache folder that cannot be written is simply not used.
 
 A file's hash is kept beside its size, times, inode and device (as git's index
 does), so that a run over unchanged files reads none of them. A file changed in
@@ -20,6 +20,24 @@ entries are ever removed, whatever else the folder holds.
 
 Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
 ~/.cache/prestatie. PRESTATIE_NO_CACHE=1 turns it off.
+
+An entry decides a verdict, so nothing in the folder is taken on its word:
+
+- The folder is used only when it belongs to this user and no one else may write in
+  it (made with mode 700); otherwise the run goes without a cache and the command says
+  so (``distrust``). Another user cannot then create, rename or replace an entry.
+- Each entry is sealed: an HMAC-SHA256, under a secret of 32 random bytes kept in the
+  folder (file ``secret``, mode 600, this user's alone), over the entry's own name (the
+  run key, which holds version, code, options and the content of every file), the code
+  it is for and its payload. An entry planted under another name, copied from another
+  key, written by another version or torn by a crash fails the seal and is not used.
+  Whoever can write the folder as this user can also read the secret: the seal does not
+  guard against that user's own programs, which could run prestatie's code anyway.
+- Files are opened without following links and without waiting (O_NOFOLLOW,
+  O_NONBLOCK), and read only when they are regular files of this user of at most
+  ``MAX_ENTRY_BYTES``: a link to /dev/zero, a FIFO or a huge file is a miss.
+- What a sealed entry holds is still checked field by field by whoever reads it
+  (``check.engine``, ``versions.snapshots``).
 """
 
 from __future__ import annotations
@@ -27,19 +45,21 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from prestatie_cli import __version__
-from prestatie_cli.files import write_atomic
 
-FORMAT = 2
+FORMAT = 3
 
 
 def folder() -> Path | None:
@@ -65,8 +85,9 @@ def _code() -> str:
 
 
 def key(files: Sequence[Path], options: str) -> str | None:
-    """The key of a run over ``files``; None when caching is off or a file cannot be read."""
-    if folder() is None:
+    """The key of a run over ``files``; None when caching is off, the cache folder is not
+    to be trusted or a file cannot be read."""
+    if folder() is None or distrust() is not None:
         return None
     hashes = file_hashes(files)
     if hashes is None:
@@ -183,31 +204,278 @@ def _code_digest() -> str:
 
 
 def _read(name: str, code: str | None) -> Any | None:
+    """What this user's prestatie stored under ``name``, or None: missing, unsound, too large,
+    another kind of file, or not written with this folder's secret for this very name."""
+    with _opened(create=False) as place:
+        if place is None:
+            return None
+        secret = place.secret(create=False)
+        raw = place.read(name, MAX_ENTRY_BYTES)
+        if secret is None or raw is None:
+            return None
+        header, _, payload = raw.partition(b"\n")
+        if len(header) > _HEADER_BYTES:
+            return None
+        try:
+            stored = json.loads(header)
+            if not (
+                isinstance(stored, dict)
+                and stored.get("format") == FORMAT
+                and stored.get("key") == name
+                and stored.get("code") == code
+                and isinstance(stored.get("mac"), str)
+                and hmac.compare_digest(stored["mac"], _mac(secret, name, code, payload))
+            ):
+                return None
+            # A file name that is no UTF-8 (surrogate escapes) comes back as it went in.
+            value = json.loads(payload.decode("utf-8", "surrogatepass"))
+        except (ValueError, RecursionError):  # nested too deep: corrupt as well
+            return None
+        # Used now: the least recently used entries are the first to go.
+        place.touch(name)
+        return value
+
+
+def _write(name: str, value: Any, code: str | None) -> None:
+    with _opened(create=True) as place:
+        if place is None:
+            return
+        with contextlib.suppress(OSError, TypeError, ValueError):
+            secret = place.secret(create=True)
+            payload = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            if secret is None or len(payload) > MAX_ENTRY_BYTES - _HEADER_BYTES - 1:
+                return
+            header = {"format": FORMAT, "key": name, "code": code}
+            header["mac"] = _mac(secret, name, code, payload)
+            place.write(name, json.dumps(header).encode() + b"\n" + payload)
+            _prune_once(place.path)
+
+
+def _mac(secret: bytes, name: str, code: str | None, payload: bytes) -> str:
+    """The entry's seal: its name (the run key, which holds the version, options and
+    content), the code it is for and its payload, under the folder's secret."""
+    message = f"prestatie-cache\0{FORMAT}\0{name}\0{code or ''}\0".encode() + payload
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+# --- Trust ----------------------------------------------------------------------------------------
+
+# An entry larger than this is neither kept nor read (a set of 50,000 agreements with
+# 220,000 findings keeps 53 MB).
+MAX_ENTRY_BYTES = 64 * 2**20
+# The folder's secret: 32 random bytes in a file only its owner may read.
+_SECRET = "secret"
+_SECRET_BYTES = 32
+# The first line of an entry: its format, name, code and seal.
+_HEADER_BYTES = 1024
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)  # a link is refused, not followed (to /dev/zero, say)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO is opened without waiting for a writer
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_CREATE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# Open files relative to the folder once it is checked, so that it cannot be swapped after.
+_AT = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd
+
+
+def distrust() -> tuple[str, dict[str, str]] | None:
+    """Why the cache folder is not used (a message key and its values), or None when it is
+    used, does not exist yet, or caching is off.
+
+    The folder must be a folder of this user that no one else may write in: anyone who
+    may write there could plant entries. Its secret, if there, must be this user's alone.
+    """
     place = folder()
     if place is None:
         return None
     try:
-        stored = json.loads((place / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):  # nested too deep: corrupt as well
+        with _held(place) as (held, refused):
+            if refused is None and held.read_secret() == "unsound":
+                return ("cache.reason.secret", {"name": _SECRET})
+            return refused
+    except FileNotFoundError:
         return None
-    if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-        return None
-    if code is not None and stored.get("code") != code:
-        return None
-    # Used now: the least recently used entries are the first to go.
-    with contextlib.suppress(OSError):
-        os.utime(place / name)
-    return stored.get("result")
+    except OSError:
+        return ("cache.reason.not-folder", {})
 
 
-def _write(name: str, value: Any, code: str | None) -> None:
+def _refused(info: os.stat_result) -> tuple[str, dict[str, str]] | None:
+    if not stat.S_ISDIR(info.st_mode):
+        return ("cache.reason.not-folder", {})
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return ("cache.reason.owner", {"owner": str(info.st_uid)})
+    if os.name == "posix" and info.st_mode & 0o022:
+        return ("cache.reason.writable", {"mode": f"{stat.S_IMODE(info.st_mode):o}"})
+    return None
+
+
+def _ours(info: os.stat_result) -> bool:
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """The cache folder, checked and held open (``handle``) where the system allows."""
+
+    path: Path
+    handle: int | None
+
+    def open(self, name: str, flags: int) -> int:
+        if self.handle is not None:
+            return os.open(name, flags, 0o600, dir_fd=self.handle)
+        return os.open(self.path / name, flags, 0o600)
+
+    def read(self, name: str, limit: int) -> bytes | None:
+        """The content of ``name``: a regular file of this user of at most ``limit`` bytes."""
+        try:
+            handle = self.open(name, _READ_FLAGS)
+        except OSError:  # missing, a link (ELOOP), not readable
+            return None
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit or not _ours(info):
+                return None
+            chunks: list[bytes] = []
+            left = limit + 1
+            while left > 0 and (chunk := os.read(handle, min(left, 2**20))):
+                chunks.append(chunk)
+                left -= len(chunk)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
+        content = b"".join(chunks)
+        return content if len(content) <= limit else None
+
+    def write(self, name: str, content: bytes) -> None:
+        """Replace ``name`` (a link is replaced, not followed) by a file with ``content``.
+
+        No fsync: a torn entry fails its seal and is not used.
+        """
+        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+        handle = self.open(temporary, _CREATE_FLAGS)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            self.replace(temporary, name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                self.unlink(temporary)
+            raise
+
+    def replace(self, source: str, target: str) -> None:
+        if self.handle is not None:
+            os.replace(source, target, src_dir_fd=self.handle, dst_dir_fd=self.handle)
+        else:
+            (self.path / source).replace(self.path / target)
+
+    def unlink(self, name: str) -> None:
+        if self.handle is not None:
+            os.unlink(name, dir_fd=self.handle)
+        else:
+            (self.path / name).unlink()
+
+    def touch(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            handle = self.open(name, _READ_FLAGS)
+            try:
+                os.utime(handle if os.utime in os.supports_fd else self.path / name)
+            finally:
+                os.close(handle)
+
+    def read_secret(self) -> bytes | str | None:
+        """The secret; None when there is none, "unsound" when the file is not this user's
+        alone (then nothing in the folder is trusted)."""
+        try:
+            handle = self.open(_SECRET, _READ_FLAGS)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return "unsound"
+        try:
+            info = os.fstat(handle)
+            private = os.name != "posix" or stat.S_IMODE(info.st_mode) & 0o077 == 0
+            if not (stat.S_ISREG(info.st_mode) and _ours(info) and private):
+                return "unsound"
+            content = os.read(handle, _SECRET_BYTES + 1)
+        except OSError:
+            return "unsound"
+        finally:
+            os.close(handle)
+        # Being made by another run (created, not yet written): not now, no harm.
+        return content if len(content) == _SECRET_BYTES else None
+
+    def secret(self, create: bool) -> bytes | None:
+        """The folder's secret, made on the first write; None when there is none (yet)."""
+        found = self.read_secret()
+        if found is None and create:
+            # Made whole under a temporary name, then linked: a second run at once keeps
+            # the first one's secret, and no run reads half a secret.
+            temporary = f".{_SECRET}.{secrets.token_hex(6)}.tmp"
+            handle = self.open(temporary, _CREATE_FLAGS)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(secrets.token_bytes(_SECRET_BYTES))
+                self.link(temporary, _SECRET)
+            finally:
+                with contextlib.suppress(OSError):
+                    self.unlink(temporary)
+            found = self.read_secret()
+        return found if isinstance(found, bytes) else None
+
+    def link(self, source: str, target: str) -> None:
+        try:
+            if self.handle is not None:
+                os.link(source, target, src_dir_fd=self.handle, dst_dir_fd=self.handle)
+            else:
+                os.link(self.path / source, self.path / target)
+        except FileExistsError:
+            pass  # another run made it first: that one counts
+        except OSError:  # no hard links here (some network file systems): a rename will do
+            self.replace(source, target)
+
+
+@contextlib.contextmanager
+def _opened(create: bool) -> Iterator[_Place | None]:
+    """The cache folder, checked and held; None when caching is off, the folder is not to
+    be trusted (see ``distrust``), or it is missing and not ``create``."""
     place = folder()
-    if place is None:
+    with contextlib.ExitStack() as stack:
+        held: _Place | None = None
+        try:
+            if place is not None and create:
+                # Private from the start: only its owner may read what was checked.
+                place.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if place is not None:
+                held, refused = stack.enter_context(_held(place))
+                held = held if refused is None else None
+        except OSError:
+            held = None
+        yield held
+
+
+@contextlib.contextmanager
+def _held(place: Path) -> Iterator[tuple[_Place, tuple[str, dict[str, str]] | None]]:
+    """The folder, held open where the system allows so that it cannot be swapped once
+    checked, and why it is not to be trusted (None when it is); OSError when it cannot
+    be opened."""
+    if not _AT:  # Windows: no handles on folders, so by name
+        yield _Place(place, None), _refused(place.stat())
         return
-    with contextlib.suppress(OSError, TypeError, ValueError):
-        content = json.dumps({"format": FORMAT, "code": code, "result": value}, ensure_ascii=False)
-        write_atomic(place / name, content)
-        _prune_once(place)
+    handle = os.open(place, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        yield _Place(place, handle), _refused(os.fstat(handle))
+    finally:
+        os.close(handle)
 
 
 # The cache is kept under this size; a prune leaves three quarters of it.
@@ -215,7 +483,7 @@ LIMIT_BYTES = 256 * 2**20
 # Names of the entries this module writes, and of the temporary files of a write that
 # was killed half-way; nothing else in the folder is ever removed.
 _ENTRY = re.compile(r"(check|blob)-[0-9a-f]+(-[a-z]+)*\.json")
-_LEFT_OVER = re.compile(r"\.(check|blob|files)[-.].*\.tmp")
+_LEFT_OVER = re.compile(r"\.(check|blob|files|secret)[-.].*\.tmp")
 # A temporary file this old is not being written any more.
 _LEFT_OVER_AGE_NS = 3600 * 10**9
 

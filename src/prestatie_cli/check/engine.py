@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ class CheckRun:
             if stored is not None:
                 with contextlib.suppress(KeyError, TypeError, ValueError):
                     return _result_from(stored)
+                # Not a result after all (see _result_from): checked again, and kept anew.
         result = runner.check_files(self.files, self.options, on_file)
         if self.key is not None:
             cache.store(self.key, _result_to(result))
@@ -94,6 +96,7 @@ def _shown_from(stored: Any) -> Shown | None:
     files, text, codes = stored
     if (
         type(files) is int
+        and files >= 0
         and isinstance(text, str)
         and isinstance(codes, list)
         and len(codes) == 2
@@ -126,8 +129,41 @@ def _result_to(result: CheckResult) -> dict[str, Any]:
 
 
 def _result_from(stored: dict[str, Any]) -> CheckResult:
+    """The result kept by ``_result_to``; ValueError (or KeyError, TypeError) for anything
+    else, so that no row the cache holds can show as a problem it is not."""
+    files = stored["files"]
+    if type(files) is not int or files < 0:
+        raise ValueError(files)
     return CheckResult(
-        int(stored["files"]),
-        tuple(Problem(*row) for row in stored["problems"]),
-        tuple(Problem(*row) for row in stored["waived"]),
+        files,
+        tuple(_problem_from(row) for row in stored["problems"]),
+        tuple(_problem_from(row) for row in stored["waived"]),
     )
+
+
+# A rule's code (S101) or a loader's (Y002): the codes a problem can have.
+_CODE = re.compile(r"[A-Z][0-9]{3}")
+_FIELDS = len(fields(Problem))
+
+
+def _problem_from(row: Any) -> Problem:
+    """A problem from its row, each field of the right type: a 1-based position, a code,
+    a severity; ValueError otherwise."""
+    if not (isinstance(row, list) and len(row) == _FIELDS):
+        raise ValueError(row)
+    path, line, column, code, severity, message, hint, waived = row
+    if not (
+        isinstance(path, str)
+        and type(line) is int
+        and type(column) is int
+        and line >= 1
+        and column >= 1
+        and isinstance(code, str)
+        and _CODE.fullmatch(code)
+        and severity in ("error", "warning", "info")
+        and isinstance(message, str)
+        and isinstance(hint, str)
+        and (waived is None or isinstance(waived, str))
+    ):
+        raise ValueError(row)
+    return Problem(path, line, column, code, severity, message, hint, waived)

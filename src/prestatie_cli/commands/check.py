@@ -8,10 +8,11 @@ from pathlib import Path
 
 from prestatie_cli.check.engine import CheckRun, Shown
 from prestatie_cli.check.result import CheckOptions
-from prestatie_cli.commands import Setup
+from prestatie_cli.commands import Setup, say_if_cache_unused
 from prestatie_cli.messages import text
 from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.terminal import progress_bar
 
 
@@ -37,6 +38,7 @@ def run(
     against: str | None,
     setup: Setup,
 ) -> int:
+    say_if_cache_unused(setup)
     targets = list(paths) or [Path()]
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, setup.lang, setup.settings, previous, against or "")
@@ -52,7 +54,7 @@ def run(
         run.remember(shown_as, shown)
     if shown.files == 0:
         named = ", ".join(str(path) for path in paths) or "."
-        setup.err.write(text("ui.no-files", setup.lang, {"paths": named}) + "\n")
+        setup.err.write(visible(text("ui.no-files", setup.lang, {"paths": named})) + "\n")
         return 2
     setup.out.write(shown.text)
     return shown.exit_code(strict)

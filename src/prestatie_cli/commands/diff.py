@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from prestatie_cli.commands import Setup
+from prestatie_cli.commands import Setup, say_if_cache_unused
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
 from prestatie_cli.reporting.text import write_problems
@@ -47,6 +47,7 @@ def run(
     exit_code: bool,
     setup: Setup,
 ) -> int:
+    say_if_cache_unused(setup)
     old, new = _versions(revisions, paths, date.today(), setup.lang)
     problems = [*old.problems, *new.problems]
     if problems:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
-import zipfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from openpyxl.utils.exceptions import InvalidFileException
-
 from prestatie_cli.editing.insert import dump
 from prestatie_cli.errors import UsageError
-from prestatie_cli.files import write_atomic
+from prestatie_cli.files import destination, write_atomic
 from prestatie_cli.load.parse import parse
 from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.tables.columns import COLUMNS
-from prestatie_cli.tables.import_table import SetFacts, from_table, normalise, read_table
+from prestatie_cli.tables.import_table import SetFacts, from_table, normalise
+from prestatie_cli.tables.reading import read_table
 
 _FIELDS = sorted({name for name, _, _ in COLUMNS} - {"set", "latest", "measured_on", "status"})
 
@@ -55,27 +55,24 @@ def run(
     title: str | None,
     period: str | None,
     mappings: Sequence[str],
+    parents: bool = False,
     lang: Language,
     out: TextIO,
     err: TextIO,
 ) -> int:
     use_language(lang)
-    if output.exists():
+    # lexists: a link is something that exists too, even one that leads nowhere.
+    if os.path.lexists(output):
         raise UsageError(key="import.exists", path=str(output))
+    destination(output, parents=parents)
     start, end = _period(period, lang)
     overrides = _overrides(mappings)
-    try:
-        table = read_table(source)
-    # What openpyxl and csv raise for a file that is not the table it claims to be.
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
-        raise UsageError(
-            key="import.unreadable", path=str(source), detail=str(error) or type(error).__name__
-        ) from None
+    table = read_table(source)  # within the limits of tables.reading, or refused
     facts = SetFacts(set_id or output.stem, title, start, end)
     imported = from_table(table, facts, overrides, lang)
     if not imported.data:
         for line in imported.problems:
-            err.write(f"{line}\n")
+            err.write(f"{visible(line)}\n")
         return 2
     header = (
         "# yaml-language-server: $schema=../schemas/agreements.schema.json\n"
@@ -88,18 +85,18 @@ def run(
         raise UsageError(
             key="import.invalid", problem=f"{problem.line}:{problem.column} {problem.message}"
         )
-    write_atomic(output, content)
+    write_atomic(output, content, parents=parents)
     if imported.problems:
         err.write(text("import.problems", lang) + "\n")
-        err.writelines(f"  - {line}\n" for line in imported.problems)
+        err.writelines(f"  - {visible(line)}\n" for line in imported.problems)
     if imported.assumptions:
         err.write(text("import.assumptions", lang) + "\n")
-        err.writelines(f"  - {line}\n" for line in imported.assumptions)
+        err.writelines(f"  - {visible(line)}\n" for line in imported.assumptions)
     summary = {
         "count": str(len(imported.data["agreements"])),
         "path": str(output),
         "problems": str(len(imported.problems)),
         "assumptions": str(len(imported.assumptions)),
     }
-    out.write(text("import.summary", lang, summary) + "\n")
+    out.write(visible(text("import.summary", lang, summary)) + "\n")
     return 1 if imported.problems else 0

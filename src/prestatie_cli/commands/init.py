@@ -10,6 +10,7 @@ from typing import TextIO
 from prestatie_cli.editing.scaffold import default, scaffold
 from prestatie_cli.errors import UsageError
 from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.terminal import info
 
 FIRST_YEAR = 1990
@@ -49,5 +50,7 @@ def run(
         requirement=requirement or plan.requirement,
     )
     written = scaffold(directory, plan)
-    info(out, text("init.done", lang, {"path": str(directory), "count": str(len(written))}), quiet)
+    # The sentence has lines of its own; the folder's name is shown, never acted on.
+    shown = {"path": visible(str(directory)), "count": str(len(written))}
+    info(out, text("init.done", lang, shown), quiet)
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from prestatie_cli.commands import Setup
 from prestatie_cli.editing.record import Entry, record
 from prestatie_cli.messages import number, text
+from prestatie_cli.reporting.escape import visible
 
 
 def run(
@@ -21,7 +22,7 @@ def run(
     lang = setup.lang
     done = record(entry, sets or [Path()], monitor_file, lang)
     if done.created:
-        setup.out.write(text("record.created", lang, {"path": str(done.path)}) + "\n")
+        setup.out.write(visible(text("record.created", lang, {"path": str(done.path)})) + "\n")
     measurement = done.measurement
     value = measurement.value
     shown = (
@@ -35,5 +36,5 @@ def run(
         "value": shown,
         "date": date.isoformat(measurement.date),
     }
-    setup.out.write(text("record.done", lang, params) + "\n")
+    setup.out.write(visible(text("record.done", lang, params)) + "\n")
     return 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.files import write_atomic
+from prestatie_cli.files import WriteRefused, write_atomic
 from prestatie_cli.model.json_schema import schema_files
 
 
-def run(*, output_dir: Path, check_only: bool, out: TextIO, err: TextIO) -> int:
+def run(
+    *, output_dir: Path, check_only: bool, parents: bool = False, out: TextIO, err: TextIO
+) -> int:
     stale = []
     for name, content in schema_files().items():
         target = output_dir / name
@@ -19,6 +21,12 @@ def run(*, output_dir: Path, check_only: bool, out: TextIO, err: TextIO) -> int:
         if check_only:
             stale.append(str(target))
             continue
+        if not output_dir.is_dir():
+            # The folder named is made; the folders above it only when asked for.
+            if not parents and not output_dir.parent.is_dir():
+                folder = str(output_dir.parent)
+                raise WriteRefused(key="write.no-folder", path=str(output_dir), folder=folder)
+            output_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(target, content)
         out.write(f"{target}\n")
     if stale:

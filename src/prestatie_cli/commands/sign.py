@@ -8,6 +8,7 @@ from pathlib import Path
 from prestatie_cli.commands import Setup
 from prestatie_cli.editing.sign import sign
 from prestatie_cli.messages import text
+from prestatie_cli.reporting.escape import visible
 
 
 def run(
@@ -27,5 +28,5 @@ def run(
         "path": str(signed.path),
         "digest": signature.digest or "",
     }
-    setup.out.write(text("sign.done", setup.lang, params) + "\n")
+    setup.out.write(visible(text("sign.done", setup.lang, params)) + "\n")
     return 0

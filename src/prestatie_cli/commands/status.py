@@ -13,6 +13,7 @@ from prestatie_cli.messages import text
 from prestatie_cli.model.problems import exit_code
 from prestatie_cli.progress.status import Selection, status
 from prestatie_cli.progress.statuses import Status
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.status_formats import STATUS_FORMATS
 from prestatie_cli.reporting.text import write_problems
 
@@ -35,7 +36,7 @@ def run(
     write_problems(setup.err, report.problems, setup.lang)
     if not report.sets:
         shown = ", ".join(str(path) for path in paths) or "."
-        setup.err.write(text("ui.status.no-sets", setup.lang, {"paths": shown}) + "\n")
+        setup.err.write(visible(text("ui.status.no-sets", setup.lang, {"paths": shown})) + "\n")
         return 2
     render = STATUS_FORMATS[output_format]
     setup.out.write(render(report, setup.lang, color=color, width=width))

@@ -1,9 +1,10 @@
 """Append a measurement to a monitor file without touching anything else in it.
 
 The new entry is inserted as text after the last measurement (see editing),
-so that every other byte of the file stays as it was. The result is parsed and
-validated before it replaces the file, and the read-modify-write happens under
-a lock, so that two writers at once both land.
+so that every other byte of the file stays as it was, a byte-order mark
+included. The result is parsed and validated before it replaces the file (a
+link stays a link; see files), and the read-modify-write happens under a lock,
+so that two writers at once both land.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.files import destination, locked, starts_with_bom, write_atomic
 from prestatie_cli.load.corpus import Corpus, load_corpus
 from prestatie_cli.load.parse import parse
 from prestatie_cli.load.wording import from_finding, from_load_error
@@ -150,10 +151,14 @@ def record(
     measurement = Measurement.model_validate({k: v for k, v in fields.items() if v is not None})
     path = monitor_file or _monitor_for(corpus, agreements)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with locked(path.parent):
+    # Refused before anything is read: a file that is read-only, a device, a link to
+    # nothing. A link stays a link: the file it leads to is locked and replaced.
+    target = destination(path)
+    with locked(target.parent):
         # Read again under the lock: another writer may have just added a line.
         created = not path.exists()
         before = _new_monitor(agreements.id) if created else _read(path, lang)
+        bom = starts_with_bom(path)
         document = _parse_monitor(before, str(path), agreements.id, lang)
         for existing in document[1].measurements:
             if existing.agreement == agreement.id and existing.date == entry.day:
@@ -174,7 +179,7 @@ def record(
         _, checked = _parse_monitor(after, str(path), agreements.id, lang)
         if list(checked.measurements) != [*document[1].measurements, measurement]:
             raise _refuse("record.unsafe", lang, path=str(path))
-        write_atomic(path, after)
+        write_atomic(path, after, bom=bom)
     return Recorded(path, created, measurement)
 
 

@@ -117,6 +117,6 @@ def scaffold(directory: Path, plan: Scaffold) -> list[Path]:
     written = []
     for name, content in contents.items():
         target = directory / name
-        write_atomic(target, content)
+        write_atomic(target, content, parents=True)
         written.append(target)
     return written

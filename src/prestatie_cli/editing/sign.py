@@ -8,7 +8,7 @@ from pathlib import Path
 
 from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.files import locked, write_atomic
+from prestatie_cli.files import destination, locked, starts_with_bom, write_atomic
 from prestatie_cli.load.parse import parse
 from prestatie_cli.load.wording import from_load_error
 from prestatie_cli.load.yaml import LoadError, read_text
@@ -42,7 +42,11 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
             raise _refuse(
                 "sign.unreadable", lang, path=str(path), problem=problem.message
             ) from None
-    with locked(path.parent):
+    # A file that is read-only is refused before it is read; a link stays a link: the
+    # file it leads to is locked and replaced.
+    target = destination(path)
+    with locked(target.parent):
+        bom = starts_with_bom(path)
         try:
             source = read_text(path, str(path))
         except LoadError as error:
@@ -79,5 +83,5 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
             or list(checked.model.signatures) != [*model.signatures, signature]
         ):
             raise _refuse("sign.unsafe", lang, path=str(path))
-        write_atomic(path, after)
+        write_atomic(path, after, bom=bom)
     return Signed(path, signature)

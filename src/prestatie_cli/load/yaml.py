@@ -157,6 +157,9 @@ class Document:
     # Plain scalars that resolved to numbers, with their text as written, so
     # that rules can spot "3.000" written for three thousand.
     number_texts: dict[Pointer, str] = field(default_factory=dict)
+    # Where each line of ``text`` starts: made at the first ``locate``, so that finding a
+    # phrase costs the length of its scalar, not of the file (see ``lines``).
+    line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def span(self, pointer: Pointer) -> Span:
         """Position of the value at ``pointer``, or of its nearest existing parent."""
@@ -180,12 +183,10 @@ class Document:
         picks the n-th match. Falls back to the scalar's own position.
         """
         where = self.span(pointer)
-        lines = source_lines(self.text)
-        region = lines[where.line - 1 : where.end_line]
-        if not region:
+        source = self.lines(where.line, where.end_line)
+        if source is None:
             return where
         skip = where.column - 1
-        source = "\n".join(region)
         words = [re.escape(word) for word in needle.split()]
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
         matches = [match for match in pattern.finditer(source) if match.start() >= skip]
@@ -196,6 +197,22 @@ class Document:
         line = where.line + before.count("\n")
         column = match.start() - (before.rfind("\n") + 1) + 1
         return Span(line, column, line, column + len(match.group(0).split()[0]))
+
+    def lines(self, first: int, last: int) -> str | None:
+        """Lines ``first`` to ``last`` (1-based) of the text, joined by "\\n" whatever their
+        breaks; None when there are none. Reads those lines only (once the line index is made).
+        """
+        starts = self.line_starts
+        if not starts:
+            starts.append(0)
+            starts.extend(match.end() for match in LINE_BREAK.finditer(self.text))
+        if first < 1 or first > len(starts) or last < first:
+            return None
+        end = len(self.text)
+        if last < len(starts):
+            crlf = self.text[starts[last] - 2 : starts[last]] == "\r\n"
+            end = starts[last] - (2 if crlf else 1)
+        return LINE_BREAK.sub("\n", self.text[starts[first - 1] : end])
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -350,7 +367,42 @@ def _load_pure(text: str, shown: str) -> Document:
         raise LoadError("Y005", shown, problem=str(error).strip().splitlines()[0]) from None
     except RecursionError:
         raise LoadError("Y009", shown, limit=str(MAX_DEPTH)) from None
-    return builder.document()
+    document = builder.document()
+    if _SURROGATE_ESCAPE.search(text):
+        document.data = _whole_characters(document, document.data, ())
+    return document
+
+
+# An escape for half of a UTF-16 pair, "\ud83d" or "\U0000D83D": only the Python parser
+# takes it (libyaml refuses it), and keeps it as a lone surrogate, which is no character.
+_SURROGATE_ESCAPE = re.compile(r"\\(u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _whole_characters(document: Document, value: Any, pointer: Pointer) -> Any:
+    """``value`` with each pair of escaped halves joined into its character, as JSON does
+    (``"\\ud83d\\ude00"`` is one emoji); a half without its partner is refused (Y003), so
+    that no text prestatie writes holds what no UTF-8 file can."""
+    if isinstance(value, str):
+        if not any("\ud800" <= char <= "\udfff" for char in value):
+            return value
+        try:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            where = document.span(pointer)
+            lone = next(f"\\u{ord(char):04x}" for char in value if "\ud800" <= char <= "\udfff")
+            raise LoadError(
+                "Y003", document.path, where.line, where.column, reason="surrogate", character=lone
+            ) from None
+    if isinstance(value, dict):
+        return {
+            _whole_characters(document, key, pointer): _whole_characters(
+                document, item, (*pointer, key)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_whole_characters(document, item, (*pointer, at)) for at, item in enumerate(value)]
+    return value
 
 
 def _pack(line: int, column: int, end_line: int, end_column: int) -> int:

@@ -1,4 +1,8 @@
-"""A semantic diff as text, Markdown or JSON."""
+"""A semantic diff as text, Markdown or JSON.
+
+Values from the files and revision names are escaped for each: control characters shown
+in text, markup shown in Markdown, exact in JSON as far as JSON can be.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from prestatie_cli.messages import Language, number, text
+from prestatie_cli.reporting.escape import json_text, visible
 from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
@@ -32,9 +37,10 @@ def _value(value: Any, lang: Language) -> str:
 def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> str:
     """One changed field: ``target.value: 180 → 200 (raised by 20)``, words marked for text.
 
-    For Markdown every value from the YAML is escaped here, around the markup added.
+    Every value from the YAML is escaped here, around the markup added: for Markdown its
+    markup, for text its control characters.
     """
-    shown = markdown_text if markdown else str
+    shown = markdown_text if markdown else visible
     if change.words:
         parts = []
         for run in change.words:
@@ -59,9 +65,11 @@ def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> s
     return line
 
 
-def _agreement_line(change: AgreementChange, lang: Language) -> str:
-    label = text(f"diff.agreement.{change.kind}", lang, {"old_id": change.old_id or ""})
-    return f"{_MARKS[change.kind]} {change.id} {change.title} ({label})"
+def _agreement_line(
+    change: AgreementChange, lang: Language, shown: Callable[[str], str] = visible
+) -> str:
+    label = text(f"diff.agreement.{change.kind}", lang, {"old_id": shown(change.old_id or "")})
+    return f"{_MARKS[change.kind]} {shown(change.id)} {shown(change.title)} ({label})"
 
 
 def _set_heading(item: SetDiff, lang: Language) -> str:
@@ -69,12 +77,12 @@ def _set_heading(item: SetDiff, lang: Language) -> str:
 
 
 def render_text(diff: Diff, lang: Language) -> str:
-    lines = [text("diff.heading", lang, {"old": diff.old, "new": diff.new})]
+    lines = [visible(text("diff.heading", lang, {"old": diff.old, "new": diff.new}))]
     shown = [item for item in diff.sets if not item.empty or item.agreements]
     if not shown:
         lines.append(text("diff.none", lang))
     for item in shown:
-        lines.append(_set_heading(item, lang))
+        lines.append(visible(_set_heading(item, lang)))
         lines += [f"    {field_line(change, lang)}" for change in item.fields]
         for change in item.agreements:
             lines.append(f"  {_agreement_line(change, lang)}")
@@ -95,7 +103,7 @@ def render_markdown(diff: Diff, lang: Language) -> str:
         lines += [f"**{_escape(_set_heading(item, lang))}**", ""]
         lines += [f"- {field_line(change, lang, True)}" for change in item.fields]
         for change in item.agreements:
-            lines.append(f"- `{_MARKS[change.kind]}` {_escape(_agreement_line(change, lang)[2:])}")
+            lines.append(f"- `{_MARKS[change.kind]}` {_agreement_line(change, lang, _escape)[2:]}")
             lines += [f"  - {field_line(field, lang, True)}" for field in change.fields]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -109,7 +117,7 @@ def render_json(diff: Diff, lang: Language) -> str:
         "changed": not diff.empty,
         "sets": [asdict(item) for item in diff.sets if not item.empty or item.agreements],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text(document, default=str)
 
 
 DIFF_FORMATS: dict[str, Callable[[Diff, Language], str]] = {

@@ -6,13 +6,13 @@ for ``--format`` and says whether it can go to standard output.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prestatie_cli.messages import Language
+from prestatie_cli.reporting.escape import json_text
 
 if TYPE_CHECKING:  # types only: the command line imports the formats on every run
     from prestatie_cli.tables.export import Row
@@ -44,7 +44,7 @@ def _xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
 def _json(found: Sequence[Row], lang: Language) -> str:
     from prestatie_cli.tables.export import to_json
 
-    return json.dumps(to_json(found), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_json(found))
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {

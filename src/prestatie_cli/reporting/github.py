@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from prestatie_cli.messages import Language
+from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.text import summary
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
@@ -14,7 +15,9 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are encoded as the runner decodes them; every other control character
+    # (ESC would reach the log) and lone surrogates are shown as escapes.
+    return visible(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(value: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from prestatie_cli.messages import Language
+from prestatie_cli.reporting.escape import json_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
     from prestatie_cli.check.result import CheckResult
@@ -43,4 +43,4 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
         "problems": [_problem(problem) for problem in result.problems],
         "waived": [_problem(problem) for problem in result.waived],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

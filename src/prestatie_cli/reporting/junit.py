@@ -1,4 +1,8 @@
-"""JUnit XML, for CI systems that show test reports: one test case per problem."""
+"""JUnit XML, for CI systems that show test reports: one test case per problem.
+
+What XML 1.0 cannot hold (most control characters, lone surrogates) is shown as an
+escape, so the document always parses.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from prestatie_cli.messages import Language
+from prestatie_cli.reporting.escape import xml_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
     from prestatie_cli.check.result import CheckResult
@@ -24,7 +29,8 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
         tests=str(max(len(result.problems), 1)),
         failures=str(len(result.problems)),
     )
-    for path, problems in sorted(by_file.items()):
+    for shown_path, problems in sorted(by_file.items()):
+        path = xml_text(shown_path)
         suite = ElementTree.SubElement(
             suites, "testsuite", name=path, tests=str(len(problems)), failures=str(len(problems))
         )
@@ -37,11 +43,12 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
                 file=path,
                 line=str(problem.line),
             )
+            message = xml_text(problem.message)
             failure = ElementTree.SubElement(
-                case, "failure", type=f"{problem.code} {problem.severity}", message=problem.message
+                case, "failure", type=f"{problem.code} {problem.severity}", message=message
             )
             failure.text = (
-                f"{path}:{problem.line}:{problem.column}: {problem.message}\n{problem.hint}"
+                f"{path}:{problem.line}:{problem.column}: {message}\n{xml_text(problem.hint)}"
             )
     if not result.problems:
         suite = ElementTree.SubElement(

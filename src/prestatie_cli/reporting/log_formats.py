@@ -1,14 +1,18 @@
-"""The history of one agreement as text, Markdown or JSON, newest commit first."""
+"""The history of one agreement as text, Markdown or JSON, newest commit first.
+
+Commit messages and authors are as hostile as the files: escaped like their values.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from prestatie_cli.messages import Language, text
 from prestatie_cli.reporting.diff_formats import field_line
+from prestatie_cli.reporting.escape import json_text, visible
+from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
     from prestatie_cli.model.agreements import Amendment
@@ -17,33 +21,37 @@ if TYPE_CHECKING:  # types only: the command line imports the registries on ever
 OUTPUT_VERSION = 1
 
 
-def _amendment(amendment: Amendment, lang: Language) -> str:
+def _amendment(amendment: Amendment, lang: Language, shown: Callable[[str], str]) -> str:
     return text(
         "log.amendment",
         lang,
         {
             "date": amendment.date.isoformat(),
-            "reason": " ".join(amendment.reason.split()),
-            "agreed_by": ", ".join(amendment.agreed_by),
+            "reason": shown(" ".join(amendment.reason.split())),
+            "agreed_by": shown(", ".join(amendment.agreed_by)),
         },
     )
 
 
 def _lines(history: AgreementHistory, lang: Language, markdown: bool) -> list[str]:
     """Text and Markdown say the same: a heading, then per commit its head and changes."""
+    shown = markdown_text if markdown else visible
     heading = text(
-        "log.heading", lang, {"id": history.agreement, "count": str(len(history.entries))}
+        "log.heading", lang, {"id": shown(history.agreement), "count": str(len(history.entries))}
     )
     lines = [f"### {heading}", ""] if markdown else [heading]
     prefix = "  - " if markdown else "    "
     for entry in reversed(history.entries):
         commit = entry.commit
-        head = f"{commit.short} {commit.date.date().isoformat()} {commit.author}: {commit.subject}"
+        head = (
+            f"{commit.short} {commit.date.date().isoformat()} "
+            f"{shown(commit.author)}: {shown(commit.subject)}"
+        )
         lines.append(f"- **{head}**" if markdown else head)
         if entry.event != "changed":
             lines.append(prefix + text(f"log.{entry.event}", lang))
         lines += [prefix + field_line(change, lang, markdown) for change in entry.fields]
-        lines += [prefix + _amendment(amendment, lang) for amendment in entry.amendments]
+        lines += [prefix + _amendment(amendment, lang, shown) for amendment in entry.amendments]
     return lines
 
 
@@ -72,7 +80,7 @@ def render_json(history: AgreementHistory, lang: Language) -> str:
             for entry in reversed(history.entries)
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text(document, default=str)
 
 
 LOG_FORMATS: dict[str, Callable[[AgreementHistory, Language], str]] = {

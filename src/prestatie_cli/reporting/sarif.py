@@ -1,14 +1,19 @@
-"""SARIF 2.1.0, the format code-scanning dashboards (GitHub, GitLab, Azure) read."""
+"""SARIF 2.1.0, the format code-scanning dashboards (GitHub, GitLab, Azure) read.
+
+Valid JSON and valid UTF-8 whatever the files hold (see ``escape.json_text``); a file
+name that is not UTF-8 becomes a URI with its bytes percent-encoded.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from prestatie_cli import __version__
 from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.escape import json_text
 
 if TYPE_CHECKING:  # types only: the command line imports the formats on every run
     from prestatie_cli.check.result import CheckResult
@@ -23,7 +28,13 @@ def _uri(path: str) -> str:
     shown = Path(path)
     if shown.is_absolute():
         return shown.as_uri()
-    return quote(PurePosixPath(*shown.parts).as_posix())
+    relative = PurePosixPath(*shown.parts).as_posix()
+    try:
+        # The bytes of the name as the file system has them: a name that is not UTF-8
+        # (byte 0xFF kept by Python as a surrogate) is percent-encoded byte for byte.
+        return quote(os.fsencode(relative))
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return quote(relative.encode("utf-8", "backslashreplace"))
 
 
 def _rules(rules: list[Rule], lang: Language) -> list[dict[str, Any]]:
@@ -90,4 +101,4 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

@@ -1,14 +1,19 @@
-"""The status of agreements as a terminal table, Markdown or JSON."""
+"""The status of agreements as a terminal table, Markdown or JSON.
+
+What the files say is shown, never acted on: control characters escaped on the terminal
+(and no rich markup read in them), escaped for Markdown, exact in JSON as far as JSON can
+be (``escape.json_text``).
+"""
 
 from __future__ import annotations
 
 import io
-import json
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from prestatie_cli.messages import Language, number, text
+from prestatie_cli.reporting.escape import json_text, visible
 from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
@@ -99,7 +104,7 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
     )
     columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
     for block in report.sets:
-        console.print(Text(_heading(block, report, lang), style="bold"))
+        console.print(Text(visible(_heading(block, report, lang)), style="bold"))
         if not block.rows:
             console.print(text("ui.status.none", lang))
             console.print()
@@ -113,15 +118,21 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
                 ratio=_RATIOS.get(column),
             )
         for row in block.rows:
+            # Text, not str: rich would read '[link=…]' or '[/]' in a title as markup.
             table.add_row(
-                row.agreement.id,
-                row.agreement.title,
-                row.agreement.owner or "—",
-                value_cell(row, lang),
-                _day(row.measured_on),
-                expected_cell(row, lang),
+                *(
+                    Text(visible(cell))
+                    for cell in (
+                        row.agreement.id,
+                        row.agreement.title,
+                        row.agreement.owner or "—",
+                        value_cell(row, lang),
+                        _day(row.measured_on),
+                        expected_cell(row, lang),
+                    )
+                ),
                 Text(status_label(row, lang), style=_STYLES[row.light]),
-                projected_cell(row, lang),
+                Text(projected_cell(row, lang)),
             )
         console.print(table)
         for heading, counts in (
@@ -130,7 +141,7 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
         ):
             console.print(Text(text(heading, lang), style="bold"))
             for key, tally in counts.items():
-                console.print(f"  {key}: {_tally_line(tally, lang)}")
+                console.print(Text(f"  {visible(key)}: {_tally_line(tally, lang)}"))
         console.print()
     return buffer.getvalue()
 
@@ -222,7 +233,7 @@ def render_json(report: StatusReport, lang: Language, *, color: bool, width: int
             for block in report.sets
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 class StatusFormat(Protocol):

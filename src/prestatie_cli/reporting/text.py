@@ -1,4 +1,8 @@
-"""Plain text for terminals and editors: ``path:line:col: CODE severity message``."""
+"""Plain text for terminals and editors: ``path:line:col: CODE severity message``.
+
+What comes from a file (its name, the values quoted in a message) is shown with its
+control characters escaped: a value cannot start a line of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from prestatie_cli.messages import Language, text
+from prestatie_cli.reporting.escape import visible
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
     from prestatie_cli.check.result import CheckResult
@@ -14,8 +19,8 @@ if TYPE_CHECKING:  # types only: the command line imports the registries on ever
 
 def problem_line(problem: Problem) -> str:
     return (
-        f"{problem.path}:{problem.line}:{problem.column}: "
-        f"{problem.code} {problem.severity} {problem.message}"
+        f"{visible(problem.path)}:{problem.line}:{problem.column}: "
+        f"{problem.code} {problem.severity} {visible(problem.message)}"
     )
 
 
@@ -23,7 +28,7 @@ def write_problems(stream: TextIO, problems: Iterable[Problem], lang: Language) 
     """Problems that kept files out of a command's result, by file and line, with hints."""
     hint = text("ui.hint", lang)
     for problem in sorted(problems, key=lambda problem: problem.sort_key):
-        stream.write(f"{problem_line(problem)}\n    {hint}: {problem.hint}\n")
+        stream.write(f"{problem_line(problem)}\n    {hint}: {visible(problem.hint)}\n")
 
 
 def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
@@ -33,7 +38,7 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
     for problem in result.problems:
         lines.append(problem_line(problem))
         if problem.hint and not quiet:
-            lines.append(f"    {hint}: {problem.hint}")
+            lines.append(f"    {hint}: {visible(problem.hint)}")
     if not quiet:
         lines.append(summary(result, lang))
     if not lines:

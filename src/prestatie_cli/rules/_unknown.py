@@ -9,4 +9,4 @@ from prestatie_cli.model.findings import suggestion
 
 def unknown_party(party: str, known: Sequence[str]) -> dict[str, str]:
     """The party as written, the known ones (for the hint) and the closest (for a did-you-mean)."""
-    return {"party": party, "known": ", ".join(known), "suggestion": suggestion(party, list(known))}
+    return {"party": party, "known": ", ".join(known), "suggestion": suggestion(party, known)}

@@ -89,14 +89,15 @@ class MonitorContext:
     # Without its set: the file that declares the set's id but is no valid set, if any.
     broken_set: str | None = None
     # Made once per file rather than for each measurement: the ids of the set's agreements
+    # (a frozenset: looked up for each measurement, and indexed once for a did-you-mean)
     # and of its parties, in order (none without the set).
-    agreement_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    agreement_ids: AbstractSet[str] = field(init=False, repr=False, compare=False)
     party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         agreements = self.agreements.agreements if self.agreements is not None else []
         parties = self.agreements.parties if self.agreements is not None else []
-        object.__setattr__(self, "agreement_ids", [agreement.id for agreement in agreements])
+        object.__setattr__(self, "agreement_ids", frozenset(item.id for item in agreements))
         object.__setattr__(self, "party_ids", [party.id for party in parties])
 
 

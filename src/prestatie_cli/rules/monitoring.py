@@ -65,7 +65,7 @@ set: voorbeeld-2016-2091
             yield Finding(
                 self.code,
                 ("set",),
-                {"set": wanted, "suggestion": suggestion(wanted, list(context.set_ids))},
+                {"set": wanted, "suggestion": suggestion(wanted, context.set_ids)},
             )
 
 
@@ -117,7 +117,7 @@ measurements:
                 {
                     "id": measurement.agreement,
                     "set": agreements.id,
-                    "suggestion": suggestion(measurement.agreement, list(known)),
+                    "suggestion": suggestion(measurement.agreement, known),
                 },
             )
 

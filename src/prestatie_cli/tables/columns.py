@@ -52,3 +52,31 @@ FREQUENCY_WORDS = {
 
 def headers(lang: Language) -> list[str]:
     return [english if lang == "en" else dutch for _, dutch, english in COLUMNS]
+
+
+# What a spreadsheet program reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def starts_formula(value: str) -> bool:
+    """True when a spreadsheet program would take this text for a formula."""
+    return value.startswith(FORMULA_START)
+
+
+def neutralised(value: str) -> str:
+    """Text as a CSV cell that no spreadsheet program runs: a quote before a formula start.
+
+    Text that itself begins with a quote before such a start (or before a second
+    quote) gets one more, so that ``restored`` gives back exactly what was written;
+    "'s-Hertogenbosch" stays as it is.
+    """
+    if starts_formula(value) or (value[:1] == "'" and value[1:2] in (*FORMULA_START, "'")):
+        return "'" + value
+    return value
+
+
+def restored(value: str) -> str:
+    """The text ``neutralised`` was given: its one added quote taken off again."""
+    if value[:1] == "'" and value[1:2] in (*FORMULA_START, "'"):
+        return value[1:]
+    return value

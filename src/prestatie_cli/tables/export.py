@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,8 @@ from prestatie_cli.tables.columns import (
     FREQUENCY_WORDS,
     KIND_WORDS,
     headers,
+    neutralised,
+    starts_formula,
 )
 
 
@@ -91,17 +92,25 @@ def _cell_text(value: Any, lang: Language) -> str:
         return str(int(value))
     if isinstance(value, float) and lang == "nl":
         return repr(value).replace(".", ",")  # a decimal comma, as Dutch spreadsheets read it
+    if isinstance(value, str):
+        return neutralised(value)  # a number stays a number, "-5" included; text stays text
     return str(value)
+
+
+def _csv_field(value: str) -> str:
+    # Quoted when it holds the separator, a quote or a line break of either kind: the csv
+    # module quotes only the characters of its own line terminator ('\n'), so a lone CR
+    # in a name would end the row for a reader.
+    if any(mark in value for mark in ';"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def to_csv(found: Sequence[Row], lang: Language) -> str:
     """CSV with a header row; ';' as Dutch spreadsheet programs expect it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(headers(lang))
-    for row in found:
-        writer.writerow([_cell_text(row.cells[name], lang) for name, _, _ in COLUMNS])
-    return buffer.getvalue()
+    lines = [headers(lang)]
+    lines += [[_cell_text(row.cells[name], lang) for name, _, _ in COLUMNS] for row in found]
+    return "".join(";".join(map(_csv_field, line)) + "\n" for line in lines)
 
 
 def to_json(found: Sequence[Row]) -> list[dict[str, Any]]:
@@ -131,6 +140,14 @@ _WIDTHS = {
 }  # fmt: skip
 
 
+# Characters XML 1.0 cannot hold (openpyxl refuses them): shown as their control picture.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    return chr(0x2400 + ord(match.group()))
+
+
 def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
     """An Excel workbook: frozen bold header, widths, real dates, a status that prints well."""
     from openpyxl import Workbook
@@ -153,7 +170,16 @@ def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
     for number, row in enumerate(found, start=2):
         for column, name in enumerate(names, start=1):
             value = row.cells[name]
-            cell = sheet.cell(row=number, column=column, value=value)
+            cell = sheet.cell(row=number, column=column)
+            if isinstance(value, str):
+                value = _XML_INVALID.sub(_control_picture, value)
+                cell.value = value
+                # Text is a string cell, never a formula ("=...") or an error ("#N/A"); a
+                # quote prefix keeps it text when someone edits the cell in Excel.
+                cell.data_type = "s"
+                cell.quotePrefix = starts_formula(value)
+            else:
+                cell.value = value
             cell.alignment = Alignment(
                 vertical="top", wrap_text=name in ("title", "text", "contributors")
             )

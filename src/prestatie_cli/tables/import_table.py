@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from prestatie_cli.messages import Language, text
@@ -71,28 +68,6 @@ class Imported:
 
 def normalise(header: str) -> str:
     return " ".join(str(header).strip().lower().replace("_", " ").split())
-
-
-def read_table(path: Path) -> list[list[Any]]:
-    """The cells of a CSV file or the first sheet of an XLSX workbook, row by row."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252")  # what Excel on Windows writes as "CSV"
-    lines = [line for line in content.splitlines() if line.strip()][:20]
-    # The separator that splits the first lines most: ';' from Dutch Excel, ',' or tab.
-    delimiter = max(";,\t", key=lambda mark: sum(line.count(mark) for line in lines))
-    return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
 def _slug(name: str) -> str:

@@ -93,8 +93,10 @@ def _stored(blob: str) -> tuple[Parsed, bool] | None:
     if not isinstance(entry, dict):
         return None
     try:
-        readable = bool(entry["readable"])
-        kind, data = entry["kind"], entry["model"]
+        readable, kind, data = entry["readable"], entry["kind"], entry["model"]
+        # Sealed by the cache, and still checked field by field, as the check's results are.
+        if type(readable) is not bool or kind not in ("agreements", "monitor", None):
+            return None
         if kind is None:
             return None, readable
         model: Parsed = (AgreementSet if kind == "agreements" else Monitor).model_validate(data)
