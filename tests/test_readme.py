@@ -50,11 +50,12 @@ def test_the_config_example_is_a_valid_configuration() -> None:
     from prestatie_cli.load.validate import validate
     from prestatie_cli.load.yaml import load_text
     from prestatie_cli.model.agreements import Config
+    from prestatie_cli.rules import REGISTRY
 
     block = next(
         b for b in re.findall(r"```yaml\n(.*?)```", README, flags=re.S) if "kind: config" in b
     )
-    model, findings = validate(load_text(block, "README.md"))
+    model, findings = validate(load_text(block, "README.md"), REGISTRY.keys())
     assert findings == []
     assert isinstance(model, Config)
     assert model.thresholds.pace_factor == 2
