@@ -125,9 +125,12 @@ def write_atomic_with(path: Path, write: Callable[[Path], None], *, parents: boo
             _keep_owner(temporary, before)
         temporary.chmod(stat.S_IMODE(before.st_mode) if before is not None else 0o644)
         temporary.replace(target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+        if isinstance(error, OSError) and error.filename is None:
+            # A full disk or a failing fsync names no file; the user needs to know which.
+            raise OSError(error.errno, error.strerror, str(path)) from error
         raise
 
 

@@ -222,3 +222,30 @@ def test_a_blob_far_larger_than_a_set_is_passed_over_unread(tmp_path: Path) -> N
         "Bestand afspraken/dump.yaml: in de nieuwe versie geen geldige set of monitor; "
         "controleer het met 'prestatie check'"
     )
+
+
+def test_a_full_disk_names_the_file_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from prestatie_cli.cli import main
+
+    monitor = _recordable(tmp_path)
+    before = monitor.read_bytes()
+
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr(sys, "argv", ["prestatie", "record", "BS-01", "45", "--date", "2017-12-31"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "prestatie: kan niet lezen of schrijven monitor/voorbeeld-2016-2019.yaml: "
+        "No space left on device. Er is niets gewijzigd.\n"
+    )
+    assert monitor.read_bytes() == before
+    assert sorted(path.name for path in monitor.parent.iterdir()) == [monitor.name]
