@@ -15,18 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import base_monitor, base_set, write_yaml
-
-
-def prestatie(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "PRESTATIE_NO_CACHE": "1"},
-    )
+from tests.hostile.commandline import prestatie
 
 
 def git(cwd: Path, *args: str) -> str:

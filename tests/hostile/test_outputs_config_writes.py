@@ -18,12 +18,12 @@ import re
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, base_set, write_yaml
+from tests.hostile.commandline import prestatie
 
 BOM = b"\xef\xbb\xbf"
 SET = "lindeveen-2025-2028.yaml"
@@ -32,18 +32,6 @@ needs_root = pytest.mark.skipif(
     not ROOT, reason="giving a file another owner (os.chown) needs root"
 )
 STRANGER = 65534  # nobody: the other user who owns a planted file
-
-
-def prestatie(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "PRESTATIE_NO_CACHE": "1"},
-    )
 
 
 def _examples(tmp_path: Path) -> Path:
