@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 from prestatie_cli.check import cache
 from prestatie_cli.check.engine import CheckRun, Shown, check
 from prestatie_cli.check.result import CheckOptions, CheckResult
+from prestatie_cli.commands import check as commands_check
 from prestatie_cli.load.discover import discover
 from tests.conftest import AS_OF, REPO
 
@@ -341,14 +343,8 @@ def test_runs_at_once_share_the_cache_safely(tmp_path: Path) -> None:
 def check_shown(
     paths: list[Path], options: CheckOptions, show: Callable[[CheckResult], str], shown_as: str
 ) -> Shown:
-    """A check shown as the check command shows it: the kept text, else rendered and kept."""
-    run = CheckRun.of(paths, options)
-    shown = run.recall(shown_as)
-    if shown is None:
-        result = run.result()
-        shown = Shown.of(result, show(result))
-        run.remember(shown_as, shown)
-    return shown
+    """A check shown by the check command's own step: the kept text, else rendered and kept."""
+    return commands_check.show(CheckRun.of(paths, options), shown_as, show, nullcontext)
 
 
 def test_a_check_is_shown_again_without_loading_or_rendering(
