@@ -284,6 +284,16 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "de periode eindigt ({value}) voordat ze begint",
         "en": "the period ends ({value}) before it starts",
     },
+    "schema.range_bounds": {
+        "nl": "een bereik heeft 'comparison: between' én 'upper' nodig, en 'upper' hoort bij "
+        "'between' (gevonden {value})",
+        "en": "a range needs both 'comparison: between' and 'upper', and 'upper' belongs to "
+        "'between' (found {value})",
+    },
+    "schema.range_order": {
+        "nl": "de bovengrens 'upper' ({value}) ligt onder de ondergrens 'value'",
+        "en": "the upper bound 'upper' ({value}) is below the lower bound 'value'",
+    },
     "schema.threshold_order": {
         "nl": "at_risk ({value}) ligt boven on_track",
         "en": "at_risk ({value}) is above on_track",

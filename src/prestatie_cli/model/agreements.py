@@ -129,10 +129,22 @@ def _empty_allowed() -> Any:
 
 
 Role = Literal["gemeente", "corporatie", "huurdersorganisatie", "overig"]
-AgreementKind = Literal["result", "effort", "process"]
-Comparison = Literal["at_least", "at_most", "exactly"]
+# result, effort and process are commitments; a request asks another party for something
+# (no commitment of that party until it is accepted); context frames the agreements
+# (a stated aim, an introduction) and is judged by no SMART rule.
+AgreementKind = Literal["result", "effort", "process", "request", "context"]
+COMMITMENT_KINDS: tuple[AgreementKind, ...] = ("result", "effort", "process")
+Comparison = Literal["at_least", "at_most", "exactly", "between"]
 Severity = Literal["error", "warning", "info", "off"]
-Frequency = Literal["yearly", "half-yearly", "quarterly"]
+Frequency = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+# Every party, or every party with one role: what a group may name instead of a list.
+MemberSelector = Literal["all", "gemeente", "corporatie", "huurdersorganisatie", "overig"]
+ConditionKind = Literal["approval", "decision", "assumption", "other"]
+ConditionState = Literal["open", "met", "not_met"]
+AnswerState = Literal["open", "accepted", "declined"]
+Counting = Literal["net", "gross"]
+# One party or group, or several that own something together.
+References = str | list[str]
 
 ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisatie")
 
@@ -165,6 +177,38 @@ class Party(_Strict):
     id: Identifier
     name: Text
     role: Role
+    joined: IsoDate | None = Field(
+        default=None, description="The day a party joined later, e.g. by an addendum."
+    )
+    left: IsoDate | None = Field(
+        default=None, description="The day a party stopped being one, e.g. by a merger."
+    )
+    successor: Identifier | None = Field(
+        default=None,
+        description="The party that carries on this party's agreements after it left "
+        "(the merged corporation).",
+    )
+    note: str | None = Field(
+        default=None, description="E.g. 'heeft geen woningbezit in de gemeente, neemt wel deel'."
+    )
+
+    def active_on(self, day: date) -> bool:
+        """Whether the party was a party on ``day``."""
+        return (self.joined is None or self.joined <= day) and (
+            self.left is None or day < self.left
+        )
+
+
+class Group(_Strict):
+    """Parties that act together without signing as one: 'de corporaties', a federation."""
+
+    id: Identifier
+    name: Text
+    members: list[Identifier] | MemberSelector = Field(
+        description="The party ids of the members, or 'all' (every party), or a role "
+        "('corporatie': every corporation)."
+    )
+    note: str | None = None
 
 
 class Baseline(_Strict):
@@ -174,13 +218,53 @@ class Baseline(_Strict):
     date: IsoDate
 
 
+class YearValue(_Strict):
+    """The value a recurring target has in one year (an indexed yearly cap)."""
+
+    year: Annotated[int, Field(ge=1900, le=2200)]
+    value: Number
+    note: str | None = None
+
+
+class Share(_Strict):
+    """One category's part of a target split over categories (60 % / 20 % / 20 %)."""
+
+    category: Text
+    share: Annotated[int | float, Field(ge=0, le=100)] = Field(description="In percent.")
+    value: Number | None = Field(default=None, description="The category's own figure, if any.")
+
+
 class Target(_Strict):
     """What is measured and which value counts as success."""
 
     metric: Text
     unit: str | None = None
-    value: Number
+    value: Number = Field(
+        description="The figure to reach; the lower bound with 'between'; the offset from "
+        "the index when there is one (-0.5 for 'inflation minus 0.5 point')."
+    )
     comparison: Comparison = "at_least"
+    upper: Number | None = Field(
+        default=None, description="The upper bound of a range, with comparison 'between'."
+    )
+    approximate: bool = Field(
+        default=False, description="The document says 'circa', 'ongeveer' or 'bijna'."
+    )
+    index: str | None = Field(
+        default=None,
+        description="An outside index the target is an offset from, e.g. 'inflatie (CPI)'; "
+        "each measurement records the index's value too.",
+    )
+    counting: Counting | None = Field(
+        default=None, description="net: new homes minus homes demolished or sold; gross: new only."
+    )
+    per_year: list[YearValue] = Field(
+        default_factory=list,
+        description="A recurring target's value per year where it differs from 'value'.",
+    )
+    split: list[Share] = Field(
+        default_factory=list, description="How the target divides over categories."
+    )
     cumulative: bool = Field(
         default=False,
         description="true: measurements are counts that add up (homes delivered per year); "
@@ -194,6 +278,27 @@ class Target(_Strict):
     source: str | None = Field(
         default=None, description="Where the target comes from, e.g. a national agreement."
     )
+
+    @model_validator(mode="after")
+    def _range(self) -> Target:
+        if (self.comparison == "between") != (self.upper is not None):
+            raise PydanticCustomError(
+                "range_bounds",
+                "comparison between needs upper, and upper needs comparison between",
+                {"text": str(self.upper if self.upper is not None else self.comparison)},
+            )
+        if self.upper is not None and self.upper < self.value:
+            raise PydanticCustomError(
+                "range_order", "upper is below value", {"text": str(self.upper)}
+            )
+        return self
+
+    def value_in(self, year: int) -> int | float:
+        """The target's value in ``year``: its own entry in per_year, else ``value``."""
+        for entry in self.per_year:
+            if entry.year == year:
+                return entry.value
+        return self.value
 
 
 class Milestone(_Strict):
@@ -213,6 +318,43 @@ class Amendment(_Strict):
     summary: str | None = None
 
 
+class SetAmendment(_Strict):
+    """A change to the whole set: a longer term, withdrawn agreements; with consent."""
+
+    date: IsoDate
+    reason: Text
+    agreed_by: list[Identifier] = Field(min_length=1)
+    summary: str | None = None
+    extends_to: IsoDate | None = Field(
+        default=None, description="The new last day of the term."
+    )
+    withdraws: list[Identifier] = Field(
+        default_factory=list, description="Ids of agreements withdrawn by this change."
+    )
+
+
+class Condition(_Strict):
+    """A voorbehoud: what the agreement depends on. Its state is recorded in the monitor."""
+
+    id: Identifier
+    text: Text
+    kind: ConditionKind = Field(
+        default="other",
+        description="approval: by a body (a Raad van Commissarissen, the council); decision: "
+        "an outside decision (the cabinet, a zoning procedure); assumption: a reference level "
+        "that must hold ('zolang de mutatiegraad op het niveau van 2024 blijft').",
+    )
+    by: str | None = Field(default=None, description="Who approves or decides.")
+
+
+class Answer(_Strict):
+    """The asked party's answer to a request."""
+
+    state: AnswerState
+    date: IsoDate
+    note: str | None = None
+
+
 class Waiver(_Strict):
     """An explicit, reviewable suppression of one rule, optionally until a date."""
 
@@ -229,16 +371,82 @@ class Agreement(_Strict):
     text: str | None = None
     theme: Text
     kind: AgreementKind = "result"
-    owner: str | None = None
+    owner: References | None = Field(
+        default=None,
+        description="The party or group that delivers (trekker); a list when several own it "
+        "together.",
+    )
     contributors: list[str] = Field(default_factory=list)
+    addressed_to: References | None = Field(
+        default=None, description="Of a request: the party or group that is asked."
+    )
+    answer: Answer | None = Field(
+        default=None,
+        description="Of a request: the asked party's answer; accepted makes it that party's "
+        "commitment.",
+    )
+    parent: Identifier | None = Field(
+        default=None, description="The agreement this one is a part of."
+    )
+    scope: str | None = Field(
+        default=None, description="Where it applies: a neighbourhood, a complex, one stock."
+    )
+    per_event: str | None = Field(
+        default=None, description="When it applies each time: 'bij iedere mutatie'."
+    )
+    conditions: list[Condition] = Field(default_factory=list)
     target: Target | None = None
+    effective_from: IsoDate | None = Field(
+        default=None, description="Nothing is expected, and nothing is measured, before this day."
+    )
     deadline: IsoDate | None = None
+    ongoing: bool = Field(
+        default=False,
+        description="A duty for the whole term ('blijft deelnemen', monthly reports): no "
+        "deadline of its own; the term's end counts.",
+    )
+    beyond_term: bool = Field(
+        default=False,
+        description="The agreement deliberately runs past the set's term (a target for 2030).",
+    )
     frequency: Frequency | None = Field(
         default=None, description="How often progress is measured and reported."
     )
     milestones: list[Milestone] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The party or group ids written as owner (none, one, or several together)."""
+        return as_references(self.owner)
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The party or group ids a request is addressed to."""
+        return as_references(self.addressed_to)
+
+    @property
+    def is_commitment(self) -> bool:
+        """Whether someone owes this: not context, and not a request still unanswered."""
+        if self.kind == "request":
+            return self.answer is not None and self.answer.state == "accepted"
+        return self.kind != "context"
+
+
+def as_references(value: References | None) -> tuple[str, ...]:
+    """One written reference or a list of them, as a tuple."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+class Bid(_Strict):
+    """A corporation's bid (bod: its intended activities), due before 1 July."""
+
+    party: str
+    date: IsoDate
+    note: str | None = None
 
 
 class Signature(_Strict):
@@ -259,8 +467,16 @@ class AgreementSet(_Strict):
     title: Text
     period: Period
     basis: str | None = None
+    frame: Identifier | None = Field(
+        default=None,
+        description="Of a yearly slice (jaarschijf): the id of the multi-year frame "
+        "(kaderafspraak) it works out.",
+    )
     parties: list[Party] = Field(min_length=1)
+    groups: list[Group] = Field(default_factory=list)
+    bids: list[Bid] = Field(default_factory=list)
     agreements: list[Agreement] = Field(default_factory=list)
+    amendments: list[SetAmendment] = Field(default_factory=list)
     signatures: Annotated[list[Signature], BeforeValidator(_none_as_empty)] = _empty_allowed()
     waivers: list[Waiver] = Field(default_factory=list)
 
@@ -271,6 +487,9 @@ class Measurement(_Strict):
     agreement: Identifier
     date: IsoDate
     value: MeasuredValue
+    index: Number | None = Field(
+        default=None, description="The outside index's value, for a target set against one."
+    )
     source: str | None = None
     reported_by: str | None = None
     note: str | None = None
@@ -285,6 +504,17 @@ class MonitorWaiver(_Strict):
     until: IsoDate | None = None
 
 
+class ConditionRecord(_Strict):
+    """The state of one condition of one agreement from a date on."""
+
+    agreement: Identifier
+    condition: Identifier
+    date: IsoDate
+    state: ConditionState
+    source: str | None = None
+    note: str | None = None
+
+
 class Monitor(_Strict):
     """Measurements for the agreements of one set."""
 
@@ -292,6 +522,7 @@ class Monitor(_Strict):
     version: Version
     set: Identifier
     measurements: Annotated[list[Measurement], BeforeValidator(_none_as_empty)] = _empty_allowed()
+    conditions: list[ConditionRecord] = Field(default_factory=list)
     waivers: list[MonitorWaiver] = Field(default_factory=list)
 
 
