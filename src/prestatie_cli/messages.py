@@ -14,6 +14,7 @@ import math
 import string
 from collections.abc import Mapping
 from contextvars import ContextVar
+from datetime import date
 from typing import Literal
 
 Language = Literal["nl", "en"]
@@ -243,6 +244,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "schema.string_type": {
         "nl": "verwacht tekst, gevonden {found}",
         "en": "expected text, found {found}",
+    },
+    "schema.references_type": {
+        "nl": "verwacht een id of een lijst van ids (partijen of groepen), gevonden {found}",
+        "en": "expected an id or a list of ids (parties or groups), found {found}",
     },
     "schema.string_too_short": {
         "nl": "mag niet leeg zijn",
@@ -1047,6 +1052,23 @@ def number(value: float, lang: Language) -> str:
     if lang == "nl":
         return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
     return shown
+
+
+_MONTHS: dict[Language, tuple[str, ...]] = {
+    "nl": (
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
+def written_date(day: date, lang: Language) -> str:
+    """A date as a sentence writes it: '1 juli 2026', '1 July 2026'."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def has(key: str) -> bool:

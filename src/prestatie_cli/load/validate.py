@@ -12,7 +12,18 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 
 from prestatie_cli.load.yaml import Document
-from prestatie_cli.model.agreements import MODELS, RULE_CODES, AgreementSet, Config, Monitor
+from prestatie_cli.model.agreements import (
+    DUTCH_KEYS,
+    DUTCH_VALUES,
+    MODELS,
+    RULE_CODES,
+    UNION_FIELDS,
+    UNION_TAGS,
+    AgreementSet,
+    Config,
+    Monitor,
+    dutch_word,
+)
 from prestatie_cli.model.findings import Finding, Pointer, suggestion
 
 Model = AgreementSet | Monitor | Config
@@ -44,8 +55,16 @@ def validate(
 
 
 def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
-    loc: Pointer = tuple(error["loc"])
+    raw: Pointer = tuple(error["loc"])
+    # A union names the member an error belongs to in the location; the file does not.
+    loc: Pointer = tuple(
+        part
+        for index, part in enumerate(raw)
+        if not (part in UNION_TAGS and index and raw[index - 1] in UNION_FIELDS)
+    )
     kind: str = error["type"]
+    if kind == "string_type" and raw[-1:] == ("one",) and len(raw) > len(loc):
+        kind = "references_type"  # neither one id nor a list of them
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
         return Finding("V003", loc, _problem(kind, error, loc), at_key=True)
@@ -55,7 +74,7 @@ def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
         params = {
             "key": key,
             "allowed": ", ".join(allowed),
-            "suggestion": suggestion(key.lower(), allowed),
+            "suggestion": _meant(key, allowed, DUTCH_KEYS),
         }
         return Finding("V001", loc, params, at_key=True)
     if kind == "missing":
@@ -86,10 +105,21 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     params["hint_key"] = _hint(kind, field, value)
     if kind == "literal_error" and isinstance(value, str):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        folded = {choice.casefold(): choice for choice in choices}
-        close = suggestion(value.casefold(), list(folded))
-        params["suggestion"] = folded[close] if close else ""
+        params["suggestion"] = _meant(value, choices, DUTCH_VALUES)
     return params
+
+
+def _meant(written: str, choices: list[str], dutch: dict[str, str]) -> str:
+    """The choice the user meant: the format's word for a Dutch one, else the closest."""
+    translated = dutch_word(written, dutch)
+    if translated in choices:
+        return translated
+    if translated:
+        # A Dutch word whose meaning is not allowed here: no spelling-alike of another meaning.
+        return ""
+    folded = {choice.casefold(): choice for choice in choices}
+    close = suggestion(written.casefold(), list(folded))
+    return folded[close] if close else ""
 
 
 def _hint(kind: str, field: str, value: Any) -> str:

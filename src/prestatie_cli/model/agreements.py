@@ -22,9 +22,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -143,10 +145,156 @@ ConditionKind = Literal["approval", "decision", "assumption", "other"]
 ConditionState = Literal["open", "met", "not_met"]
 AnswerState = Literal["open", "accepted", "declined"]
 Counting = Literal["net", "gross"]
+
+# The tags of the two unions below. Validation errors name the member they were checked
+# against in their location; the loader leaves these tags out of the positions it shows.
+UNION_TAGS = frozenset({"one", "several"})
+UNION_FIELDS = frozenset({"owner", "addressed_to", "members"})
+
+
+def _one_or_several(value: Any) -> str:
+    return "several" if isinstance(value, list) else "one"
+
+
 # One party or group, or several that own something together.
-References = str | list[str]
+References = Annotated[
+    Annotated[str, Tag("one")] | Annotated[list[str], Tag("several")],
+    Discriminator(_one_or_several),
+]
 
 ROLES_REQUIRED: tuple[Role, ...] = ("gemeente", "corporatie", "huurdersorganisatie")
+
+# The format's words in Dutch, as a user may write them by habit: a did-you-mean offers the
+# format's word of the same meaning (never merely the closest spelling: 'verzoek' is not
+# 'result'). Keys are folded to lower case with spaces and underscores as '-'.
+DUTCH_VALUES: dict[str, str] = {
+    "resultaat": "result",
+    "resultaatafspraak": "result",
+    "resultaatverplichting": "result",
+    "inspanning": "effort",
+    "inspanningsafspraak": "effort",
+    "inspanningsverplichting": "effort",
+    "proces": "process",
+    "procesafspraak": "process",
+    "verzoek": "request",
+    "vraag": "request",
+    "intentie": "context",
+    "ambitie": "context",
+    "inleiding": "context",
+    "toelichting": "context",
+    "maandelijks": "monthly",
+    "per-maand": "monthly",
+    "elke-maand": "monthly",
+    "per-kwartaal": "quarterly",
+    "kwartaal": "quarterly",
+    "elk-kwartaal": "quarterly",
+    "halfjaarlijks": "half-yearly",
+    "per-halfjaar": "half-yearly",
+    "jaarlijks": "yearly",
+    "per-jaar": "yearly",
+    "elk-jaar": "yearly",
+    "minimaal": "at_least",
+    "minstens": "at_least",
+    "ten-minste": "at_least",
+    "tenminste": "at_least",
+    "maximaal": "at_most",
+    "hooguit": "at_most",
+    "ten-hoogste": "at_most",
+    "maximum": "at_most",
+    "precies": "exactly",
+    "exact": "exactly",
+    "tussen": "between",
+    "bereik": "between",
+    "goedkeuring": "approval",
+    "besluit": "decision",
+    "aanname": "assumption",
+    "overig": "other",
+    "anders": "other",
+    "vervuld": "met",
+    "gehaald": "met",
+    "niet-vervuld": "not_met",
+    "niet-gehaald": "not_met",
+    "aanvaard": "accepted",
+    "geaccepteerd": "accepted",
+    "afgewezen": "declined",
+    "netto": "net",
+    "bruto": "gross",
+    "alle": "all",
+    "allen": "all",
+    "iedereen": "all",
+    "corporaties": "corporatie",
+    "woningcorporatie": "corporatie",
+    "woningcorporaties": "corporatie",
+    "huurdersorganisaties": "huurdersorganisatie",
+    "huurdersvereniging": "huurdersorganisatie",
+    "huurdersraad": "huurdersorganisatie",
+    "bewonersorganisatie": "huurdersorganisatie",
+    "gemeenten": "gemeente",
+}
+DUTCH_KEYS: dict[str, str] = {
+    "eigenaar": "owner",
+    "trekker": "owner",
+    "eigenaren": "owner",
+    "bijdragers": "contributors",
+    "betrokken": "contributors",
+    "soort": "kind",
+    "thema": "theme",
+    "titel": "title",
+    "tekst": "text",
+    "doel": "target",
+    "streefwaarde": "target",
+    "termijn": "deadline",
+    "einddatum": "deadline",
+    "uiterlijk": "deadline",
+    "mijlpalen": "milestones",
+    "jaarschijven": "milestones",
+    "wijzigingen": "amendments",
+    "voorwaarden": "conditions",
+    "voorbehoud": "conditions",
+    "voorbehouden": "conditions",
+    "onderdeel-van": "parent",
+    "hoort-bij": "parent",
+    "verzoek-aan": "addressed_to",
+    "gericht-aan": "addressed_to",
+    "antwoord": "answer",
+    "vanaf": "effective_from",
+    "ingangsdatum": "effective_from",
+    "doorlopend": "ongoing",
+    "reikwijdte": "scope",
+    "gebied": "scope",
+    "bij-iedere": "per_event",
+    "frequentie": "frequency",
+    "groepen": "groups",
+    "leden": "members",
+    "partijen": "parties",
+    "afspraken": "agreements",
+    "handtekeningen": "signatures",
+    "ondertekening": "signatures",
+    "kader": "frame",
+    "kaderafspraak": "frame",
+    "biedingen": "bids",
+    "bod": "bids",
+    "bovengrens": "upper",
+    "ondergrens": "value",
+    "waarde": "value",
+    "eenheid": "unit",
+    "circa": "approximate",
+    "ongeveer": "approximate",
+    "nulmeting": "baseline",
+    "per-jaar": "per_year",
+    "verdeling": "split",
+    "telling": "counting",
+    "bron": "source",
+    "opvolger": "successor",
+    "toegetreden": "joined",
+    "vertrokken": "left",
+}
+
+
+def dutch_word(word: str, table: dict[str, str]) -> str:
+    """The format's word for a Dutch one, or an empty string."""
+    folded = re.sub(r"[\s_]+", "-", word.strip().casefold())
+    return table.get(folded, "")
 
 
 class _Strict(BaseModel):
@@ -204,7 +352,10 @@ class Group(_Strict):
 
     id: Identifier
     name: Text
-    members: list[Identifier] | MemberSelector = Field(
+    members: Annotated[
+        Annotated[list[Identifier], Tag("several")] | Annotated[MemberSelector, Tag("one")],
+        Discriminator(_one_or_several),
+    ] = Field(
         description="The party ids of the members, or 'all' (every party), or a role "
         "('corporatie': every corporation)."
     )
@@ -325,9 +476,7 @@ class SetAmendment(_Strict):
     reason: Text
     agreed_by: list[Identifier] = Field(min_length=1)
     summary: str | None = None
-    extends_to: IsoDate | None = Field(
-        default=None, description="The new last day of the term."
-    )
+    extends_to: IsoDate | None = Field(default=None, description="The new last day of the term.")
     withdraws: list[Identifier] = Field(
         default_factory=list, description="Ids of agreements withdrawn by this change."
     )
@@ -434,7 +583,7 @@ class Agreement(_Strict):
         return self.kind != "context"
 
 
-def as_references(value: References | None) -> tuple[str, ...]:
+def as_references(value: str | list[str] | None) -> tuple[str, ...]:
     """One written reference or a list of them, as a tuple."""
     if value is None:
         return ()

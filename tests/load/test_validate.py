@@ -1,0 +1,114 @@
+"""load.validate: schema problems of the new patterns, worded and placed, with Dutch words understood."""
+
+from __future__ import annotations
+
+from prestatie_cli.load.parse import parse
+
+_SET = """\
+kind: agreements
+version: 1
+id: t-2026
+title: T
+period: {start: 2026-01-01, end: 2026-12-31}
+parties:
+  - {id: gemeente, name: Gemeente, role: gemeente}
+  - {id: corp-a, name: Corporatie A, role: corporatie}
+groups:
+  - {id: corporaties, name: De corporaties, members: MEMBERS}
+agreements:
+  - id: A-1
+    title: Afspraak
+    theme: wonen
+    kind: KIND
+    owner: OWNER
+"""
+
+
+def _problems(
+    members: str = "corporatie", kind: str = "result", owner: str = "gemeente", extra: str = ""
+) -> list[tuple[str, int, int, str, str]]:
+    text = _SET.replace("MEMBERS", members).replace("KIND", kind).replace("OWNER", owner) + extra
+    parsed = parse(text, "set.yaml")
+    return [(p.code, p.line, p.column, p.message, p.hint) for p in parsed.problems]
+
+
+def test_the_new_shapes_are_valid_as_written() -> None:
+    assert _problems(owner="[gemeente, corporaties]", kind="request") == []
+    assert _problems(members="[corp-a]", kind="context", owner="corporaties") == []
+
+
+def test_a_dutch_kind_is_answered_with_the_word_of_the_same_meaning() -> None:
+    [(code, line, column, message, hint)] = _problems(kind="verzoek")
+    assert (code, line, column) == ("V003", 15, 11)
+    assert message == (
+        "Ongeldige waarde voor 'kind': 'verzoek' is niet toegestaan; kies uit 'result', "
+        "'effort', 'process', 'request', 'context'."
+    )
+    assert hint.startswith("Bedoelt u 'request'?")
+
+
+def test_a_dutch_word_of_a_meaning_not_allowed_gets_no_lookalike() -> None:
+    # 'maandelijks' is a frequency, not a kind: no 'Bedoelt u' towards another meaning.
+    [(_, _, _, _, hint)] = _problems(kind="maandelijks")
+    assert "Bedoelt u" not in hint
+
+
+def test_inspanningsafspraak_means_effort() -> None:
+    [(_, _, _, _, hint)] = _problems(kind="Inspanningsafspraak")
+    assert hint.startswith("Bedoelt u 'effort'?")
+
+
+def test_a_role_in_the_plural_suggests_the_role() -> None:
+    [(code, line, column, message, hint)] = _problems(members="corporaties")
+    assert (code, line, column) == ("V003", 10, 54)
+    assert message.startswith("Ongeldige waarde voor 'members': 'corporaties' is niet toegestaan")
+    assert hint.startswith("Bedoelt u 'corporatie'?")
+
+
+def test_an_owner_that_is_neither_an_id_nor_a_list_is_one_problem_at_its_place() -> None:
+    assert _problems(owner="{a: 1}") == [
+        (
+            "V003",
+            16,
+            12,
+            "Ongeldige waarde voor 'owner': verwacht een id of een lijst van ids (partijen of "
+            "groepen), gevonden een blok met velden.",
+            "Pas de waarde aan; 'prestatie schema' beschrijft elk veld.",
+        )
+    ]
+
+
+def test_a_wrong_element_of_an_owner_list_is_placed_at_the_element() -> None:
+    [(code, line, column, message, _)] = _problems(owner="[gemeente, 7]")
+    assert (code, line, column) == ("V003", 16, 23)
+    assert message == "Ongeldige waarde voor 'owner': verwacht tekst, gevonden het getal 7."
+
+
+def test_a_dutch_key_suggests_the_format_key() -> None:
+    [(code, line, column, message, hint)] = _problems(extra="    voorbehoud: RvC\n")
+    assert (code, line, column, message) == ("V001", 17, 5, "Onbekend veld 'voorbehoud'.")
+    assert hint.startswith("Bedoelt u 'conditions'?")
+
+
+def test_a_range_needs_both_bounds() -> None:
+    extra = "    target: {metric: huur, value: 850, comparison: between}\n"
+    [(code, line, column, message, _)] = _problems(extra=extra)
+    assert (code, line, column) == ("V003", 17, 13)
+    assert message == (
+        "Ongeldige waarde voor 'target': een bereik heeft 'comparison: between' én 'upper' "
+        "nodig, en 'upper' hoort bij 'between' (gevonden between)."
+    )
+
+
+def test_an_upper_bound_below_the_value_is_named() -> None:
+    extra = "    target: {metric: huur, value: 850, comparison: between, upper: 800}\n"
+    [(code, _, _, message, _)] = _problems(extra=extra)
+    assert code == "V003"
+    assert message.endswith("de bovengrens 'upper' (800) ligt onder de ondergrens 'value'.")
+
+
+def test_a_condition_without_text_is_a_missing_key_at_the_condition() -> None:
+    extra = "    conditions:\n      - {id: rvc, kind: approval}\n"
+    [(code, line, column, message, _)] = _problems(extra=extra)
+    assert (code, line, column) == ("V002", 18, 9)
+    assert message == "Het verplichte veld 'text' ontbreekt."
