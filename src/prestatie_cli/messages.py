@@ -353,6 +353,30 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Schrijf datums als 2019-12-31 (jaar-maand-dag).",
         "en": "Write dates as 2019-12-31 (year-month-day).",
     },
+    "schema.hint.date.day": {
+        "nl": "Schrijf deze datum als {meant} (jaar-maand-dag).",
+        "en": "Write this date as {meant} (year-month-day).",
+    },
+    "schema.hint.date.quarter": {
+        "nl": "Een datum is één dag: voor het einde van dat kwartaal schrijft u {meant} "
+        "(jaar-maand-dag).",
+        "en": "A date is one day: for the end of that quarter write {meant} (year-month-day).",
+    },
+    "schema.hint.date.year": {
+        "nl": "Een datum is één dag: voor het einde van dat jaar schrijft u {meant} "
+        "(jaar-maand-dag).",
+        "en": "A date is one day: for the end of that year write {meant} (year-month-day).",
+    },
+    "schema.hint.number.meant": {
+        "nl": "Schrijf {meant}: zonder aanhalingstekens en zonder punt voor duizendtallen, met "
+        "een punt voor decimalen.",
+        "en": "Write {meant}: without quotes and without a thousands separator, with a point "
+        "for decimals.",
+    },
+    "schema.hint.number.unit": {
+        "nl": "Schrijf alleen het getal, {meant}, en zet de eenheid bij het doel: unit: {unit}.",
+        "en": "Write only the number, {meant}, and put the unit with the target: unit: {unit}.",
+    },
     "schema.hint.number": {
         "nl": "Schrijf getallen zonder aanhalingstekens, met een punt voor decimalen: 2.5, 180.",
         "en": "Write numbers without quotes, with a point for decimals: 2.5, 180.",
@@ -461,6 +485,16 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "status.behind": {"nl": "achter", "en": "behind"},
     "status.overdue": {"nl": "niet gehaald", "en": "overdue"},
     "status.no_data": {"nl": "geen gegevens", "en": "no data"},
+    "status.context": {"nl": "context", "en": "context"},
+    "status.request_open": {
+        "nl": "verzoek, nog niet aanvaard",
+        "en": "request, not yet accepted",
+    },
+    "status.request_declined": {"nl": "verzoek afgewezen", "en": "request declined"},
+    "status.not_yet": {"nl": "nog niet van kracht", "en": "not yet in effect"},
+    "status.lapsed": {"nl": "vervallen", "en": "lapsed"},
+    "status.suspended": {"nl": "opgeschort", "en": "suspended"},
+    "status.withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
     "light.green": {"nl": "groen", "en": "green"},
     "light.orange": {"nl": "oranje", "en": "orange"},
     "light.red": {"nl": "rood", "en": "red"},
@@ -479,6 +513,59 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "{missed} van {measured} perioden gemist",
         "en": "{missed} of {measured} periods missed",
     },
+    "value.approximate": {"nl": "circa {value}", "en": "about {value}"},
+    "value.range": {"nl": "tussen {lower} en {upper}", "en": "between {lower} and {upper}"},
+    "value.index-goal.minus": {"nl": "{index} min {offset}", "en": "{index} minus {offset}"},
+    "value.index-goal.plus": {"nl": "{index} plus {offset}", "en": "{index} plus {offset}"},
+    "value.with-index": {"nl": "{value} (index {index})", "en": "{value} (index {index})"},
+    "ui.status.notes": {"nl": "Toelichting", "en": "Notes"},
+    "status.note.scope": {"nl": "geldt voor {scope}", "en": "applies to {scope}"},
+    "status.note.per-event": {"nl": "telkens: {event}", "en": "each time: {event}"},
+    "status.note.rolled-up": {"nl": "opgeteld uit {parts}", "en": "added up from {parts}"},
+    "status.note.not-yet": {"nl": "van kracht vanaf {date}", "en": "in effect from {date}"},
+    "status.note.effective-from": {
+        "nl": "van kracht sinds {date}",
+        "en": "in effect since {date}",
+    },
+    "status.note.beyond-term": {
+        "nl": "loopt door na de termijn, tot {date}",
+        "en": "runs past the term, to {date}",
+    },
+    "status.note.lapsed": {
+        "nl": "voorwaarde niet vervuld op {date}: {condition}",
+        "en": "condition not met on {date}: {condition}",
+    },
+    "status.note.suspended": {
+        "nl": "aanname geldt niet meer sinds {date}: {condition}",
+        "en": "assumption no longer holds since {date}: {condition}",
+    },
+    "status.note.withdrawn": {
+        "nl": "ingetrokken op {date}: {reason}",
+        "en": "withdrawn on {date}: {reason}",
+    },
+    "status.note.request-open": {
+        "nl": "verzoek aan {asked}, nog niet beantwoord",
+        "en": "request to {asked}, not answered yet",
+    },
+    "status.note.request-accepted": {
+        "nl": "verzoek aan {asked}, aanvaard op {date}",
+        "en": "request to {asked}, accepted on {date}",
+    },
+    "status.note.request-declined": {
+        "nl": "verzoek aan {asked}, afgewezen op {date}",
+        "en": "request to {asked}, declined on {date}",
+    },
+    "status.note.per-year": {
+        "nl": "doel per jaar: {years}; andere jaren {value}",
+        "en": "target per year: {years}; other years {value}",
+    },
+    "status.note.no-index": {
+        "nl": "zonder de stand van de index ({index}) niet te beoordelen: de meting van {dates}",
+        "en": "cannot be judged without the value of the index ({index}): the measurement "
+        "of {dates}",
+    },
+    "status.note.missed": {"nl": "gemist: {periods}", "en": "missed: {periods}"},
+    "status.note.period": {"nl": "{start} t/m {end}", "en": "{start} to {end}"},
     "projection.never": {"nl": "niet bij dit tempo", "en": "not at this pace"},
     "ui.status.heading": {
         "nl": "{title} ({start} t/m {end}), stand per {as_of}",
@@ -566,10 +653,79 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "The measurement could not be added to {path} safely (write 'measurements' as a list "
         "of lines starting with '- '). Nothing was written.",
     },
+    "record.index-missing": {
+        "nl": "De streefwaarde van {id} is gesteld ten opzichte van {index}; geef de waarde van die "
+        "index bij de meting met --index (bijvoorbeeld --index 3,3). Er is niets geschreven.",
+        "en": "The target of {id} is set against {index}; give that index's value with the "
+        "measurement with --index (for example --index 3.3). Nothing was written.",
+    },
+    "record.index-unused": {
+        "nl": "De streefwaarde van {id} is niet gesteld ten opzichte van een index; laat --index "
+        "weg. Er is niets geschreven.",
+        "en": "The target of {id} is not set against an index; leave out --index. Nothing was "
+        "written.",
+    },
+    "record.index-number": {
+        "nl": "--index '{value}' is geen getal; geef de waarde van {index}. Er is niets geschreven.",
+        "en": "--index '{value}' is not a number; give the value of {index}. Nothing was written.",
+    },
+    "record.value-missing": {
+        "nl": "Geef de gemeten waarde (bijvoorbeeld: prestatie record BS-01 45 --date 2026-12-31), "
+        "of --condition en --state voor de stand van een voorbehoud. Er is niets geschreven.",
+        "en": "Give the measured value (for example: prestatie record BS-01 45 --date 2026-12-31), "
+        "or --condition and --state for the state of a condition. Nothing was written.",
+    },
+    "record.exclusive": {
+        "nl": "{first} en {second} gaan niet samen: een meting heeft een waarde (met eventueel "
+        "--index en --reported-by), de stand van een voorbehoud heeft --condition en --state. "
+        "Er is niets geschreven.",
+        "en": "{first} and {second} do not go together: a measurement has a value (with "
+        "--index and --reported-by if needed), the state of a condition has --condition and "
+        "--state. Nothing was written.",
+    },
+    "record.state-missing": {
+        "nl": "Geef bij --condition ook --state: open, met (vervuld) of not_met (niet vervuld). "
+        "Er is niets geschreven.",
+        "en": "Give --state with --condition: open, met or not_met. Nothing was written.",
+    },
+    "record.state": {
+        "nl": "'{state}' is geen stand van een voorbehoud; kies open, met (vervuld) of not_met "
+        "(niet vervuld).{hint} Er is niets geschreven.",
+        "en": "'{state}' is not a state of a condition; choose open, met or not_met.{hint} "
+        "Nothing was written.",
+    },
+    "record.no-conditions": {
+        "nl": "{id} heeft geen voorbehoud (conditions); er is geen stand vast te leggen. Er is "
+        "niets geschreven.",
+        "en": "{id} has no conditions; there is no state to record. Nothing was written.",
+    },
+    "record.unknown-condition": {
+        "nl": "{id} heeft geen voorbehoud '{condition}'; kies uit {known}.{hint} Er is niets "
+        "geschreven.",
+        "en": "{id} has no condition '{condition}'; choose one of {known}.{hint} Nothing was "
+        "written.",
+    },
+    "record.condition-duplicate": {
+        "nl": "{path} heeft al een stand van voorbehoud {condition} van {id} op {date} ({state}); "
+        "pas die zo nodig in het bestand aan. Er is niets geschreven.",
+        "en": "{path} already has a state of condition {condition} of {id} on {date} ({state}); "
+        "correct it in the file if needed. Nothing was written.",
+    },
+    "record.unsafe-conditions": {
+        "nl": "De stand kon niet veilig aan {path} worden toegevoegd (schrijf 'conditions' als "
+        "lijst met regels die met '- ' beginnen). Er is niets geschreven.",
+        "en": "The state could not be added to {path} safely (write 'conditions' as a list of "
+        "lines starting with '- '). Nothing was written.",
+    },
+    "record.condition-done": {
+        "nl": "Stand van voorbehoud toegevoegd aan {path}: {id} {condition} = {state} op {date}.",
+        "en": "Condition state added to {path}: {id} {condition} = {state} on {date}.",
+    },
     "record.done": {
         "nl": "Meting toegevoegd aan {path}: {id} = {value} op {date}.",
         "en": "Measurement added to {path}: {id} = {value} on {date}.",
     },
+    "record.with-index": {"nl": "(index {index})", "en": "(index {index})"},
     "record.created": {
         "nl": "Nieuw monitorbestand {path} gemaakt.",
         "en": "Created the new monitor file {path}.",
@@ -592,6 +748,11 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "diff.agreement.added": {"nl": "toegevoegd", "en": "added"},
     "diff.agreement.removed": {"nl": "verwijderd", "en": "removed"},
+    "diff.agreement.withdrawn": {
+        "nl": "ingetrokken op {date}: {reason}",
+        "en": "withdrawn on {date}: {reason}",
+    },
+    "diff.reason": {"nl": "reden: {reason}", "en": "reason: {reason}"},
     "diff.agreement.renamed": {"nl": "hernoemd van {old_id}", "en": "renamed from {old_id}"},
     "diff.agreement.changed": {"nl": "gewijzigd", "en": "changed"},
     "diff.raised": {"nl": "verhoogd met {amount}", "en": "raised by {amount}"},
@@ -608,6 +769,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "log.created": {"nl": "aangemaakt", "en": "created"},
     "log.removed": {"nl": "verwijderd", "en": "removed"},
+    "log.withdrawn": {
+        "nl": "ingetrokken op {date}: {reason} (akkoord: {agreed_by})",
+        "en": "withdrawn on {date}: {reason} (agreed: {agreed_by})",
+    },
     "log.amendment": {
         "nl": "amendement {date}: {reason} (akkoord: {agreed_by})",
         "en": "amendment {date}: {reason} (agreed: {agreed_by})",
@@ -707,6 +872,93 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "report.kind.result": {"nl": "resultaatafspraak", "en": "result agreement"},
     "report.kind.effort": {"nl": "inspanningsafspraak", "en": "effort agreement"},
     "report.kind.process": {"nl": "procesafspraak", "en": "process agreement"},
+    "report.kind.request": {"nl": "verzoek", "en": "request"},
+    "report.kind.context": {"nl": "context", "en": "context"},
+    "report.not-judged": {"nl": "wordt niet beoordeeld", "en": "not judged"},
+    "report.recurring.monthly": {"nl": "per maand", "en": "per month"},
+    "report.and": {"nl": "{first} en {last}", "en": "{first} and {last}"},
+    "report.party.merged": {
+        "nl": "gefuseerd tot {successor} per {date}",
+        "en": "merged into {successor} on {date}",
+    },
+    "report.party.left": {
+        "nl": "geen partij meer per {date}",
+        "en": "no longer a party from {date}",
+    },
+    "report.party.joined": {"nl": "partij per {date}", "en": "a party from {date}"},
+    "report.groups": {"nl": "Groepen", "en": "Groups"},
+    "report.frame-label": {"nl": "Kaderafspraak", "en": "Frame agreement"},
+    "report.frame": {
+        "nl": "Jaarschijf bij kaderafspraak {frame}",
+        "en": "Yearly slice of frame agreement {frame}",
+    },
+    "report.slices": {"nl": "Jaarschijven", "en": "Yearly slices"},
+    "report.bids": {"nl": "Biedingen", "en": "Bids"},
+    "report.bid": {"nl": "{party} op {date}", "en": "{party} on {date}"},
+    "report.set-amendments": {"nl": "Wijzigingen van de set", "en": "Amendments to the set"},
+    "report.set-amendment": {
+        "nl": "Gewijzigd op {date}: {reason}",
+        "en": "Amended on {date}: {reason}",
+    },
+    "report.set-amendment.changes": {
+        "nl": "Gewijzigd op {date} ({changes}): {reason}",
+        "en": "Amended on {date} ({changes}): {reason}",
+    },
+    "report.withdraws": {"nl": "ingetrokken: {ids}", "en": "withdrawn: {ids}"},
+    "report.extends": {"nl": "termijn verlengd tot {date}", "en": "term extended to {date}"},
+    "report.withdrawn": {
+        "nl": "Ingetrokken op {date}: {reason}",
+        "en": "Withdrawn on {date}: {reason}",
+    },
+    "report.request": {"nl": "Verzoek van {by} aan {to}", "en": "Request from {by} to {to}"},
+    "report.answer.none": {"nl": "nog niet beantwoord", "en": "not answered yet"},
+    "report.answer.open": {
+        "nl": "in behandeling sinds {date}",
+        "en": "under consideration since {date}",
+    },
+    "report.answer.accepted": {"nl": "aanvaard op {date}", "en": "accepted on {date}"},
+    "report.answer.declined": {"nl": "afgewezen op {date}", "en": "declined on {date}"},
+    "report.conditions": {"nl": "Voorbehoud", "en": "Condition"},
+    "report.condition.approval": {"nl": "goedkeuring", "en": "approval"},
+    "report.condition.decision": {"nl": "besluit", "en": "decision"},
+    "report.condition.assumption": {"nl": "aanname", "en": "assumption"},
+    "report.condition.other": {"nl": "voorwaarde", "en": "condition"},
+    "report.condition.by": {"nl": "{kind} door {by}", "en": "{kind} by {by}"},
+    "report.condition.open": {"nl": "open", "en": "open"},
+    "report.condition.met": {"nl": "vervuld op {date}", "en": "met on {date}"},
+    "report.condition.not_met": {"nl": "niet vervuld op {date}", "en": "not met on {date}"},
+    "report.parent": {"nl": "Onderdeel van {id} {title}", "en": "Part of {id} {title}"},
+    "report.children": {"nl": "Bestaat uit {ids}", "en": "Consists of {ids}"},
+    "report.children.rolled-up": {
+        "nl": "Bestaat uit {ids}; de stand is hun opgetelde stand",
+        "en": "Consists of {ids}; its figure is theirs added up",
+    },
+    "report.parts": {"nl": "Samenhang", "en": "Parts"},
+    "report.scope": {"nl": "Reikwijdte", "en": "Scope"},
+    "report.per-event": {"nl": "Telkens", "en": "Each time"},
+    "report.timing": {"nl": "Looptijd van de afspraak", "en": "Runs"},
+    "report.effective-from": {"nl": "vanaf {date}", "en": "from {date}"},
+    "report.ongoing": {"nl": "doorlopend", "en": "ongoing"},
+    "report.beyond-term": {
+        "nl": "loopt door na de termijn, tot {date}",
+        "en": "runs past the term, until {date}",
+    },
+    "report.beyond-term.open": {"nl": "loopt door na de termijn", "en": "runs past the term"},
+    "report.frequency.monthly": {"nl": "elke maand", "en": "every month"},
+    "report.frequency.quarterly": {"nl": "elk kwartaal", "en": "every quarter"},
+    "report.frequency.half-yearly": {"nl": "elk halfjaar", "en": "every half year"},
+    "report.frequency.yearly": {"nl": "elk jaar", "en": "every year"},
+    "report.between": {"nl": "tussen {low} en {high}", "en": "between {low} and {high}"},
+    "report.approximate": {"nl": "circa {value}", "en": "about {value}"},
+    "report.comparison.at_least": {"nl": "ten minste {value}", "en": "at least {value}"},
+    "report.comparison.at_most": {"nl": "ten hoogste {value}", "en": "at most {value}"},
+    "report.comparison.exactly": {"nl": "gelijk aan {value}", "en": "equal to {value}"},
+    "report.offset.minus": {"nl": "{index} min {amount}", "en": "{index} minus {amount}"},
+    "report.offset.plus": {"nl": "{index} plus {amount}", "en": "{index} plus {amount}"},
+    "report.counting.net": {"nl": "netto", "en": "net"},
+    "report.counting.gross": {"nl": "bruto", "en": "gross"},
+    "report.per-year": {"nl": "Per jaar", "en": "By year"},
+    "report.split": {"nl": "Verdeling", "en": "Split"},
     "report.recurring.yearly": {"nl": "per jaar", "en": "per year"},
     "report.recurring.half-yearly": {"nl": "per halfjaar", "en": "per half year"},
     "report.recurring.quarterly": {"nl": "per kwartaal", "en": "per quarter"},
@@ -882,6 +1134,40 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Rij {row}: alleen het getal uit '{value}' overgenomen; '{rest}' niet.",
         "en": "Row {row}: only the number of '{value}' taken over; '{rest}' was not.",
     },
+    "import.answer": {
+        "nl": "Rij {row}: een antwoord op een verzoek heeft een stand (open, aanvaard of "
+        "afgewezen) en een datum; het antwoord is weggelaten.",
+        "en": "Row {row}: an answer to a request has a state (open, accepted or declined) "
+        "and a date; the answer was left out.",
+    },
+    "import.range": {
+        "nl": "Rij {row}: een bereik heeft de vergelijking 'tussen' en een bovengrens die niet "
+        "onder de streefwaarde ligt; vergelijking en bovengrens zijn weggelaten.",
+        "en": "Row {row}: a range has the comparison 'tussen' (between) and an upper bound not "
+        "below the target; comparison and upper bound were left out.",
+    },
+    "import.per-year": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is niet te lezen als waarden per jaar "
+        "(schrijf bijvoorbeeld '2027: 700,72; 2028: 718,24') en is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' cannot be read as values per year "
+        "(write for example '2027: 700.72; 2028: 718.24') and was left out.",
+    },
+    "import.split": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is niet te lezen als verdeling (schrijf "
+        "bijvoorbeeld 'sociale huur 60 %; middenhuur 20 %; koop 20 %') en is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' cannot be read as a split (write for "
+        "example 'sociale huur 60 %; middenhuur 20 %; koop 20 %') and was left out.",
+    },
+    "import.milestones": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is niet te lezen als tussendoelen (schrijf "
+        "bijvoorbeeld '2027-12-31: 400; 2029-12-31: 750') en is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' cannot be read as milestones (write for "
+        "example '2027-12-31: 400; 2029-12-31: 750') and was left out.",
+    },
+    "import.condition-id": {
+        "nl": "Rij {row}: voorbehoud '{text}' heeft geen id (schrijf 'id: tekst'); '{id}' gebruikt.",
+        "en": "Row {row}: condition '{text}' has no id (write 'id: text'); '{id}' used.",
+    },
     "import.period": {
         "nl": "Looptijd {start} tot en met {end} afgeleid uit de termijnen; geef --period om die vast te leggen.",
         "en": "Period {start} to {end} derived from the deadlines; give --period to set it.",
@@ -909,6 +1195,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "import.bad-map": {
         "nl": "--map '{value}' moet de vorm KOLOM=veld hebben, met veld een van: {fields}.",
         "en": "--map '{value}' must look like COLUMN=field, with field one of: {fields}.",
+    },
+    "import.parties": {
+        "nl": "--parties {path} is geen geldige set afspraken: {problem} Er is niets geschreven.",
+        "en": "--parties {path} is not a valid agreement set: {problem} Nothing was written.",
     },
     "import.bad-period": {
         "nl": "--period '{value}' moet de vorm 2025-2028 of 2025-01-01:2028-12-31 hebben.",

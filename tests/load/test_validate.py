@@ -112,3 +112,54 @@ def test_a_condition_without_text_is_a_missing_key_at_the_condition() -> None:
     [(code, line, column, message, _)] = _problems(extra=extra)
     assert (code, line, column) == ("V002", 18, 9)
     assert message == "Het verplichte veld 'text' ontbreekt."
+
+
+def _target(line: str) -> tuple[str, int, int, str, str]:
+    [problem] = _problems(extra=line)
+    return problem
+
+
+def test_a_dutch_date_gets_its_iso_spelling_as_the_tip() -> None:
+    assert _target("    deadline: 31-12-2027\n") == (
+        "V003",
+        17,
+        15,
+        "Ongeldige waarde voor 'deadline': verwacht een datum als JJJJ-MM-DD, gevonden de "
+        "tekst '31-12-2027'.",
+        "Schrijf deze datum als 2027-12-31 (jaar-maand-dag).",
+    )
+    assert _target("    deadline: per 1 juli 2026\n")[4] == (
+        "Schrijf deze datum als 2026-07-01 (jaar-maand-dag)."
+    )
+    assert _target("    deadline: Q3 2025\n")[4] == (
+        "Een datum is één dag: voor het einde van dat kwartaal schrijft u 2025-09-30 "
+        "(jaar-maand-dag)."
+    )
+
+
+def test_a_date_that_is_no_date_keeps_the_general_tip() -> None:
+    assert _target("    deadline: binnenkort\n")[4] == (
+        "Schrijf datums als 2019-12-31 (jaar-maand-dag)."
+    )
+
+
+def test_a_decimal_comma_gets_the_same_message_in_block_and_in_flow_style() -> None:
+    block = _target("    target:\n      metric: huur\n      value: 633,25\n")
+    flow = _target("    target: {metric: huur, value: 633,25}\n")
+    message = "Ongeldige waarde voor 'value': verwacht een getal, gevonden de tekst '633,25'."
+    hint = (
+        "Schrijf 633.25: zonder aanhalingstekens en zonder punt voor duizendtallen, met een "
+        "punt voor decimalen."
+    )
+    assert block == ("V003", 19, 14, message, hint)
+    assert flow == ("V003", 17, 35, message, hint)
+
+
+def test_euro_and_percent_say_where_the_unit_goes() -> None:
+    assert _target("    target:\n      metric: huur\n      value: € 550,-\n")[3:] == (
+        "Ongeldige waarde voor 'value': verwacht een getal, gevonden de tekst '€ 550,-'.",
+        "Schrijf alleen het getal, 550, en zet de eenheid bij het doel: unit: euro.",
+    )
+    assert _target("    target: {metric: aandeel, value: 25%}\n")[4] == (
+        "Schrijf alleen het getal, 25, en zet de eenheid bij het doel: unit: procent."
+    )

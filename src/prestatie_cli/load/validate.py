@@ -11,6 +11,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from prestatie_cli.load.dutch import dutch_date, dutch_number
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.model.agreements import (
     DUTCH_KEYS,
@@ -51,10 +52,10 @@ def validate(
         context = None if rule_codes is None else {RULE_CODES: rule_codes}
         return model.model_validate(data, context=context), []
     except ValidationError as error:
-        return None, [_finding(model, dict(item)) for item in error.errors()]
+        return None, [_finding(model, dict(item), data) for item in error.errors()]
 
 
-def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
+def _finding(model: type[BaseModel], error: dict[str, Any], data: Any) -> Finding:
     raw: Pointer = tuple(error["loc"])
     # A union names the member an error belongs to in the location; the file does not.
     loc: Pointer = tuple(
@@ -69,6 +70,9 @@ def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
         loc = loc[:-1]
         return Finding("V003", loc, _problem(kind, error, loc), at_key=True)
     if kind == "extra_forbidden":
+        split = _split_decimal(data, loc)
+        if split is not None:
+            return split
         key = str(loc[-1])
         allowed = _fields(model, loc[:-1])
         params = {
@@ -80,6 +84,33 @@ def _finding(model: type[BaseModel], error: dict[str, Any]) -> Finding:
     if kind == "missing":
         return Finding("V002", loc[:-1], {"key": str(loc[-1])})
     return Finding("V003", loc, _problem(kind, error, loc))
+
+
+def _split_decimal(data: Any, loc: Pointer) -> Finding | None:
+    """'value: 633,25' between braces: YAML reads 633 and a key '25'. Say so at the number,
+    as for the same decimal written on its own line, not as an unknown key '25'."""
+    key = loc[-1]
+    if not str(key).isdigit():
+        return None
+    parent: Any = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    where = next((index for index, name in enumerate(keys) if str(name) == str(key)), 0)
+    if where == 0:
+        return None
+    before = keys[where - 1]
+    number = parent[before]
+    if type(number) is not int:
+        return None
+    written = f"{number},{key}"
+    at = (*loc[:-1], before)
+    return Finding("V003", at, _problem("number_type", {"input": written}, at))
 
 
 def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
@@ -103,6 +134,8 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
     if params["problem_key"] == "schema.other":
         params["detail"] = str(error.get("msg", ""))
     params["hint_key"] = _hint(kind, field, value)
+    if isinstance(value, str):
+        params.update(_meant_value(kind, value))
     if kind == "literal_error" and isinstance(value, str):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         params["suggestion"] = _meant(value, choices, DUTCH_VALUES)
@@ -120,6 +153,22 @@ def _meant(written: str, choices: list[str], dutch: dict[str, str]) -> str:
     folded = {choice.casefold(): choice for choice in choices}
     close = suggestion(written.casefold(), list(folded))
     return folded[close] if close else ""
+
+
+def _meant_value(kind: str, value: str) -> dict[str, str]:
+    """A hint that names the value meant, for a date or number written the Dutch way."""
+    if kind == "date_type":
+        read = dutch_date(value)
+        if read is not None:
+            return {"hint_key": f"schema.hint.date.{read[1]}", "meant": read[0]}
+    if kind == "number_type":
+        number = dutch_number(value)
+        if number is not None:
+            meant, unit = number
+            if unit:
+                return {"hint_key": "schema.hint.number.unit", "meant": meant, "unit": unit}
+            return {"hint_key": "schema.hint.number.meant", "meant": meant}
+    return {}
 
 
 def _hint(kind: str, field: str, value: Any) -> str:
