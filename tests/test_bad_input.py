@@ -114,7 +114,13 @@ CORPUS: list[Any] = [
     pytest.param("number_for_date.yaml", Expect(1, "V003", 20, 15, message="2025", hint="dates")),
     pytest.param("impossible_date.yaml", Expect(1, "V003", 20, 15, message="2019-02-30")),
     pytest.param("quoted_number.yaml", Expect(1, "V003", 30, 14, message="'180'")),
-    pytest.param("owner_list.yaml", Expect(1, "V003", 18, 12, message="a list")),
+    # Joint ownership: an owner may be a list of parties (or groups) since issue 13.
+    pytest.param("owner_list.yaml", CLEAN),
+    # A condition (voorbehoud) without its text.
+    pytest.param(
+        "condition_without_text.yaml",
+        Expect(1, "V002", 21, 9, message="The required key 'text' is missing.", hint="'text:'"),
+    ),
     pytest.param(
         "empty_value.yaml",
         Expect(1, "V003", 4, 7, message="'title'"),

@@ -24,7 +24,7 @@ MONITORS = REPO / "examples" / "monitor"
 @pytest.mark.parametrize("as_of", [date(2016, 6, 30), date(2026, 11, 21), date(2030, 1, 1)])
 def test_valid_examples_have_no_errors(as_of: date) -> None:
     result = check(VALID, CheckOptions(as_of))
-    assert result.files == 5
+    assert result.files == 10
     assert result.count("error") == 0
     assert result.exit_code() == 0
 
@@ -34,13 +34,14 @@ def test_findings_of_the_examples_today() -> None:
     monitor = str(MONITORS / "lindeveen-2025-2028.yaml")
     region = str(REPO / "examples" / "afspraken" / "regio-hofstreek-2024-2027.yaml")
     # The regional set has no monitor: its passed deadlines show no result (T504).
-    assert [(p.path, p.line, p.code) for p in result.problems] == [
+    # Weidemeer's findings are pinned in tests/rules/test_patterns.py.
+    assert [(p.path, p.line, p.code) for p in result.problems if "weidemeer" not in p.path] == [
         (region, 122, "T504"),
         (region, 161, "T504"),
         (region, 262, "T504"),
         (monitor, 35, "R402"),
     ]
-    assert result.problems[-1].message == (
+    assert [p for p in result.problems if "lindeveen" in p.path][-1].message == (
         "Voor BS-01 is nog 315,1 per jaar nodig, terwijl tot nu toe 113,9 per jaar is gehaald "
         "(meer dan 2 keer zo snel)."
     )

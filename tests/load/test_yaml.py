@@ -790,6 +790,7 @@ CORPUS: list[Any] = [
     ),
     pytest.param("crlf_valid.yaml", None),
     pytest.param("crlf_wrong_type.yaml", None),
+    pytest.param("condition_without_text.yaml", None),
     pytest.param("custom_tag.yaml", ("Y007", 4, 8)),
     pytest.param("duplicate_key_nested.yaml", ("Y006", 8, 3)),
     pytest.param("duplicate_key_top.yaml", ("Y006", 5, 1)),

@@ -22,10 +22,12 @@ from prestatie_cli.rules import (
     REGISTRY,
     assignable,
     changes,
+    cycle,
     measurable,
     measurements,
     monitoring,
     parties,
+    parts,
     realistic,
     specific,
     timebound,
@@ -44,6 +46,8 @@ PREFIXES = [
     (monitoring, "P6"),
     (measurements, "P6"),
     (changes, "P6"),
+    (parts, "P6"),
+    (cycle, "P6"),
 ]
 PARTS = ("title", "rationale", "message", "hint")
 # A configuration that sets a severity for a rule that does not exist (on line 5).

@@ -16,10 +16,12 @@ from prestatie_cli.messages import register
 from prestatie_cli.rules.assignable import RULES as ASSIGNABLE
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext
 from prestatie_cli.rules.changes import RULES as CHANGES
+from prestatie_cli.rules.cycle import RULES as CYCLE
 from prestatie_cli.rules.measurable import RULES as MEASURABLE
 from prestatie_cli.rules.measurements import RULES as MEASUREMENTS
 from prestatie_cli.rules.monitoring import RULES as MONITORING
 from prestatie_cli.rules.parties import RULES as PARTIES
+from prestatie_cli.rules.parts import RULES as PARTS
 from prestatie_cli.rules.realistic import RULES as REALISTIC
 from prestatie_cli.rules.specific import RULES as SPECIFIC
 from prestatie_cli.rules.timebound import RULES as TIMEBOUND
@@ -35,6 +37,8 @@ FAMILIES: tuple[tuple[Rule, ...], ...] = (
     MONITORING,
     MEASUREMENTS,
     CHANGES,
+    PARTS,
+    CYCLE,
 )
 
 REGISTRY: dict[str, Rule] = {

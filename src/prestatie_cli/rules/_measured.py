@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from prestatie_cli.model.agreements import Agreement, Measurement, Period
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Period
 from prestatie_cli.model.findings import Pointer
 from prestatie_cli.progress.calculation import Progress, progress
 from prestatie_cli.rules.base import MonitorContext
@@ -21,6 +21,10 @@ class Measured(NamedTuple):
     period: Period
     # Each measurement with its index in the monitor, in the monitor's order.
     indexed: Sequence[tuple[int, Measurement]]
+    # The set, and every agreement's measurements (shared by all items of one monitor):
+    # a parent adds up its parts', and the set's amendments and conditions count.
+    agreement_set: AgreementSet
+    measurements_of: Mapping[str, Sequence[Measurement]]
 
     @property
     def measurements(self) -> list[Measurement]:
@@ -38,7 +42,14 @@ class Measured(NamedTuple):
     def progress(self, context: MonitorContext) -> Progress:
         """Where the agreement stands at the run's date."""
         return progress(
-            self.agreement, self.measurements, context.as_of, self.period, context.thresholds
+            self.agreement,
+            self.measurements,
+            context.as_of,
+            self.period,
+            context.thresholds,
+            agreement_set=self.agreement_set,
+            measurements_of=self.measurements_of,
+            conditions=context.monitor.conditions,
         )
 
 
@@ -50,5 +61,9 @@ def measured(context: MonitorContext) -> Iterator[Measured]:
     grouped: dict[str, list[tuple[int, Measurement]]] = defaultdict(list)
     for index, measurement in enumerate(context.monitor.measurements):
         grouped[measurement.agreement].append((index, measurement))
+    measurements_of = {
+        agreement: [measurement for _, measurement in pairs] for agreement, pairs in grouped.items()
+    }
     for agreement in agreements.agreements:
-        yield Measured(agreement, agreements.period, grouped.get(agreement.id, []))
+        indexed = grouped.get(agreement.id, [])
+        yield Measured(agreement, agreements.period, indexed, agreements, measurements_of)

@@ -1,13 +1,28 @@
-"""A3xx: is the agreement assignable? A named owner who is a party."""
+"""A3xx: is the agreement assignable? A named owner who is a party or a group of parties,
+and a request that asks another party."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.model.findings import Pointer
+from prestatie_cli.model.structure import parties_of
 from prestatie_cli.rules._unknown import unknown_party
 from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
+
+# Where the set has groups, an owner or contributor may name one of them too.
+_GROUPS_HINT: Mapping[Language, str] = {
+    "nl": "Gebruik de id van een partij uit 'parties' of een groep uit 'groups': {known}.",
+    "en": "Use the id of a party listed under 'parties' or a group under 'groups': {known}.",
+}
+
+
+def _groups(context: SetContext) -> str:
+    """The variant of the hint that names the groups too, when the set has any."""
+    return "groups" if context.group_ids else ""
 
 
 class MissingOwner(Rule):
@@ -24,8 +39,10 @@ class MissingOwner(Rule):
             "en": "Agreement {id} has no owner.",
         },
         "hint": {
-            "nl": "Voeg 'owner:' toe met de id van de partij die de afspraak trekt.",
-            "en": "Add 'owner:' with the id of the party that answers for the agreement.",
+            "nl": "Voeg 'owner:' toe met de id van de partij (of groep) die de afspraak trekt; "
+            "trekken partijen samen, geef dan een lijst.",
+            "en": "Add 'owner:' with the id of the party (or group) that answers for the agreement; "
+            "when parties own it together, give a list.",
         },
         "rationale": {
             "nl": "Een afspraak van iedereen is een afspraak van niemand: één partij trekt en legt "
@@ -48,12 +65,18 @@ class MissingOwner(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if not agreement.owner:
+        # A context paragraph is nobody's; a request's owner is the party that asks.
+        if agreement.kind == "context" or agreement.id in context.withdrawn:
+            return
+        if not agreement.owners:
             yield Finding(self.code, ("agreements", index), {"id": agreement.id})
 
 
 class UnknownOwner(Rule):
-    """The owner must be one of the parties that signed the set."""
+    """The owner is a party of the set or one of its groups; so is the party a request asks.
+
+    Each unknown one of several owners is named at its own place in the list.
+    """
 
     code = "A302"
     name = "unknown-owner"
@@ -65,13 +88,21 @@ class UnknownOwner(Rule):
             "nl": "De trekker '{party}' van {id} is geen partij in deze set.",
             "en": "The owner '{party}' of {id} is not a party to this set.",
         },
+        "message.addressed": {
+            "nl": "Verzoek {id} is gericht aan '{party}', geen partij of groep in deze set.",
+            "en": "Request {id} is addressed to '{party}', not a party or group of this set.",
+        },
         "hint": {
             "nl": "Gebruik de id van een partij uit 'parties': {known}.",
             "en": "Use the id of a party listed under 'parties': {known}.",
         },
+        "hint.groups": _GROUPS_HINT,
+        "hint.addressed": _GROUPS_HINT,
         "rationale": {
-            "nl": "Alleen een partij die de afspraken ondertekent kan erop worden aangesproken.",
-            "en": "Only a party that signs the agreements can be held to them.",
+            "nl": "Alleen een partij die de afspraken ondertekent, of een groep van zulke partijen, "
+            "kan erop worden aangesproken.",
+            "en": "Only a party that signs the agreements, or a group of such parties, can be held "
+            "to them.",
         },
     }
     example_pass = """\
@@ -90,17 +121,20 @@ class UnknownOwner(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        known = context.party_ids
-        if agreement.owner and agreement.owner not in known:
-            yield Finding(
-                self.code,
-                ("agreements", index, "owner"),
-                {"id": agreement.id, **unknown_party(agreement.owner, known)},
-            )
+        known = context.references
+        for field, variant in (("owner", _groups(context)), ("addressed_to", "addressed")):
+            for pointer, reference in _references(agreement, index, field):
+                if reference not in known:
+                    yield Finding(
+                        self.code,
+                        pointer,
+                        {"id": agreement.id, **unknown_party(reference, known)},
+                        variant=variant,
+                    )
 
 
 class UnknownContributor(Rule):
-    """A contributor must be one of the parties of the set."""
+    """A contributor is one of the parties of the set or one of its groups."""
 
     code = "A303"
     name = "unknown-contributor"
@@ -116,6 +150,7 @@ class UnknownContributor(Rule):
             "nl": "Gebruik de id van een partij uit 'parties': {known}.",
             "en": "Use the id of a party listed under 'parties': {known}.",
         },
+        "hint.groups": _GROUPS_HINT,
         "rationale": {
             "nl": "Wederkerigheid telt alleen als de bijdragende partij de afspraken ook ondertekent.",
             "en": "Reciprocity counts only when the contributing party signs the agreements too.",
@@ -139,14 +174,138 @@ class UnknownContributor(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        known = context.party_ids
+        known = context.references
         for position, contributor in enumerate(agreement.contributors):
             if contributor not in known:
                 yield Finding(
                     self.code,
                     ("agreements", index, "contributors", position),
                     {"id": agreement.id, **unknown_party(contributor, known)},
+                    variant=_groups(context),
                 )
 
 
-RULES: tuple[Rule, ...] = (MissingOwner(), UnknownOwner(), UnknownContributor())
+class RequestToItself(Rule):
+    """A request asks another party: the asked party is not also the one that asks."""
+
+    code = "A304"
+    name = "request-to-itself"
+    severity = "error"
+    scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Verzoek aan zichzelf", "en": "Request to itself"},
+        "message": {
+            "nl": "Verzoek {id} is gericht aan '{party}', die het verzoek ook zelf doet (owner).",
+            "en": "Request {id} is addressed to '{party}', which also makes the request (owner).",
+        },
+        "hint": {
+            "nl": "Bij een verzoek is 'owner' de partij die vraagt en 'addressed_to' de partij die "
+            "gevraagd wordt. Doet de partij het zelf, maak er dan een afspraak van met "
+            "'kind: result', 'effort' of 'process'.",
+            "en": "In a request 'owner' is the party that asks and 'addressed_to' the party that is "
+            "asked. If the party does it itself, make it an agreement with 'kind: result', "
+            "'effort' or 'process'.",
+        },
+        "rationale": {
+            "nl": "Een verzoek is pas een toezegging als de gevraagde partij het aanvaardt; wie "
+            "zichzelf iets vraagt, belooft het eigenlijk al.",
+            "en": "A request is a commitment only once the asked party accepts it; a party that asks "
+            "itself is in fact promising it already.",
+        },
+    }
+    example_pass = """\
+- id: BS-04
+  title: Verzoek aan de gemeente - lagere grondprijs
+  text: De corporatie vraagt de gemeente de grondprijs voor sociale huur te verlagen.
+  theme: beschikbaarheid
+  kind: request
+  owner: corp-a
+  addressed_to: gemeente
+"""
+    example_fail = """\
+- id: BS-04
+  title: Verzoek aan de gemeente - lagere grondprijs
+  text: De corporatie vraagt de gemeente de grondprijs voor sociale huur te verlagen.
+  theme: beschikbaarheid
+  kind: request
+  owner: gemeente
+  addressed_to: gemeente
+"""
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind != "request":
+            return
+        asking = set(parties_of(context.agreements, agreement.owners))
+        for pointer, reference in _references(agreement, index, "addressed_to"):
+            both = [p for p in parties_of(context.agreements, (reference,)) if p in asking]
+            if both:
+                yield Finding(self.code, pointer, {"id": agreement.id, "party": both[0]})
+                return
+
+
+class RequestWithoutAddressee(Rule):
+    """A request says whom it asks."""
+
+    code = "A305"
+    name = "request-without-addressee"
+    severity = "error"
+    scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Verzoek zonder geadresseerde", "en": "Request without addressee"},
+        "message": {
+            "nl": "Verzoek {id} zegt niet aan wie het is gericht (addressed_to).",
+            "en": "Request {id} does not say whom it asks (addressed_to).",
+        },
+        "hint": {
+            "nl": "Voeg 'addressed_to:' toe met de id van de partij (of groep) die gevraagd wordt.",
+            "en": "Add 'addressed_to:' with the id of the party (or group) that is asked.",
+        },
+        "rationale": {
+            "nl": "Een verzoek aan niemand kan door niemand worden aanvaard of afgewezen.",
+            "en": "A request to no one can be accepted or declined by no one.",
+        },
+    }
+    example_pass = """\
+- id: LV-02
+  title: Verzoek aan de gemeente - wijkbudget
+  text: Partijen vragen de gemeente vanaf 2017 een jaarlijks wijkbudget van 25000 euro.
+  theme: leefbaarheid
+  kind: request
+  owner: [corp-a, hv-a]
+  addressed_to: gemeente
+"""
+    example_fail = """\
+- id: LV-02
+  title: Verzoek aan de gemeente - wijkbudget
+  text: Partijen vragen de gemeente vanaf 2017 een jaarlijks wijkbudget van 25000 euro.
+  theme: leefbaarheid
+  kind: request
+  owner: [corp-a, hv-a]
+"""
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        if agreement.kind == "request" and not agreement.asked:
+            yield Finding(self.code, ("agreements", index), {"id": agreement.id})
+
+
+def _references(agreement: Agreement, index: int, field: str) -> Iterator[tuple[Pointer, str]]:
+    """Each party or group an agreement names under ``field`` (one, or a list), with where."""
+    written = getattr(agreement, field)
+    if isinstance(written, str):
+        yield ("agreements", index, field), written
+    elif isinstance(written, list):
+        for position, reference in enumerate(written):
+            yield ("agreements", index, field, position), reference
+
+
+RULES: tuple[Rule, ...] = (
+    MissingOwner(),
+    UnknownOwner(),
+    UnknownContributor(),
+    RequestToItself(),
+    RequestWithoutAddressee(),
+)

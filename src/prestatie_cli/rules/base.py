@@ -36,6 +36,7 @@ from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Monitor, Thresholds
 from prestatie_cli.model.findings import Finding
 from prestatie_cli.model.problems import Level
+from prestatie_cli.model.structure import withdrawals
 
 __all__ = ["Finding", "MonitorContext", "Rule", "SetContext", "Wording"]
 
@@ -64,15 +65,37 @@ class SetContext:
     # holds the registry: a rule cannot import the registry that imports it.
     rule_codes: AbstractSet[str] = field(kw_only=True)
     # Made once per set rather than for each agreement: the ids of the parties in order,
-    # and the agreements of ``previous`` by id (the last one of a duplicate id).
+    # the ids of the groups in order, the ids of the agreements a set amendment withdrew,
+    # the agreements by id (the first one of a duplicate id), the parts of each agreement
+    # that has any (in file order), and the agreements of ``previous`` by id (the last
+    # one of a duplicate id).
     party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    group_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    withdrawn: AbstractSet[str] = field(init=False, repr=False, compare=False)
+    by_id: Mapping[str, Agreement] = field(init=False, repr=False, compare=False)
+    parts_of: Mapping[str, Sequence[Agreement]] = field(init=False, repr=False, compare=False)
     earlier: Mapping[str, Agreement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         previous = self.previous.agreements if self.previous is not None else []
         # A frozen dataclass sets fields of its own making this way.
         object.__setattr__(self, "party_ids", [party.id for party in self.agreements.parties])
+        object.__setattr__(self, "group_ids", [group.id for group in self.agreements.groups])
+        object.__setattr__(self, "withdrawn", frozenset(withdrawals(self.agreements)))
+        by_id: dict[str, Agreement] = {}
+        parts_of: dict[str, list[Agreement]] = {}
+        for agreement in self.agreements.agreements:
+            by_id.setdefault(agreement.id, agreement)
+            if agreement.parent is not None:
+                parts_of.setdefault(agreement.parent, []).append(agreement)
+        object.__setattr__(self, "by_id", by_id)
+        object.__setattr__(self, "parts_of", parts_of)
         object.__setattr__(self, "earlier", {agreement.id: agreement for agreement in previous})
+
+    @property
+    def references(self) -> list[str]:
+        """The ids an owner or contributor may name: every party and group."""
+        return [*self.party_ids, *self.group_ids]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +112,24 @@ class MonitorContext:
     # Without its set: the file that declares the set's id but is no valid set, if any.
     broken_set: str | None = None
     # Made once per file rather than for each measurement: the ids of the set's agreements
-    # (a frozenset: looked up for each measurement, and indexed once for a did-you-mean)
-    # and of its parties, in order (none without the set).
+    # (a frozenset: looked up for each measurement, and indexed once for a did-you-mean),
+    # of its parties and of its groups, in order, and of the agreements a set amendment
+    # withdrew (none without the set).
     agreement_ids: AbstractSet[str] = field(init=False, repr=False, compare=False)
     party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    group_ids: Sequence[str] = field(init=False, repr=False, compare=False)
+    withdrawn: AbstractSet[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        agreements = self.agreements.agreements if self.agreements is not None else []
-        parties = self.agreements.parties if self.agreements is not None else []
+        found = self.agreements
+        agreements = found.agreements if found is not None else []
+        parties = found.parties if found is not None else []
+        groups = found.groups if found is not None else []
         object.__setattr__(self, "agreement_ids", frozenset(item.id for item in agreements))
         object.__setattr__(self, "party_ids", [party.id for party in parties])
+        object.__setattr__(self, "group_ids", [group.id for group in groups])
+        withdrawn = frozenset(withdrawals(found)) if found is not None else frozenset()
+        object.__setattr__(self, "withdrawn", withdrawn)
 
 
 class Rule:

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.rules._judged import judged_kind
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
 # "3.000" or "12.500": a Dutch thousands separator, which YAML reads as a decimal point.
@@ -55,7 +56,9 @@ class MissingTarget(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if agreement.kind == "result" and agreement.target is None:
+        if agreement.kind != "result" or agreement.target is not None:
+            return
+        if judged_kind(agreement, context.withdrawn) is not None:
             yield Finding(self.code, ("agreements", index), {"id": agreement.id})
 
 
@@ -99,13 +102,22 @@ class MissingUnit(Rule):
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
         target = agreement.target
-        if target is not None and not (target.unit or "").strip():
+        if target is None or judged_kind(agreement, context.withdrawn) is None:
+            return
+        if not (target.unit or "").strip():
             pointer = ("agreements", index, "target") + (("unit",) if target.unit else ())
             yield Finding(self.code, pointer, {"id": agreement.id}, at_key=True)
 
 
 class MissingBaseline(Rule):
-    """Without a nulmeting, progress cannot be measured from the start."""
+    """Without a nulmeting, progress cannot be measured from the start.
+
+    Asked where progress is counted from a start: a count that adds up, or a level that
+    moves towards its target by a deadline. Not asked of a target that holds in each
+    period on its own (``recurring``), one set against an outside index, a range, a zero
+    that holds for the whole term or counts events that must not happen, or a level kept
+    for the whole term (an ongoing cap).
+    """
 
     code = "M203"
     name = "missing-baseline"
@@ -137,7 +149,8 @@ class MissingBaseline(Rule):
     unit: woningen
     value: 0
     comparison: at_most
-    baseline: {value: 1240, date: 2025-01-01}
+    baseline: {value: 1240, date: 2016-01-01}
+  deadline: 2019-12-31
 """
     example_fail = """\
 - id: DU-01
@@ -148,15 +161,20 @@ class MissingBaseline(Rule):
     unit: woningen
     value: 0
     comparison: at_most
+  deadline: 2019-12-31
 """
 
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if agreement.kind == "result" and agreement.target and not agreement.target.baseline:
-            yield Finding(
-                self.code, ("agreements", index, "target"), {"id": agreement.id}, at_key=True
-            )
+        target = agreement.target
+        if target is None or target.baseline is not None:
+            return
+        if judged_kind(agreement, context.withdrawn) != "result" or not _counted_from_start(
+            agreement
+        ):
+            return
+        yield Finding(self.code, ("agreements", index, "target"), {"id": agreement.id}, at_key=True)
 
 
 class ThousandsSeparator(Rule):
@@ -208,6 +226,21 @@ class ThousandsSeparator(Rule):
                 yield Finding(
                     self.code, pointer, {"written": written, "meant": written.replace(".", "")}
                 )
+
+
+def _counted_from_start(agreement: Agreement) -> bool:
+    """Whether progress towards the agreement's target is counted from a starting value."""
+    target = agreement.target
+    if target is None or target.recurring is not None or target.index is not None:
+        return False
+    if target.comparison == "between":
+        return False
+    # A level held for the whole term: there is no way from a start, only a bound.
+    holds = agreement.ongoing or agreement.deadline is None
+    if not target.cumulative and holds:
+        return False
+    # No more than zero events (evictions): nothing is counted from a start either.
+    return not (target.value == 0 and (target.cumulative or holds))
 
 
 RULES: tuple[Rule, ...] = (MissingTarget(), MissingUnit(), MissingBaseline(), ThousandsSeparator())

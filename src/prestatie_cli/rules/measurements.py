@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from prestatie_cli.model.agreements import Measurement
+from prestatie_cli.model.structure import rolled_up_parts
 from prestatie_cli.progress.calculation import missing_periods
+from prestatie_cli.rules._judged import condition_failed, judged_kind
 from prestatie_cli.rules._measured import measured
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
 
@@ -69,7 +71,15 @@ measurements:
 
 
 class MeasurementMissing(Rule):
-    """An agreement measured yearly (or half-yearly, quarterly) has a measurement for each period."""
+    """An agreement measured monthly, quarterly, half-yearly or yearly has a measurement for
+    each period.
+
+    Nothing is due before the agreement's ``effective_from``, nor for what nobody owes
+    (context, a request not accepted, a withdrawn agreement) or an agreement whose condition
+    failed. A parent whose figure is the sum of its parts is measured by its parts'
+    measurements. A period measured as ``false`` is not missing: the duty was missed, which
+    the status shows.
+    """
 
     code = "P613"
     name = "measurement-missing"
@@ -107,14 +117,28 @@ measurements:
 """
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        if agreements is None:
+            return
+        # Only these may add up parts (rolled_up_parts looks through the whole set).
+        parents = {agreement.parent for agreement in agreements.agreements if agreement.parent}
         for item in measured(context):
             agreement = item.agreement
+            if agreement.frequency is None or judged_kind(agreement, context.withdrawn) is None:
+                continue
+            if condition_failed(agreement, context.monitor.conditions, context.as_of):
+                continue
+            measurements = item.measurements
+            if not measurements and agreement.id in parents:
+                for part in rolled_up_parts(agreements, agreement):
+                    measurements.extend(item.measurements_of.get(part.id, []))
             for first, last in missing_periods(
                 agreement,
-                item.measurements,
+                measurements,
                 context.as_of,
                 item.period,
                 context.thresholds.grace_days,
+                agreement_set=agreements,
             ):
                 yield Finding(
                     self.code,
@@ -126,7 +150,11 @@ measurements:
 
 
 class MissingEvidence(Rule):
-    """Each measurement says where it comes from and who reported it, so it can be checked."""
+    """Each measurement says where it comes from and who reported it, so it can be checked.
+
+    A yes/no measurement (was the duty done?) needs only its source: the minutes or the
+    mail show it; who reported a figure matters for figures.
+    """
 
     code = "P614"
     name = "missing-evidence"
@@ -167,6 +195,7 @@ measurements:
                     ("reported_by", measurement.reported_by),
                 )
                 if not (value or "").strip()
+                and not (name == "reported_by" and isinstance(measurement.value, bool))
             ]
             if missing:
                 yield Finding(

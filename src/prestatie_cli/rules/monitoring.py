@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from prestatie_cli.model.agreements import AgreementSet, Measurement
+from prestatie_cli.model.agreements import AgreementSet, Measurement, Period
 from prestatie_cli.model.findings import suggestion
+from prestatie_cli.model.structure import term_end
 from prestatie_cli.rules._term import term_values
 from prestatie_cli.rules._unknown import unknown_party
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
@@ -123,7 +124,11 @@ measurements:
 
 
 class MeasurementOutsidePeriod(Rule):
-    """A measurement dated outside the term does not count for it."""
+    """A measurement dated outside the term does not count for it.
+
+    The term ends at the period's end, or later when a set amendment extends it; a
+    measurement of an agreement marked ``beyond_term`` may fall after it.
+    """
 
     code = "P609"
     name = "measurement-outside-period"
@@ -160,16 +165,29 @@ measurements:
         index: int,
         measurement: Measurement,
     ) -> Iterator[Finding]:
-        if not agreements.period.contains(measurement.date):
-            yield Finding(
-                self.code,
-                ("measurements", index, "date"),
-                {"date": measurement.date.isoformat(), **term_values(agreements.period)},
-            )
+        term = Period(start=agreements.period.start, end=term_end(agreements))
+        day = measurement.date
+        if term.contains(day) or (day > term.end and self._beyond(agreements, measurement)):
+            return
+        yield Finding(
+            self.code,
+            ("measurements", index, "date"),
+            {"date": day.isoformat(), **term_values(term)},
+        )
+
+    @staticmethod
+    def _beyond(agreements: AgreementSet, measurement: Measurement) -> bool:
+        """Whether the measured agreement runs past the term on purpose."""
+        return any(
+            agreement.beyond_term
+            for agreement in agreements.agreements
+            if agreement.id == measurement.agreement
+        )
 
 
 class UnknownReporter(Rule):
-    """Who reported a measurement is one of the parties of the set."""
+    """Who reported a measurement is one of the parties of the set, or one of its groups
+    (a federation reporting for its members)."""
 
     code = "P611"
     name = "unknown-reporter"
@@ -184,6 +202,10 @@ class UnknownReporter(Rule):
         "hint": {
             "nl": "Gebruik bij 'reported_by' de id van een partij: {known}.",
             "en": "Use the id of a party for 'reported_by': {known}.",
+        },
+        "hint.groups": {
+            "nl": "Gebruik bij 'reported_by' de id van een partij of groep: {known}.",
+            "en": "Use the id of a party or group for 'reported_by': {known}.",
         },
         "rationale": {
             "nl": "Bij elke meting hoort wie hem heeft aangeleverd, zodat partijen elkaar kunnen "
@@ -207,12 +229,13 @@ measurements:
         index: int,
         measurement: Measurement,
     ) -> Iterator[Finding]:
-        known = context.party_ids
+        known = [*context.party_ids, *context.group_ids]
         if measurement.reported_by is not None and measurement.reported_by not in known:
             yield Finding(
                 self.code,
                 ("measurements", index, "reported_by"),
                 unknown_party(measurement.reported_by, known),
+                variant="groups" if context.group_ids else "",
             )
 
 

@@ -1,12 +1,15 @@
-"""P6xx, set level: the lokale driehoek, reciprocity, unique ids, sign-off, amendments, waivers."""
+"""P6xx, set level: the lokale driehoek, reciprocity, unique ids, sign-off, amendments, waivers,
+groups."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import ClassVar
 
 from prestatie_cli.model.agreements import ROLES_REQUIRED, Agreement
 from prestatie_cli.model.findings import Pointer, suggestion
+from prestatie_cli.model.structure import group_members, owner_parties, parties_of
 from prestatie_cli.rules._unknown import unknown_party
 from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
 
@@ -56,7 +59,13 @@ parties:
 
 
 class OwesNothing(Rule):
-    """Reciprocity: every party owes at least one agreement, as owner or contributor."""
+    """Reciprocity: every party owes at least one agreement, as owner or contributor.
+
+    A group's agreement counts for each of its members, joint owners each owe it, an
+    accepted request is owed by the asked party. A context paragraph, a request not
+    (yet) accepted and a withdrawn agreement count for nobody. A party that left with
+    a successor is not asked; the successor carries what it owed.
+    """
 
     code = "P602"
     name = "owes-nothing"
@@ -71,6 +80,12 @@ class OwesNothing(Rule):
         "hint": {
             "nl": "Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een afspraak.",
             "en": "Record what this party contributes with 'owner:' or 'contributors:' on an agreement.",
+        },
+        "hint.groups": {
+            "nl": "Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een "
+            "afspraak, zelf of via een groep waar ze lid van is.",
+            "en": "Record what this party contributes with 'owner:' or 'contributors:' on an "
+            "agreement, itself or through a group it is a member of.",
         },
         "rationale": {
             "nl": "Prestatieafspraken zijn wederkerig: ook gemeente en huurders leveren iets, "
@@ -90,14 +105,29 @@ agreements:
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
+        agreements = context.agreements
         owing: set[str] = set()
-        for agreement in context.agreements.agreements:
-            owing.update(agreement.contributors)
-            if agreement.owner:
-                owing.add(agreement.owner)
-        for index, party in enumerate(context.agreements.parties):
+        for agreement in agreements.agreements:
+            # A context paragraph, a request not accepted and a withdrawn agreement are
+            # owed by nobody; a group's agreement is owed by each of its members.
+            if not agreement.is_commitment or agreement.id in context.withdrawn:
+                continue
+            owing.update(owner_parties(agreements, agreement))
+            owing.update(parties_of(agreements, agreement.contributors))
+        # A successor carries what the parties it succeeded owed.
+        successors = {p.id: p.successor for p in agreements.parties if p.successor}
+        for _ in successors:
+            owing.update(successors[party] for party in list(owing) if party in successors)
+        for index, party in enumerate(agreements.parties):
+            if party.left is not None and party.successor:
+                continue  # its successor owes what it owed
             if party.id not in owing:
-                yield Finding(self.code, ("parties", index, "id"), {"party": party.id})
+                yield Finding(
+                    self.code,
+                    ("parties", index, "id"),
+                    {"party": party.id},
+                    variant="groups" if context.group_ids else "",
+                )
 
 
 class DuplicateId(Rule):
@@ -122,8 +152,10 @@ class DuplicateId(Rule):
             "en": "The set id '{id}' is also used in {first}; this set is left out.",
         },
         "hint": {
-            "nl": "Geef elke afspraak, partij en set een eigen id die niet meer verandert.",
-            "en": "Give every agreement, party and set an id of its own that does not change.",
+            "nl": "Geef elke afspraak, partij, groep en set een eigen id die niet meer verandert; "
+            "een groep heeft een andere id dan elke partij.",
+            "en": "Give every agreement, party, group and set an id of its own that does not "
+            "change; a group's id differs from every party's.",
         },
         "rationale": {
             "nl": "Metingen, verschillen en rapporten verwijzen naar afspraken via hun id.",
@@ -143,19 +175,21 @@ agreements:
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
         agreements = context.agreements
+        # Parties and groups share one name space: an owner names either.
+        names: dict[str, Pointer] = {}
         for section, ids in (
             ("agreements", [agreement.id for agreement in agreements.agreements]),
             ("parties", [party.id for party in agreements.parties]),
+            ("groups", [group.id for group in agreements.groups]),
         ):
-            seen: dict[str, int] = {}
+            seen: dict[str, Pointer] = {} if section == "agreements" else names
             for index, item_id in enumerate(ids):
+                pointer: Pointer = (section, index, "id")
                 if item_id in seen:
-                    line = context.document.span((section, seen[item_id], "id")).line
-                    yield Finding(
-                        self.code, (section, index, "id"), {"id": item_id, "first": str(line)}
-                    )
+                    line = context.document.span(seen[item_id]).line
+                    yield Finding(self.code, pointer, {"id": item_id, "first": str(line)})
                 else:
-                    seen[item_id] = index
+                    seen[item_id] = pointer
         others = [
             path
             for path in context.set_paths.get(agreements.id, ())
@@ -168,7 +202,13 @@ agreements:
 
 
 class NotSigned(Rule):
-    """A set binds only the parties that signed it."""
+    """A set binds only the parties that signed it.
+
+    A group never signs (its members do). A party that joined later signs too, on any
+    date. A successor by merger carries the signature of the parties it succeeded, and
+    a party that had left before the set was signed is not asked when its successor
+    signed.
+    """
 
     code = "P604"
     name = "not-signed"
@@ -205,16 +245,38 @@ signatures:
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
-        signed = {signature.party for signature in context.agreements.signatures}
-        for index, party in enumerate(context.agreements.parties):
-            if party.id not in signed:
-                yield Finding(
-                    self.code, ("parties", index, "id"), {"party": party.id, "name": party.name}
-                )
+        agreements = context.agreements
+        signed = {signature.party for signature in agreements.signatures}
+        first = min((signature.date for signature in agreements.signatures), default=None)
+        # The members of a group that signed are P619's finding: one mistake, one finding.
+        by_group = set(
+            parties_of(
+                agreements,
+                [
+                    g.id
+                    for g in agreements.groups
+                    if g.id in signed and g.id not in context.party_ids
+                ],
+            )
+        )
+        for index, party in enumerate(agreements.parties):
+            if party.id in signed or party.id in by_group:
+                continue
+            if any(p.successor == party.id and p.id in signed for p in agreements.parties):
+                continue  # it carries the signature of a party it succeeded
+            left_first = party.left is not None and (first is None or party.left <= first)
+            if left_first and party.successor in signed:
+                continue
+            yield Finding(
+                self.code, ("parties", index, "id"), {"party": party.id, "name": party.name}
+            )
 
 
 class UnknownParty(Rule):
-    """Signatures and amendments name parties of the set."""
+    """Signatures, amendments and bids name parties of the set (a bid may be a group's).
+
+    A group named as signatory is P619's finding, not this one's.
+    """
 
     code = "P605"
     name = "unknown-party"
@@ -231,8 +293,9 @@ class UnknownParty(Rule):
             "en": "Use the id of a party listed under 'parties': {known}.",
         },
         "rationale": {
-            "nl": "Alleen partijen van de set kunnen ondertekenen of met een wijziging instemmen.",
-            "en": "Only parties to the set can sign it or consent to an amendment.",
+            "nl": "Alleen partijen van de set kunnen ondertekenen, met een wijziging instemmen of "
+            "een bod uitbrengen.",
+            "en": "Only parties to the set can sign it, consent to an amendment or make a bid.",
         },
     }
     example_pass = """\
@@ -245,8 +308,17 @@ signatures:
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
-        for index, signature in enumerate(context.agreements.signatures):
-            yield from self._known(context, ("signatures", index, "party"), signature.party)
+        agreements = context.agreements
+        for index, signature in enumerate(agreements.signatures):
+            if signature.party not in context.group_ids:
+                yield from self._known(context, ("signatures", index, "party"), signature.party)
+        for index, bid in enumerate(agreements.bids):
+            if bid.party not in context.group_ids:
+                yield from self._known(context, ("bids", index, "party"), bid.party)
+        for number, amendment in enumerate(agreements.amendments):
+            for position, party in enumerate(amendment.agreed_by):
+                pointer = ("amendments", number, "agreed_by", position)
+                yield from self._known(context, pointer, party)
         yield from super().check_set(context)
 
     def check_agreement(
@@ -263,7 +335,8 @@ signatures:
 
 
 class AmendmentWithoutConsent(Rule):
-    """An agreement changes only with the consent of all parties."""
+    """An agreement changes only with the consent of all parties that are parties on the
+    amendment's date (one that left is represented by its successor)."""
 
     code = "P606"
     name = "amendment-without-consent"
@@ -307,7 +380,7 @@ class AmendmentWithoutConsent(Rule):
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
         for number, amendment in enumerate(agreement.amendments):
-            missing = [party for party in context.party_ids if party not in amendment.agreed_by]
+            missing = _not_agreed(context, amendment.date, amendment.agreed_by)
             if missing:
                 yield Finding(
                     self.code,
@@ -372,6 +445,174 @@ class UnknownWaiverRule(Rule):
             yield Finding(self.code, pointer, {"rule": code, "suggestion": suggestion(code, known)})
 
 
+class GroupSigns(Rule):
+    """A group is a collaboration, not a signatory: its members sign, each for itself."""
+
+    code = "P619"
+    name = "group-signs"
+    severity = "error"
+    scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Groep tekent", "en": "Group signs"},
+        "message": {
+            "nl": "'{party}' is een groep ({name}), geen partij: een groep tekent niet.",
+            "en": "'{party}' is a group ({name}), not a party: a group does not sign.",
+        },
+        "hint": {
+            "nl": "Laat elk lid van de groep zelf tekenen: {members}.",
+            "en": "Have each member of the group sign for itself: {members}.",
+        },
+        "rationale": {
+            "nl": "Een samenwerkingsverband of federatie is meestal geen rechtspersoon; alleen de "
+            "partijen zelf kunnen zich aan de afspraken binden.",
+            "en": "A collaboration or federation is usually no legal person; only the parties "
+            "themselves can bind themselves to the agreements.",
+        },
+    }
+    example_pass = """\
+groups:
+  - {id: corporaties, name: De corporaties, members: corporatie}
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+  - {party: corp-a, name: A. Jansen, date: 2016-03-15}
+  - {party: hv-a, name: M. Bakker, date: 2016-03-20}
+"""
+    example_fail = """\
+groups:
+  - {id: corporaties, name: De corporaties, members: corporatie}
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+  - {party: corporaties, name: A. Jansen, date: 2016-03-15}
+  - {party: hv-a, name: M. Bakker, date: 2016-03-20}
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        groups = {group.id: group for group in agreements.groups}
+        for index, signature in enumerate(agreements.signatures):
+            group = groups.get(signature.party)
+            # A party that shares its id with a group signs for itself (P603 names the clash).
+            if group is not None and signature.party not in context.party_ids:
+                members = ", ".join(group_members(agreements, group))
+                yield Finding(
+                    self.code,
+                    ("signatures", index, "party"),
+                    {"party": group.id, "name": group.name, "members": members},
+                )
+
+
+class SetAmendmentWithoutConsent(Rule):
+    """The set as a whole changes (a longer term, withdrawn agreements) only with the consent
+    of all parties that are parties on the amendment's date."""
+
+    code = "P623"
+    name = "set-amendment-without-consent"
+    severity = "warning"
+    scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {
+            "nl": "Wijziging van de set zonder instemming",
+            "en": "Set amendment without consent",
+        },
+        "message": {
+            "nl": "De wijziging van de set van {date} is niet door alle partijen goedgekeurd; "
+            "ontbreekt: {missing}.",
+            "en": "The set amendment of {date} was not agreed by all parties; missing: {missing}.",
+        },
+        "hint": {
+            "nl": "Vraag de ontbrekende partijen om instemming en zet ze in 'agreed_by'.",
+            "en": "Ask the missing parties for consent and list them in 'agreed_by'.",
+        },
+        "rationale": {
+            "nl": "Een afspraak intrekken of de looptijd verlengen verandert wat alle partijen "
+            "beloofden: dat kan alleen met instemming van allen.",
+            "en": "Withdrawing an agreement or extending the term changes what all parties "
+            "promised: that takes the consent of all.",
+        },
+    }
+    example_pass = """\
+amendments:
+  - date: 2018-03-01
+    reason: De looptijd wordt met een jaar verlengd.
+    agreed_by: [gemeente, corp-a, hv-a]
+    extends_to: 2020-12-31
+"""
+    example_fail = """\
+amendments:
+  - date: 2018-03-01
+    reason: De looptijd wordt met een jaar verlengd.
+    agreed_by: [gemeente, corp-a]
+    extends_to: 2020-12-31
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        for number, amendment in enumerate(context.agreements.amendments):
+            missing = _not_agreed(context, amendment.date, amendment.agreed_by)
+            if missing:
+                yield Finding(
+                    self.code,
+                    ("amendments", number, "agreed_by"),
+                    {"date": amendment.date.isoformat(), "missing": ", ".join(missing)},
+                )
+
+
+class UnknownGroupMember(Rule):
+    """A group's members are parties of the set."""
+
+    code = "P624"
+    name = "unknown-group-member"
+    severity = "error"
+    scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekend lid van een groep", "en": "Unknown group member"},
+        "message": {
+            "nl": "Lid '{party}' van groep {group} is geen partij in deze set.",
+            "en": "Member '{party}' of group {group} is not a party to this set.",
+        },
+        "hint": {
+            "nl": "Gebruik de id van een partij uit 'parties': {known}. Een partij die geen "
+            "afspraken tekent, kan geen lid zijn.",
+            "en": "Use the id of a party listed under 'parties': {known}. A party that does not "
+            "sign the agreements cannot be a member.",
+        },
+        "rationale": {
+            "nl": "Een afspraak van een groep telt voor elk lid; een lid dat geen partij is, kan er "
+            "niet op worden aangesproken.",
+            "en": "A group's agreement counts for each member; a member that is no party cannot "
+            "be held to it.",
+        },
+    }
+    example_pass = """\
+groups:
+  - {id: uitvoerders, name: Gemeente en corporatie, members: [gemeente, corp-a]}
+"""
+    example_fail = """\
+groups:
+  - {id: uitvoerders, name: Gemeente en corporatie, members: [gemeente, corp-b]}
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        for index, group in enumerate(context.agreements.groups):
+            if isinstance(group.members, str):
+                continue  # 'all' or a role: the set's parties by definition
+            for position, member in enumerate(group.members):
+                if member not in context.party_ids:
+                    yield Finding(
+                        self.code,
+                        ("groups", index, "members", position),
+                        {"group": group.id, **unknown_party(member, context.party_ids)},
+                    )
+
+
+def _not_agreed(context: SetContext, day: date, agreed_by: Sequence[str]) -> list[str]:
+    """The parties of the set on ``day`` that are not among ``agreed_by``."""
+    return [
+        party.id
+        for party in context.agreements.parties
+        if party.active_on(day) and party.id not in agreed_by
+    ]
+
+
 RULES: tuple[Rule, ...] = (
     MissingRole(),
     OwesNothing(),
@@ -380,4 +621,7 @@ RULES: tuple[Rule, ...] = (
     UnknownParty(),
     AmendmentWithoutConsent(),
     UnknownWaiverRule(),
+    GroupSigns(),
+    SetAmendmentWithoutConsent(),
+    UnknownGroupMember(),
 )

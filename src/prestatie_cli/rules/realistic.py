@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from prestatie_cli.model.agreements import Agreement
 from prestatie_cli.progress.calculation import met, paces
+from prestatie_cli.rules._judged import judged_kind
 from prestatie_cli.rules._measured import measured
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
@@ -63,7 +64,9 @@ class MetAtBaseline(Rule):
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
         target = agreement.target
-        if target is None or target.baseline is None:
+        if target is None or target.baseline is None or target.index is not None:
+            return  # against an index, the baseline says nothing of the offset
+        if judged_kind(agreement, context.withdrawn) is None:
             return
         if met(target, target.baseline.value):
             yield Finding(
@@ -122,6 +125,8 @@ measurements:
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
         factor = context.thresholds.pace_factor
         for item in measured(context):
+            if judged_kind(item.agreement, context.withdrawn) is None:
+                continue
             found = item.progress(context)
             pace = paces(found)
             if pace is None or found.deadline_passed:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.rules._judged import judged_kind
 from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
 
 # Phrases that turn a result agreement into an effort: "we try", "where possible".
@@ -105,7 +106,7 @@ class VagueWording(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if agreement.kind != "result":
+        if judged_kind(agreement, context.withdrawn) != "result":
             return
         for field in ("title", "text"):
             seen: dict[str, int] = {}
@@ -123,7 +124,11 @@ class VagueWording(Rule):
 
 
 class MissingWording(Rule):
-    """A result or process agreement keeps the wording as signed."""
+    """A result or process agreement keeps the wording as signed.
+
+    A part of a larger agreement (``parent``) without wording of its own is worded by its
+    parent's text, as a row of a table is by the sentence above it.
+    """
 
     code = "S102"
     name = "missing-wording"
@@ -164,12 +169,20 @@ class MissingWording(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if agreement.kind == "effort":
+        if judged_kind(agreement, context.withdrawn) in (None, "effort"):
+            return
+        if agreement.text is None and _worded_by_parent(context, agreement):
             return
         words = len((agreement.text or "").split())
         if words < MIN_WORDS:
             pointer = ("agreements", index) + (("text",) if agreement.text else ())
             yield Finding(self.code, pointer, {"id": agreement.id, "words": str(MIN_WORDS)})
+
+
+def _worded_by_parent(context: SetContext, agreement: Agreement) -> bool:
+    """Whether the agreement is a part of one whose own text is the signed wording."""
+    parent = context.by_id.get(agreement.parent) if agreement.parent is not None else None
+    return parent is not None and len((parent.text or "").split()) >= MIN_WORDS
 
 
 RULES: tuple[Rule, ...] = (VagueWording(), MissingWording())

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import ClassVar
 
-from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.model.agreements import Agreement, AgreementSet, Period
+from prestatie_cli.model.structure import due_date, term_end
+from prestatie_cli.rules._judged import condition_failed, judged_kind
 from prestatie_cli.rules._measured import measured
 from prestatie_cli.rules._term import term_values
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
 
 class MissingDeadline(Rule):
-    """A result or process agreement says by when it is done."""
+    """A result or process agreement says by when it is done.
+
+    Not asked of a duty for the whole term: an agreement marked ``ongoing``, a recurring
+    target (judged per period), or a duty with a frequency and no target (a monthly
+    report). Their deadline is the end of the term.
+    """
 
     code = "T501"
     name = "missing-deadline"
@@ -25,8 +33,10 @@ class MissingDeadline(Rule):
             "en": "Agreement {id} has no deadline.",
         },
         "hint": {
-            "nl": "Voeg 'deadline: JJJJ-MM-DD' toe, binnen de looptijd van de set.",
-            "en": "Add 'deadline: YYYY-MM-DD', within the period of the set.",
+            "nl": "Voeg 'deadline: JJJJ-MM-DD' toe, binnen de looptijd van de set; of, voor een "
+            "taak die de hele looptijd doorloopt, 'ongoing: true'.",
+            "en": "Add 'deadline: YYYY-MM-DD', within the period of the set; or, for a duty that "
+            "runs for the whole term, 'ongoing: true'.",
         },
         "rationale": {
             "nl": "Zonder datum is een afspraak nooit te laat en dus nooit af te rekenen.",
@@ -50,12 +60,19 @@ class MissingDeadline(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if agreement.kind != "effort" and agreement.deadline is None:
-            yield Finding(self.code, ("agreements", index), {"id": agreement.id})
+        kind = judged_kind(agreement, context.withdrawn)
+        if kind in (None, "effort") or agreement.deadline is not None or _standing(agreement):
+            return
+        yield Finding(self.code, ("agreements", index), {"id": agreement.id})
 
 
 class DeadlineOutsidePeriod(Rule):
-    """A deadline after the term cannot be monitored or held to account within it."""
+    """A deadline after the term cannot be monitored or held to account within it.
+
+    The term ends at the period's end, or later when a set amendment extends it. An
+    agreement marked ``beyond_term`` runs past the term on purpose: only a deadline
+    before the term starts is wrong then.
+    """
 
     code = "T502"
     name = "deadline-outside-period"
@@ -68,8 +85,10 @@ class DeadlineOutsidePeriod(Rule):
             "en": "The deadline of {id} ({deadline}) lies outside the period {start} to {end}.",
         },
         "hint": {
-            "nl": "Kies een datum binnen de looptijd, of leg de afspraak vast in de volgende set.",
-            "en": "Choose a date inside the period, or record the agreement in the next set.",
+            "nl": "Kies een datum binnen de looptijd, of leg de afspraak vast in de volgende set. "
+            "Loopt de afspraak bewust door na de looptijd, zet er dan 'beyond_term: true' bij.",
+            "en": "Choose a date inside the period, or record the agreement in the next set. When "
+            "the agreement runs past the term on purpose, add 'beyond_term: true'.",
         },
         "rationale": {
             "nl": "Na de looptijd evalueert niemand de afspraak meer: ze verdwijnt uit beeld.",
@@ -92,15 +111,18 @@ class DeadlineOutsidePeriod(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        period = context.agreements.period
-        if agreement.deadline is not None and not period.contains(agreement.deadline):
+        deadline = agreement.deadline
+        if deadline is None or judged_kind(agreement, context.withdrawn) is None:
+            return
+        start, end = _window(context.agreements, agreement)
+        if not start <= deadline <= (end or deadline):
             yield Finding(
                 self.code,
                 ("agreements", index, "deadline"),
                 {
                     "id": agreement.id,
-                    "deadline": agreement.deadline.isoformat(),
-                    **term_values(period),
+                    "deadline": deadline.isoformat(),
+                    **term_values(_term(context.agreements)),
                 },
             )
 
@@ -147,24 +169,33 @@ class MilestoneOutOfRange(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        period = context.agreements.period
-        last = min(period.end, agreement.deadline or period.end)
+        if judged_kind(agreement, context.withdrawn) is None:
+            return
+        start, end = _window(context.agreements, agreement)
+        deadline = None if agreement.ongoing else agreement.deadline
+        ends = [day for day in (end, deadline) if day is not None]
+        last = min(ends) if ends else None
         for position, milestone in enumerate(agreement.milestones):
-            if not period.start <= milestone.date <= last:
+            if not start <= milestone.date <= (last or milestone.date):
                 yield Finding(
                     self.code,
                     ("agreements", index, "milestones", position, "date"),
                     {
                         "id": agreement.id,
                         "date": milestone.date.isoformat(),
-                        "start": period.start.isoformat(),
-                        "end": last.isoformat(),
+                        "start": start.isoformat(),
+                        "end": (last or date.max).isoformat(),
                     },
                 )
 
 
 class DeadlinePassed(Rule):
-    """A deadline that passed without the target met needs an explanation (rood)."""
+    """A deadline that passed without the target met needs an explanation (rood).
+
+    Not for what nobody owes (context, a request not accepted, a withdrawn agreement) nor
+    for an agreement whose condition failed (lapsed or suspended, recorded in the monitor).
+    An ongoing agreement's deadline is the end of the term.
+    """
 
     code = "T504"
     name = "deadline-passed"
@@ -223,21 +254,30 @@ measurements:
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        deadline = agreement.deadline
-        if agreement.kind != "effort" and deadline is not None and context.as_of > deadline:
+        if judged_kind(agreement, context.withdrawn) in (None, "effort"):
+            return
+        deadline = _due(context.agreements, agreement)
+        if deadline is not None and context.as_of > deadline:
             yield Finding(
                 self.code,
-                ("agreements", index, "deadline"),
+                ("agreements", index, "deadline" if agreement.deadline else "ongoing"),
                 {"id": agreement.id, "deadline": deadline.isoformat()},
                 variant="unmeasured",
             )
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        if agreements is None:
+            return
+        records = context.monitor.conditions
         for item in measured(context):
             agreement = item.agreement
-            if agreement.kind == "effort" or agreement.deadline is None:
+            if judged_kind(agreement, context.withdrawn) in (None, "effort"):
                 continue
-            if context.as_of <= agreement.deadline:
+            deadline = _due(agreements, agreement)
+            if deadline is None or context.as_of <= deadline:
+                continue
+            if condition_failed(agreement, records, context.as_of):
                 continue
             found = item.progress(context)
             if found.status in ("overdue", "no_data"):
@@ -249,7 +289,7 @@ measurements:
                     item.latest,
                     {
                         "id": agreement.id,
-                        "deadline": agreement.deadline.isoformat(),
+                        "deadline": deadline.isoformat(),
                         "missed": str(found.periods_missed),
                         "measured": str(found.periods_measured),
                     },
@@ -258,9 +298,110 @@ measurements:
                 )
 
 
+class EffectiveAfterDeadline(Rule):
+    """An agreement takes effect before it is due: otherwise nothing can ever be done in time."""
+
+    code = "T505"
+    name = "effective-after-deadline"
+    severity = "error"
+    scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Van kracht na de termijn", "en": "Effective after the deadline"},
+        "message": {
+            "nl": "Afspraak {id} gaat pas in op {effective} (effective_from), na haar termijn "
+            "{deadline}.",
+            "en": "Agreement {id} takes effect only on {effective} (effective_from), after its "
+            "deadline {deadline}.",
+        },
+        "message.term": {
+            "nl": "Afspraak {id} gaat pas in op {effective} (effective_from), na het einde van de "
+            "looptijd {deadline}.",
+            "en": "Agreement {id} takes effect only on {effective} (effective_from), after the end "
+            "of the term {deadline}.",
+        },
+        "hint": {
+            "nl": "Controleer beide datums. Loopt de afspraak bewust door na de looptijd, zet er "
+            "dan 'beyond_term: true' bij.",
+            "en": "Check both dates. When the agreement runs past the term on purpose, add "
+            "'beyond_term: true'.",
+        },
+        "rationale": {
+            "nl": "Voor 'effective_from' wordt niets verwacht; ligt die datum na de termijn, dan "
+            "kan de afspraak nooit op tijd worden nagekomen.",
+            "en": "Nothing is expected before 'effective_from'; when that date lies after the "
+            "deadline, the agreement can never be kept in time.",
+        },
+    }
+    example_pass = """\
+- id: DU-02
+  title: Geen E-, F- en G-labels meer vanaf 2019
+  theme: kwaliteit-en-duurzaamheid
+  effective_from: 2019-01-01
+  deadline: 2019-12-31
+"""
+    example_fail = """\
+- id: DU-02
+  title: Geen E-, F- en G-labels meer vanaf 2019
+  theme: kwaliteit-en-duurzaamheid
+  effective_from: 2019-01-01
+  deadline: 2018-12-31
+"""
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        effective = agreement.effective_from
+        if effective is None:
+            return
+        variant = ""
+        due = None if agreement.ongoing else agreement.deadline
+        if due is None and not agreement.beyond_term:
+            due, variant = term_end(context.agreements), "term"
+        if due is not None and effective > due:
+            yield Finding(
+                self.code,
+                ("agreements", index, "effective_from"),
+                {
+                    "id": agreement.id,
+                    "effective": effective.isoformat(),
+                    "deadline": due.isoformat(),
+                },
+                variant=variant,
+            )
+
+
+def _standing(agreement: Agreement) -> bool:
+    """Whether the agreement is a duty for the whole term rather than a one-off result."""
+    target = agreement.target
+    if agreement.ongoing or (target is not None and target.recurring is not None):
+        return True
+    return target is None and agreement.frequency is not None
+
+
+def _term(agreement_set: AgreementSet) -> Period:
+    """The term of the set, with the end an amendment may have extended it to."""
+    return Period(start=agreement_set.period.start, end=term_end(agreement_set))
+
+
+def _window(agreement_set: AgreementSet, agreement: Agreement) -> tuple[date, date | None]:
+    """Where the agreement's dates may fall: within the term, or from its start on (no end)
+    when the agreement runs past the term on purpose."""
+    term = _term(agreement_set)
+    return term.start, None if agreement.beyond_term else term.end
+
+
+def _due(agreement_set: AgreementSet, agreement: Agreement) -> date | None:
+    """By when the agreement must be met: its deadline, or the term's end for an ongoing
+    one; None when it has neither (T501 asks for a deadline)."""
+    if agreement.deadline is None and not agreement.ongoing:
+        return None
+    return due_date(agreement_set, agreement)
+
+
 RULES: tuple[Rule, ...] = (
     MissingDeadline(),
     DeadlineOutsidePeriod(),
     MilestoneOutOfRange(),
     DeadlinePassed(),
+    EffectiveAfterDeadline(),
 )
