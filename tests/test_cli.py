@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -94,9 +95,15 @@ def test_the_choices_of_an_option_are_the_names_it_is_defined_by(
         timeout=60,
         check=False,
     )
-    # The option's row in the table of options (the examples above it name it too).
-    line = next(line for line in done.stdout.splitlines() if line.startswith(f"│ {option} "))
-    shown = re.search(r"<(?:list\[)?([\w|]+)\]?>", line)
+    # The option's row in the table of options (the examples above it name it too); a
+    # long list of choices goes on over the next lines of its cell.
+    lines = done.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"│ {option} "))
+    column = lines[start].index("<")
+    cell = [lines[start][column:].split("  ")[0]]
+    for line in itertools.takewhile(lambda line: line.startswith("│  "), lines[start + 1 :]):
+        cell.append(line[column:].split("  ")[0])
+    shown = re.search(r"<(?:list\[)?([\w|]+)\]?>", "".join(cell))
     assert shown is not None
     assert shown.group(1).split("|") == list(names)
 

@@ -287,19 +287,30 @@ def status_command(
     status_filter: Annotated[
         list[StatusName] | None, _option("--status", help="Only this status (repeatable).")
     ] = None,
+    scope: Annotated[
+        str | None,
+        _option(
+            "--scope",
+            help="Only agreements whose scope or 'per event' contains this text (any case).",
+        ),
+    ] = None,
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show the progress of each agreement: value, target, expected, traffic light, projection.
 
     Statuses: achieved, on_track (green), at_risk (orange), behind and overdue (red),
-    no_data (grey). Thresholds can be set in prestatie.yaml.
+    no_data (grey); not judged, and why (grey): context, request_open, request_declined,
+    not_yet, lapsed, suspended, withdrawn. --party also finds the agreements of a group
+    the party is a member of. Thresholds can be set in prestatie.yaml.
 
     Examples:
 
       prestatie status afspraken/ monitor/
 
       prestatie status --as-of 2026-06-30 --party hv-lindeveen --format md .
+
+      prestatie status --scope weidemeer-oost afspraken/ monitor/
     """
     import shutil
 
@@ -312,6 +323,7 @@ def status_command(
         themes=theme or [],
         parties=party or [],
         statuses=status_filter or [],
+        scope=scope,
         color=colour(sys.stdout),
         # A terminal is as wide as it is; a file or pipe gets room for every column.
         width=shutil.get_terminal_size().columns if sys.stdout.isatty() else 160,
@@ -324,18 +336,40 @@ def status_command(
 def record_command(
     ctx: typer.Context,
     agreement: AgreementId,
-    value: Annotated[
-        str,
-        _argument(
-            "The measured value: a number, or ja/nee (done or not) for an agreement without target."
-        ),
+    day: Annotated[
+        str, _option("--date", help="Reference date of the measurement or state, YYYY-MM-DD.")
     ],
-    day: Annotated[str, _option("--date", help="Reference date of the measurement, YYYY-MM-DD.")],
+    value: Annotated[
+        str | None,
+        _argument(
+            "The measured value: a number, or ja/nee (done or not) for an agreement without "
+            "target. Left out with --condition."
+        ),
+    ] = None,
     source: Annotated[str | None, _option("--source", help="Source document or link.")] = None,
     reported_by: Annotated[
         str | None, _option("--reported-by", help="Id of the party that reports the value.")
     ] = None,
     note: Annotated[str | None, _option("--note", help="A short explanation.")] = None,
+    index: Annotated[
+        str | None,
+        _option(
+            "--index",
+            help="The outside index's value with the measurement, for a target set against an "
+            "index (e.g. inflation).",
+        ),
+    ] = None,
+    condition: Annotated[
+        str | None,
+        _option(
+            "--condition",
+            help="Record the state of this condition (voorbehoud) of the agreement, not a value.",
+        ),
+    ] = None,
+    state: Annotated[
+        str | None,
+        _option("--state", help="With --condition: open, met or not_met."),
+    ] = None,
     monitor_file: Annotated[
         Path | None,
         _option("--file", help="Monitor file (default: the set's, or monitor/<set id>.yaml)."),
@@ -347,23 +381,30 @@ def record_command(
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Add a measurement to the monitor file of its set, keeping the rest of the file as it is.
+    """Add a measurement, or the state of a condition, to the monitor file of its set,
+    keeping the rest of the file as it is.
 
-    Refuses, writing nothing, an unknown agreement, a date outside the period, a value of
-    the wrong kind, a second value for the same date, or a monitor file that does not parse.
+    Refuses, writing nothing, an unknown agreement or condition, a date outside the period,
+    a value of the wrong kind, a second value for the same date, or a monitor file that does
+    not parse.
 
-    Example:
+    Examples:
 
       prestatie record BS-01 45 --date 2017-12-31 --source "Jaarverslag 2017" --reported-by corp-a
+
+      prestatie record BT-01 2.8 --index 3.3 --date 2026-07-01 --source "Huurbeleid 2026"
+
+      prestatie record BS-06 --condition vergunning-dijkzicht --state not_met --date 2026-09-30 --source "Uitspraak rechtbank"
 
     A negative value works as it is: prestatie record BT-01 -0.5 --date 2026-07-01
     """
     from prestatie_cli.commands import record
-    from prestatie_cli.editing.record import Entry
 
-    entry = Entry(agreement, value, _date(day), source, reported_by, note)
+    asked = record.Asked(
+        agreement, value, _date(day), source, reported_by, note, index, condition, state
+    )
     setup = _setup(ctx, config, lang)
-    raise typer.Exit(record.run(entry, sets=sets or [], monitor_file=monitor_file, setup=setup))
+    raise typer.Exit(record.run(asked, sets=sets or [], monitor_file=monitor_file, setup=setup))
 
 
 @app.command("diff")
@@ -568,6 +609,14 @@ def import_command(
         list[str] | None,
         _option("--map", help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable)."),
     ] = None,
+    parties: Annotated[
+        Path | None,
+        _option(
+            "--parties",
+            help="A set whose parties and groups the table names (by name or id); they go "
+            "into the new set as they are.",
+        ),
+    ] = None,
     parents: ParentsOption = False,
     lang: MessagesLang = "nl",
 ) -> None:
@@ -576,7 +625,11 @@ def import_command(
     Recognises common Dutch column names: nr, afspraak, titel, thema, trekker, bijdragers,
     doel/streefwaarde, eenheid, nulmeting, deadline/termijn/gereed, and the export's own columns.
 
-    Example: prestatie import monitor-2025.xlsx -o afspraken/lindeveen-2025-2028.yaml --period 2025-2028
+    Examples:
+
+      prestatie import monitor-2025.xlsx -o afspraken/lindeveen-2025-2028.yaml --period 2025-2028
+
+      prestatie import bewerkt.xlsx -o nieuw.yaml --parties afspraken/weidemeer-2026-2029.yaml --period 2026-2029
     """
     from prestatie_cli.commands import import_table
 
@@ -587,6 +640,7 @@ def import_command(
         title=title,
         period=period,
         mappings=mapping or [],
+        parties=parties,
         parents=parents,
         lang=lang,
         out=sys.stdout,

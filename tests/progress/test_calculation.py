@@ -16,8 +16,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from prestatie_cli.model.agreements import Agreement, Measurement, Period, Target, Thresholds
+from prestatie_cli.model.agreements import (
+    Agreement,
+    AgreementSet,
+    ConditionRecord,
+    Measurement,
+    Period,
+    Target,
+    Thresholds,
+)
 from prestatie_cli.progress.calculation import (
+    Progress,
     expected_at,
     judge,
     met,
@@ -26,7 +35,7 @@ from prestatie_cli.progress.calculation import (
     period_bounds,
     progress,
 )
-from prestatie_cli.progress.statuses import LIGHTS, Status
+from prestatie_cli.progress.statuses import LIGHTS, STATUSES, Status
 
 DEFAULT = Thresholds()
 
@@ -805,7 +814,16 @@ def test_lights() -> None:
         "behind": "red",
         "overdue": "red",
         "no_data": "grey",
+        # Not judged, each for its own reason: grey.
+        "context": "grey",
+        "request_open": "grey",
+        "request_declined": "grey",
+        "not_yet": "grey",
+        "lapsed": "grey",
+        "suspended": "grey",
+        "withdrawn": "grey",
     }
+    assert tuple(LIGHTS) == STATUSES
 
 
 # --- 11. Projections ------------------------------------------------------------------------------
@@ -1081,6 +1099,691 @@ def test_huge_values_do_not_raise(target: dict[str, Any], values: list[float]) -
     progress(ag, yearly(*values), date(2019, 1, 10), SET_2016, DEFAULT)
 
 
+# --- 16. Statuses that are not judged, and why --------------------------------------------------
+
+WEIDEMEER = Period(start=date(2026, 1, 1), end=date(2029, 12, 31))
+
+
+def item(**fields: Any) -> dict[str, Any]:
+    """An agreement of a set, as the file writes it."""
+    return {"id": "A-01", "title": "Afspraak", "theme": "beschikbaarheid", **fields}
+
+
+def agreement_set(*items: dict[str, Any], **fields: Any) -> AgreementSet:
+    """A set 2026-2029: two corporations merge on 2026-07-01 into corp-ab, which works with
+    corp-a in the federation 'scw'; 'corporaties' is every corporation."""
+    data: dict[str, Any] = {
+        "kind": "agreements",
+        "version": 1,
+        "id": "weidemeer",
+        "title": "Weidemeer",
+        "period": {"start": "2026-01-01", "end": "2029-12-31"},
+        "parties": [
+            {"id": "gemeente", "name": "Gemeente", "role": "gemeente"},
+            {"id": "corp-a", "name": "A", "role": "corporatie"},
+            {
+                "id": "corp-b",
+                "name": "B",
+                "role": "corporatie",
+                "left": "2026-07-01",
+                "successor": "corp-ab",
+            },
+            {
+                "id": "corp-c",
+                "name": "C",
+                "role": "corporatie",
+                "left": "2026-07-01",
+                "successor": "corp-ab",
+            },
+            {"id": "corp-ab", "name": "AB", "role": "corporatie", "joined": "2026-07-01"},
+            {"id": "hv", "name": "Huurders", "role": "huurdersorganisatie"},
+        ],
+        "groups": [
+            {"id": "scw", "name": "Samenwerkende corporaties", "members": ["corp-a", "corp-b"]},
+            {"id": "corporaties", "name": "De corporaties", "members": "corporatie"},
+        ],
+        "agreements": list(items),
+    }
+    data.update(fields)
+    return AgreementSet.model_validate(data)
+
+
+def in_set(agreements: AgreementSet, as_of: date, *ms: Measurement, **kwargs: Any) -> Progress:
+    """The progress of the set's first agreement with ``ms``, judged within the set."""
+    first = agreements.agreements[0]
+    own = [m for m in ms if m.agreement == first.id]
+    everything: dict[str, list[Measurement]] = {}
+    for measurement in ms:
+        everything.setdefault(measurement.agreement, []).append(measurement)
+    return progress(
+        first,
+        own,
+        as_of,
+        agreements.period,
+        DEFAULT,
+        agreement_set=agreements,
+        measurements_of=everything,
+        **kwargs,
+    )
+
+
+def of(agreement_id: str, day: str, value: Value, index: float | None = None) -> Measurement:
+    return Measurement(agreement=agreement_id, date=d(day), value=value, index=index)
+
+
+def test_context_is_not_judged() -> None:
+    # "Partijen streven naar een Weidemeer waarin iedereen een passende woning vindt."
+    found = progress(
+        agreement(None, kind="context"), measured((d("2026-06-30"), True)), d("2026-12-01"),
+        WEIDEMEER, DEFAULT,
+    )  # fmt: skip
+    assert (found.status, found.light, found.current, found.owed_by) == (
+        "context", "grey", None, (),
+    )  # fmt: skip
+
+
+REQUEST_TARGET = {"value": 20000, "comparison": "at_most", "unit": "euro"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "owed_by"),
+    [
+        pytest.param(None, "request_open", (), id="unanswered"),
+        pytest.param({"state": "open", "date": "2026-03-01"}, "request_open", (), id="open"),
+        # Accepted after the as-of date: still open on it.
+        pytest.param(
+            {"state": "accepted", "date": "2026-12-15"}, "request_open", (), id="accepted-later"
+        ),
+        pytest.param(
+            {"state": "declined", "date": "2026-06-15", "note": "Past niet in de begroting"},
+            "request_declined",
+            (),
+            id="declined",
+        ),
+        # Accepted: the asked party's commitment, judged as any other (18000 <= 20000).
+        pytest.param(
+            {"state": "accepted", "date": "2026-06-15"}, "achieved", ("gemeente",), id="accepted"
+        ),
+    ],
+)
+def test_request(answer: dict[str, Any] | None, status: Status, owed_by: tuple[str, ...]) -> None:
+    request = item(
+        kind="request",
+        owner="scw",
+        addressed_to="gemeente",
+        target={"metric": "grondprijs", **REQUEST_TARGET},
+        ongoing=True,
+    )
+    if answer is not None:
+        request["answer"] = answer
+    found = in_set(agreement_set(request), d("2026-12-01"), of("A-01", "2026-10-01", 18000))
+    assert (found.status, found.owed_by) == (status, owed_by)
+    assert found.light == ("green" if status == "achieved" else "grey")
+
+
+def withdrawn_set() -> AgreementSet:
+    amendment = {
+        "date": "2026-09-01",
+        "reason": "De regio pakt het onderzoek zelf op.",
+        "agreed_by": ["gemeente", "corp-a", "corp-ab", "hv"],
+        "withdraws": ["A-01"],
+    }
+    effort = item(kind="effort", owner="scw", deadline="2026-12-31")
+    return agreement_set(effort, amendments=[amendment])
+
+
+def test_withdrawn_from_the_amendment_on() -> None:
+    before = in_set(withdrawn_set(), d("2026-08-31"), of("A-01", "2026-06-30", False))
+    assert (before.status, before.withdrawal) == ("on_track", None)
+    found = in_set(withdrawn_set(), d("2026-09-01"), of("A-01", "2026-06-30", False))
+    assert found.status == "withdrawn"
+    assert found.light == "grey"
+    assert found.withdrawal is not None
+    assert (found.withdrawal.date, found.withdrawal.reason) == (
+        d("2026-09-01"), "De regio pakt het onderzoek zelf op.",
+    )  # fmt: skip
+
+
+def conditional(*kinds: str) -> AgreementSet:
+    """48 homes by 2028, under conditions of ``kinds`` (ids c-<kind>)."""
+    return agreement_set(
+        item(
+            owner="corp-a",
+            conditions=[
+                {"id": f"c-{kind}", "text": f"Voorwaarde {kind}.", "kind": kind} for kind in kinds
+            ],
+            target={
+                "metric": "woningen",
+                "value": 48,
+                "cumulative": True,
+                "baseline": {"value": 0, "date": "2026-01-01"},
+            },
+            deadline="2028-12-31",
+        )
+    )
+
+
+def record(condition: str, day: str, state: str, note: str | None = None) -> ConditionRecord:
+    return ConditionRecord(
+        agreement="A-01",
+        condition=condition,
+        date=d(day),
+        state=state,
+        note=note,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [
+        ("approval", "lapsed"),
+        ("decision", "lapsed"),
+        ("other", "lapsed"),
+        ("assumption", "suspended"),
+    ],
+)
+def test_condition_not_met(kind: str, status: Status) -> None:
+    failed = record(f"c-{kind}", "2026-09-30", "not_met", "De rechtbank vernietigde de vergunning.")
+    ms = of("A-01", "2026-06-30", 10)
+    found = in_set(conditional(kind), d("2026-12-01"), ms, conditions=[failed])
+    assert (found.status, found.light, found.current) == (status, "grey", None)
+    assert found.condition is not None
+    assert (found.condition.id, found.condition.text) == (f"c-{kind}", f"Voorwaarde {kind}.")
+    assert found.condition_record == failed
+    # The day before it was recorded, the agreement is judged as usual:
+    # 10 of 48 on 2026-06-30, 48 * 180 / 1095 = 7.9 expected.
+    before = in_set(conditional(kind), d("2026-09-29"), ms, conditions=[failed])
+    assert (before.status, before.current, before.condition) == ("on_track", 10, None)
+
+
+def test_condition_met_or_met_again_is_judged() -> None:
+    ms = of("A-01", "2026-06-30", 10)
+    met_only = [record("c-approval", "2026-03-10", "met")]
+    assert in_set(conditional("approval"), d("2026-12-01"), ms, conditions=met_only).status == (
+        "on_track"
+    )
+    # The assumption failed in September and holds again from November.
+    again = [
+        record("c-assumption", "2026-11-01", "met"),
+        record("c-assumption", "2026-09-01", "not_met"),
+    ]
+    found = in_set(conditional("assumption"), d("2026-12-01"), ms, conditions=again)
+    assert found.status == "on_track"
+    found = in_set(conditional("assumption"), d("2026-10-01"), ms, conditions=again)
+    assert found.status == "suspended"
+
+
+def test_a_failed_approval_goes_before_a_failed_assumption() -> None:
+    both = [
+        record("c-assumption", "2026-05-01", "not_met"),
+        record("c-approval", "2026-06-01", "not_met"),
+    ]
+    found = in_set(conditional("assumption", "approval"), d("2026-12-01"), conditions=both)
+    assert found.status == "lapsed"
+    assert found.condition is not None
+    assert found.condition.id == "c-approval"
+
+
+def test_records_of_other_agreements_do_not_count() -> None:
+    other = ConditionRecord(
+        agreement="B-01", condition="c-approval", date=d("2026-05-01"), state="not_met"
+    )
+    found = in_set(conditional("approval"), d("2026-12-01"), conditions=[other])
+    assert found.status == "no_data"
+
+
+def labels_from_2029() -> Agreement:
+    """'Vanaf 1 januari 2029 geen woningen met label E, F of G': at most 0, from 2029 on."""
+    return agreement(
+        {"value": 0, "comparison": "at_most"}, effective_from=d("2029-01-01"), ongoing=True
+    )
+
+
+def test_not_yet_before_effective_from() -> None:
+    ms = measured((d("2028-06-30"), 40), (d("2029-06-30"), 0))
+    found = progress(labels_from_2029(), ms, d("2028-12-31"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.light, found.current) == ("not_yet", "grey", None)
+    # From the day on it is judged, and only what was measured from then on counts.
+    found = progress(labels_from_2029(), ms, d("2029-01-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current) == ("no_data", None)
+    found = progress(labels_from_2029(), ms, d("2029-07-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current, found.start_value) == ("achieved", 0, 0)
+    # An ongoing agreement runs to the end of the term.
+    assert found.deadline == d("2029-12-31")
+
+
+def test_missing_periods_only_from_effective_from() -> None:
+    ag = agreement({"value": 20, "recurring": "quarterly"}, frequency="quarterly", ongoing=True)
+    later = agreement(
+        {"value": 20, "recurring": "quarterly"},
+        frequency="quarterly",
+        ongoing=True,
+        effective_from=d("2026-09-01"),
+    )
+    as_of = d("2027-04-01")
+    assert missing_periods(ag, [], as_of, WEIDEMEER, 0) == [
+        (d("2026-01-01"), d("2026-03-31")),
+        (d("2026-04-01"), d("2026-06-30")),
+        (d("2026-07-01"), d("2026-09-30")),
+        (d("2026-10-01"), d("2026-12-31")),
+        (d("2027-01-01"), d("2027-03-31")),
+    ]
+    assert missing_periods(later, [], as_of, WEIDEMEER, 0) == [
+        (d("2026-07-01"), d("2026-09-30")),
+        (d("2026-10-01"), d("2026-12-31")),
+        (d("2027-01-01"), d("2027-03-31")),
+    ]
+
+
+def test_missing_periods_none_for_context_and_open_requests() -> None:
+    context = agreement(None, kind="context", frequency="yearly")
+    request = agreement(None, kind="request", frequency="yearly", addressed_to="gemeente")
+    for ag in (context, request):
+        assert missing_periods(ag, [], d("2029-01-01"), WEIDEMEER, 0) == []
+
+
+def test_missing_periods_stop_at_a_withdrawal() -> None:
+    agreements = agreement_set(
+        item(owner="scw", kind="process", ongoing=True, frequency="yearly"),
+        amendments=[
+            {
+                "date": "2027-03-01",
+                "reason": "Vervalt.",
+                "agreed_by": ["gemeente"],
+                "withdraws": ["A-01"],
+            }
+        ],
+    )
+    ag = agreements.agreements[0]
+    assert missing_periods(ag, [], d("2029-06-01"), WEIDEMEER, 0, agreement_set=agreements) == [
+        (d("2026-01-01"), d("2026-12-31")),
+    ]
+
+
+# --- 17. The term: ongoing, extended, beyond it ---------------------------------------------------
+
+
+def test_ongoing_runs_to_the_term_as_amended() -> None:
+    duty = item(owner="gemeente", kind="process", ongoing=True, deadline="2026-06-30")
+    plain = in_set(agreement_set(duty), d("2026-12-01"))
+    assert plain.deadline == d("2029-12-31")
+    extended = agreement_set(
+        duty,
+        amendments=[
+            {
+                "date": "2027-05-01",
+                "reason": "Verlengd.",
+                "agreed_by": ["gemeente"],
+                "extends_to": "2030-12-31",
+            }
+        ],
+    )
+    assert in_set(extended, d("2026-12-01")).deadline == d("2030-12-31")
+
+
+def test_beyond_term_keeps_its_own_deadline() -> None:
+    # 900 homes insulated by 2030-12-31 (past the term 2026-2029); 800 by 2030-06-30.
+    # Expected: 900 * 1641 / 1825 = 809.3 (2026-01-01 -> 2030-06-30 is 1641 days).
+    insulation = item(
+        owner="corporaties",
+        target={
+            "metric": "woningen",
+            "value": 900,
+            "cumulative": True,
+            "baseline": {"value": 0, "date": "2026-01-01"},
+        },
+        deadline="2030-12-31",
+        beyond_term=True,
+    )
+    found = in_set(agreement_set(insulation), d("2030-07-01"), of("A-01", "2030-06-30", 800))
+    assert (found.deadline, found.status, found.deadline_passed) == (
+        d("2030-12-31"), "on_track", False,
+    )  # fmt: skip
+    assert found.expected_value == pytest.approx(900 * 1641 / 1825)
+
+
+# --- 18. Recurring targets: a value per year, months, ranges, an index --------------------------
+
+
+def mutation_rent(**target: Any) -> Agreement:
+    """At most the low capping limit at each letting: 682.96 in 2026, 700.72 in 2027."""
+    goal = {
+        "value": 682.96,
+        "comparison": "at_most",
+        "recurring": "yearly",
+        "per_year": [{"year": 2027, "value": 700.72}],
+        **target,
+    }
+    return agreement(goal, ongoing=True, frequency="yearly")
+
+
+@pytest.mark.parametrize(
+    ("rent_2027", "status", "missed"),
+    [
+        # Above 2026's cap, below 2027's: met.
+        pytest.param(690, "on_track", (), id="within-2027-cap"),
+        pytest.param(705, "behind", ((d("2027-01-01"), d("2027-12-31")),), id="above-2027-cap"),
+    ],
+)
+def test_recurring_value_per_year(
+    rent_2027: float, status: Status, missed: tuple[tuple[date, date], ...]
+) -> None:
+    ms = measured((d("2026-10-01"), 679.5), (d("2027-10-01"), rent_2027))
+    found = progress(mutation_rent(), ms, d("2027-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current, found.target_value, found.missed) == (
+        status, rent_2027, 700.72, missed,
+    )  # fmt: skip
+    assert (found.periods_measured, found.periods_missed) == (2, len(missed))
+    # 2026 on its own: 679.50 under 682.96.
+    found = progress(mutation_rent(), ms[:1], d("2026-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.target_value) == ("on_track", 682.96)
+
+
+def test_recurring_monthly() -> None:
+    ag = agreement({"value": 10, "recurring": "monthly"}, ongoing=True, frequency="monthly")
+    ms = measured((d("2026-01-31"), 12), (d("2026-02-28"), 8), (d("2026-03-31"), 11))
+    found = progress(ag, ms, d("2026-04-15"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.periods_measured, found.periods_missed) == ("at_risk", 3, 1)
+    assert found.missed == ((d("2026-02-01"), d("2026-02-28")),)
+
+
+def test_period_bounds_monthly() -> None:
+    assert period_bounds("monthly", d("2026-11-15"), d("2027-02-01")) == [
+        (d("2026-11-01"), d("2026-11-30")),
+        (d("2026-12-01"), d("2026-12-31")),
+        (d("2027-01-01"), d("2027-01-31")),
+        (d("2027-02-01"), d("2027-02-28")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [(849.99, False), (850, True), (925, True), (1000, True), (1000.01, False)],
+)
+def test_met_between(value: float, ok: bool) -> None:
+    target = Target(metric="huur", value=850, comparison="between", upper=1000)
+    assert met(target, value) is ok
+
+
+def middle_rent() -> Agreement:
+    """The 40 mid-rent homes let for between 850 and 1000 euro, by 2027-12-31."""
+    return agreement(
+        {"value": 850, "comparison": "between", "upper": 1000, "unit": "euro"},
+        deadline=d("2027-12-31"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("rents", "status"),
+    [
+        pytest.param([925], "achieved", id="inside"),
+        # From 1100 down towards the upper bound 1000: 1050 on 2026-12-31 is half of the way.
+        pytest.param([1100, 1050], "on_track", id="coming-down"),
+        pytest.param([800, 790], "behind", id="going-away"),
+    ],
+)
+def test_range_level(rents: list[float], status: Status) -> None:
+    days = [d("2026-01-01"), d("2026-12-31")]
+    found = progress(
+        middle_rent(),
+        measured(*zip(days, rents, strict=False)),
+        d("2027-01-01"),
+        WEIDEMEER,
+        DEFAULT,
+    )
+    assert found.status == status
+
+
+def test_range_level_heads_for_the_nearer_bound() -> None:
+    ms = measured((d("2026-01-01"), 1100), (d("2026-12-31"), 1050))
+    found = progress(middle_rent(), ms, d("2027-01-01"), WEIDEMEER, DEFAULT)
+    # 1100 -> 1000 over 2026-01-01..2027-12-31 (729 days); at 2026-12-31 (364 days):
+    # 1100 - 100 * 364 / 729 = 1050.07 expected; 1050 made: a share of 0.5.
+    assert found.expected_value == pytest.approx(1100 - 100 * 364 / 729)
+    assert found.share == pytest.approx(0.5)
+
+
+def rent_increase() -> Agreement:
+    """Rent increase at most inflation minus 0.5 point, each year."""
+    target = {
+        "value": -0.5,
+        "comparison": "at_most",
+        "index": "inflatie (CPI)",
+        "recurring": "yearly",
+        "unit": "procent",
+    }
+    return agreement(target, ongoing=True, frequency="yearly")
+
+
+@pytest.mark.parametrize(
+    ("increase", "status", "current"),
+    [
+        # 2.8 with inflation 3.3: -0.5, exactly the cap (and exact in decimals).
+        pytest.param(2.8, "on_track", -0.5, id="at-the-cap"),
+        pytest.param(3.0, "behind", -0.3, id="above-the-cap"),
+    ],
+)
+def test_index_offset(increase: float, status: Status, current: float) -> None:
+    ms = [Measurement(agreement="A-01", date=d("2026-07-01"), value=increase, index=3.3)]
+    found = progress(rent_increase(), ms, d("2026-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current, found.index_value, found.unjudged) == (
+        status, current, 3.3, (),
+    )  # fmt: skip
+
+
+def test_index_target_without_index_cannot_be_judged() -> None:
+    without = measured((d("2026-07-01"), 2.8))
+    found = progress(rent_increase(), without, d("2026-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current, found.unjudged) == ("no_data", None, (d("2026-07-01"),))
+    # Next to a measurement with its index, the one without is left out.
+    both = [*without, Measurement(agreement="A-01", date=d("2027-07-01"), value=2.5, index=3.0)]
+    found = progress(rent_increase(), both, d("2027-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.current, found.periods_measured) == ("on_track", -0.5, 1)
+    assert found.unjudged == (d("2026-07-01"),)
+
+
+# --- 19. Yes/no duties with a frequency: judged per period --------------------------------------
+
+
+def monthly_list() -> Agreement:
+    """'De gemeente stuurt de corporaties elke maand de lijst van te huisvesten statushouders.'"""
+    return agreement(None, kind="process", ongoing=True, frequency="monthly")
+
+
+# Sent on the 5th of each month of 2026 up to October, except May.
+MONTHLY = measured(*((date(2026, month, 5), True) for month in range(1, 11) if month != 5))
+MAY = (d("2026-05-01"), d("2026-05-31"))
+
+
+def test_duty_a_missed_month_is_orange() -> None:
+    found = progress(monthly_list(), MONTHLY, d("2026-12-01"), WEIDEMEER, DEFAULT)
+    # November ended on 2026-11-30 and is within its 120 grace days: not judged yet.
+    assert (found.status, found.light) == ("at_risk", "orange")
+    assert (found.periods_measured, found.periods_missed, found.missed) == (10, 1, (MAY,))
+    assert (found.current, found.measured_on) == (True, d("2026-10-05"))
+
+
+def test_duty_the_latest_month_missed_is_red() -> None:
+    no_grace = Thresholds(grace_days=0)
+    found = progress(monthly_list(), MONTHLY, d("2026-12-01"), WEIDEMEER, no_grace)
+    assert (found.status, found.light) == ("behind", "red")
+    assert found.missed == (MAY, (d("2026-11-01"), d("2026-11-30")))
+    assert (found.periods_measured, found.periods_missed) == (11, 2)
+
+
+def neighbourhood_meeting() -> Agreement:
+    """'De corporaties blijven deelnemen aan het wijkoverleg, dat elk kwartaal bijeenkomt.'"""
+    return agreement(None, kind="process", ongoing=True, frequency="quarterly")
+
+
+@pytest.mark.parametrize(
+    ("flags", "as_of", "status", "missed"),
+    [
+        pytest.param([True, True, True], "2026-12-01", "on_track", 0, id="every-quarter"),
+        # Q2: the meeting was held without them.
+        pytest.param([True, False, True], "2026-12-01", "at_risk", 1, id="q2-false"),
+        pytest.param([True, True, False], "2026-12-01", "behind", 1, id="latest-false"),
+        # After the term, all four years of quarters done: achieved; one missed: overdue.
+        pytest.param([True] * 16, "2030-02-01", "achieved", 0, id="after-term"),
+        pytest.param(
+            [True, False] + [True] * 14, "2030-02-01", "overdue", 1, id="after-term-missed"
+        ),
+    ],
+)
+def test_duty_per_quarter(flags: list[bool], as_of: str, status: Status, missed: int) -> None:
+    days = [date(2026 + i // 4, 3 * (i % 4) + 2, 11) for i in range(len(flags))]
+    found = progress(
+        neighbourhood_meeting(),
+        measured(*zip(days, flags, strict=True)),
+        d(as_of),
+        WEIDEMEER,
+        DEFAULT,
+    )
+    assert (found.status, found.periods_missed, found.periods_measured) == (
+        status, missed, len(flags),
+    )  # fmt: skip
+
+
+def test_a_done_duty_without_frequency_is_achieved_as_before() -> None:
+    ag = agreement(None, kind="process", deadline=d("2026-06-30"))
+    found = progress(ag, measured((d("2026-05-15"), True)), d("2026-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.periods_measured, found.missed) == ("achieved", 0, ())
+
+
+# --- 20. A parent adds up its parts ---------------------------------------------------------------
+
+
+def share(part_id: str, value: int, **target: Any) -> dict[str, Any]:
+    return item(
+        id=part_id,
+        parent="BS-01",
+        owner="corp-a",
+        target={
+            "metric": "woningen",
+            "unit": "woningen",
+            "value": value,
+            "cumulative": True,
+            **target,
+        },
+        deadline="2029-12-31",
+    )
+
+
+def whole(**target: Any) -> dict[str, Any]:
+    return item(
+        id="BS-01",
+        owner="corporaties",
+        target={
+            "metric": "woningen",
+            "unit": "woningen",
+            "value": 600,
+            "cumulative": True,
+            "baseline": {"value": 0, "date": "2026-01-01"},
+            **target,
+        },
+        deadline="2029-12-31",
+    )
+
+
+PARTS = (
+    of("BS-01-MH", "2026-06-30", 58),
+    of("BS-01-PR", "2026-06-30", 30),
+    of("BS-01-OW", "2026-06-30", -4),
+)
+
+
+def test_parent_adds_up_its_parts() -> None:
+    agreements = agreement_set(
+        whole(), share("BS-01-MH", 250), share("BS-01-PR", 200), share("BS-01-OW", 150)
+    )
+    found = in_set(agreements, d("2026-12-01"), *PARTS)
+    assert found.rolled_up_from == ("BS-01-MH", "BS-01-PR", "BS-01-OW")
+    # 58 + 30 - 4 = 84 of 600; expected 600 * 180 / 1460 = 74.0 on 2026-06-30.
+    assert (found.status, found.current, found.measured_on) == ("on_track", 84, d("2026-06-30"))
+    assert found.expected_value == pytest.approx(600 * 180 / 1460)
+
+
+def test_parent_with_its_own_measurement_keeps_it() -> None:
+    agreements = agreement_set(whole(), share("BS-01-MH", 250))
+    found = in_set(agreements, d("2026-12-01"), of("BS-01", "2026-06-30", 100), *PARTS)
+    assert (found.current, found.rolled_up_from) == (100, ())
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        pytest.param(share("BS-01-PR", 200, unit="procent"), id="another-unit"),
+        pytest.param(share("BS-01-PR", 200, cumulative=False), id="a-level"),
+    ],
+)
+def test_parts_that_do_not_match_are_not_added_up(odd: dict[str, Any]) -> None:
+    agreements = agreement_set(whole(), share("BS-01-MH", 250), odd)
+    found = in_set(agreements, d("2026-12-01"), *PARTS)
+    assert (found.status, found.current, found.rolled_up_from) == ("no_data", None, ())
+
+
+def test_parts_without_a_target_take_no_part() -> None:
+    monthly = item(id="BS-01-L", parent="BS-01", kind="process", owner="gemeente")
+    agreements = agreement_set(whole(), share("BS-01-MH", 250), monthly)
+    found = in_set(agreements, d("2026-12-01"), *PARTS, of("BS-01-L", "2026-06-30", True))
+    assert (found.current, found.rolled_up_from) == (58, ("BS-01-MH",))
+
+
+def test_levels_add_up_the_latest_of_each_part() -> None:
+    level = {"cumulative": False, "baseline": {"value": 0, "date": "2026-01-01"}}
+    agreements = agreement_set(
+        whole(**level),
+        share("A", 250, cumulative=False),
+        share("B", 200, cumulative=False),
+    )
+    agreements = agreements.model_copy(
+        update={
+            "agreements": [
+                agreements.agreements[0],
+                *(a.model_copy(update={"parent": "BS-01"}) for a in agreements.agreements[1:]),
+            ]
+        }
+    )
+    ms = (of("A", "2026-03-31", 10), of("A", "2026-06-30", 12), of("B", "2026-06-30", 5))
+    found = in_set(agreements, d("2026-12-01"), *ms)
+    # On 2026-03-31 only A: 10; on 2026-06-30 A's 12 and B's 5.
+    assert (found.current, found.measured_on, found.rolled_up_from) == (
+        17,
+        d("2026-06-30"),
+        ("A", "B"),
+    )
+
+
+def test_without_the_set_nothing_is_added_up() -> None:
+    agreements = agreement_set(whole(), share("BS-01-MH", 250))
+    found = progress(agreements.agreements[0], [], d("2026-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.rolled_up_from) == ("no_data", ())
+
+
+# --- 21. Who owes it ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("owner", "as_of", "owed_by"),
+    [
+        pytest.param("corp-a", "2026-12-01", ("corp-a",), id="one-party"),
+        pytest.param("scw", "2026-03-01", ("corp-a", "corp-b"), id="group-before-merger"),
+        # After the merger corp-ab carries corp-b's part.
+        pytest.param("scw", "2026-12-01", ("corp-a", "corp-ab"), id="group-after-merger"),
+        pytest.param(
+            ["gemeente", "corporaties"],
+            "2026-12-01",
+            ("gemeente", "corp-a", "corp-ab"),
+            id="joint",
+        ),
+        pytest.param("corp-x", "2026-12-01", ("corp-x",), id="unknown-kept-as-written"),
+    ],
+)
+def test_owed_by(owner: str | list[str], as_of: str, owed_by: tuple[str, ...]) -> None:
+    found = in_set(agreement_set(item(owner=owner)), d(as_of))
+    assert found.owed_by == owed_by
+
+
 # --- Properties --------------------------------------------------------------------------------------
 
 PERIOD = Period(start=date(2020, 1, 1), end=date(2027, 12, 31))
@@ -1092,7 +1795,7 @@ NUMBERS = st.integers(-(10**6), 10**6) | st.floats(
 BOOLEANS = st.booleans()
 NONE = st.none()
 COMPARISONS = st.sampled_from(["at_least", "at_most", "exactly"])
-FREQUENCIES = st.sampled_from([None, "yearly", "half-yearly", "quarterly"])
+FREQUENCIES = st.sampled_from([None, "yearly", "half-yearly", "quarterly", "monthly"])
 RANK: dict[Status, int] = {"achieved": 4, "on_track": 3, "at_risk": 2, "behind": 1, "overdue": 1}
 
 
@@ -1292,6 +1995,8 @@ def any_agreements(draw: st.DrawFn) -> Agreement:
         kind=draw(st.sampled_from(["result", "effort", "process"])),
         deadline=draw(st.none() | DAYS),
         frequency=draw(FREQUENCIES),
+        ongoing=draw(st.booleans()),
+        effective_from=draw(st.none() | DAYS),
     )
 
 

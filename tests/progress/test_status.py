@@ -33,6 +33,14 @@ HOFSTREEK_HEADING = (
     "Regionale prestatieafspraken Hofstreek 2024-2027 (2024-01-01 t/m 2027-12-31), "
     "stand per 2026-11-21"
 )
+WEIDEMEER_HEADINGS = [
+    "Prestatieafspraken Weidemeer 2026-2029 (kaderafspraak) (2026-01-01 t/m 2029-12-31), "
+    "stand per 2026-11-21",
+    "Jaarschijf 2026 bij de prestatieafspraken Weidemeer 2026-2029 (2026-01-01 t/m "
+    "2026-12-31), stand per 2026-11-21",
+    "Jaarschijf 2027 bij de prestatieafspraken Weidemeer 2026-2029 (2027-01-01 t/m "
+    "2027-12-31), stand per 2026-11-21",
+]
 COLUMNS_NL = [
     "Afspraak",
     "Titel",
@@ -44,6 +52,10 @@ COLUMNS_NL = [
     "Prognose",
 ]
 STATUS_WORDS_NL = {"behaald", "op koers", "risico", "achter", "niet gehaald", "geen gegevens"}
+# What Weidemeer adds: the statuses of agreements that are not judged, and why.
+UNJUDGED_WORDS_NL = {
+    "context", "verzoek, nog niet aanvaard", "nog niet van kracht", "vervallen", "ingetrokken",
+}  # fmt: skip
 LINDEVEEN_IDS = [
     "BT-01", "BT-02", "BS-01", "BS-02", "BS-03", "KD-01", "KD-02", "KD-03", "WZ-01",
     "WZ-02", "BD-01", "BD-02", "LB-01", "PR-01", "PR-02", "J26-01", "J26-02", "J26-03",
@@ -135,7 +147,9 @@ def test_text_spells_out_every_status(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert "\x1b" not in done.stdout
     sets = blocks(done.stdout)
-    assert list(sets) == [BODEGRAVEN_HEADING, LINDEVEEN_HEADING, HOFSTREEK_HEADING]
+    assert list(sets) == [
+        BODEGRAVEN_HEADING, LINDEVEEN_HEADING, HOFSTREEK_HEADING, *WEIDEMEER_HEADINGS,
+    ]  # fmt: skip
     rows = table(sets[LINDEVEEN_HEADING])
     assert rows.pop("Afspraak") == COLUMNS_NL
     assert list(rows) == LINDEVEEN_IDS
@@ -158,7 +172,7 @@ def test_text_spells_out_every_status(tmp_path: Path) -> None:
     hofstreek = table(sets[HOFSTREEK_HEADING])
     assert {row[6] for key, row in hofstreek.items() if key != "Afspraak"} == {"geen gegevens"}
     words = {row[6] for block in sets.values() for row in table(block).values()}
-    assert words - {"Status"} == STATUS_WORDS_NL
+    assert words - {"Status"} == STATUS_WORDS_NL | UNJUDGED_WORDS_NL
     # The tallies follow each table.
     tail = sets[LINDEVEEN_HEADING][-len(LINDEVEEN_BY_THEME_NL) - len(LINDEVEEN_BY_OWNER_NL) :]
     assert tail == LINDEVEEN_BY_THEME_NL + LINDEVEEN_BY_OWNER_NL
@@ -299,6 +313,10 @@ def test_json_structure_and_values(tmp_path: Path) -> None:
         "id", "title", "theme", "kind", "owner", "contributors", "deadline", "status", "light",
         "current", "measured_on", "target", "share", "expected_share", "expected_value",
         "projected", "periods_measured", "periods_missed",
+        # Added with groups, conditions, parts, requests and recurring duties.
+        "owners", "owner_names", "owed_by", "scope", "per_event", "parent", "effective_from",
+        "due", "target_value", "index_value", "unjudged", "missed_periods", "rolled_up_from",
+        "condition", "withdrawal", "request",
     } == set(rows["BS-01"])  # fmt: skip
 
     def pick(agreement: str) -> tuple[Any, ...]:
@@ -452,8 +470,9 @@ def test_unknown_status_is_a_usage_error(tmp_path: Path) -> None:
     words = " ".join(done.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
     assert "Invalid value for '--status'" in words
     assert (
-        "'groen' is not one of 'achieved', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data'."
-        in words
+        "'groen' is not one of 'achieved', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data', "
+        "'context', 'request_open', 'request_declined', 'not_yet', 'lapsed', 'suspended', "
+        "'withdrawn'." in words
     )
     assert "Traceback" not in done.stderr
 
@@ -495,7 +514,8 @@ def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
             "  - {agreement: BS-01, date: 2025-13-01, value: 1}\n",
             1,
             "4:1: V001 error Onbekend veld 'extra'.\n"
-            "    tip: Toegestane velden hier: kind, version, set, measurements, waivers.\n"
+            "    tip: Toegestane velden hier: kind, version, set, measurements, conditions, "
+            "waivers.\n"
             "kapot.yaml:6:30: V003 error Ongeldige waarde voor 'date': '2025-13-01' is geen "
             "bestaande datum.\n"
             "    tip: Schrijf datums als 2019-12-31 (jaar-maand-dag).\n",
@@ -527,7 +547,8 @@ def test_a_second_set_with_the_same_id_is_named_not_dropped_silently(tmp_path: P
     assert done.stderr == (
         "b.yaml:4:9: P603 error De set-id 'voorbeeld-2016-2019' wordt ook gebruikt in "
         "a.yaml; deze set is weggelaten.\n"
-        "    tip: Geef elke afspraak, partij en set een eigen id die niet meer verandert.\n"
+        "    tip: Geef elke afspraak, partij, groep en set een eigen id die niet meer verandert; "
+        "een groep heeft een andere id dan elke partij.\n"
     )
     assert [entry["title"] for entry in json.loads(done.stdout)["sets"]] == [
         "Prestatieafspraken Voorbeeld 2016-2019"
@@ -562,3 +583,256 @@ def test_status_of_a_corpus_loaded_before() -> None:
     }
     behind = status(corpus, date(2026, 11, 21), Thresholds(), Selection(statuses=("behind",)))
     assert [row.agreement.id for row in behind.sets[0].rows] == ["BS-01", "BD-01"]
+
+
+# --- Weidemeer: groups, conditions, parts, requests, recurring duties ----------------
+
+WEIDEMEER = [
+    REPO / "examples" / "afspraken" / "weidemeer-2026-2029.yaml",
+    REPO / "examples" / "monitor" / "weidemeer-2026-2029.yaml",
+]
+WEIDEMEER_AS_OF = "2026-12-01"
+WEIDEMEER_STATUS = {
+    "K-00": "context",
+    # 2.8 with inflation 3.3: -0.5, at the cap of inflation minus 0.5 point.
+    "BT-01": "on_track",
+    # 679.50 under 2026's 682.96.
+    "BT-02": "on_track",
+    "BT-03": "no_data",
+    # Added up from its parts: 58 + 30 - 4 = 84 of 600, 74 expected on 2026-06-30.
+    "BS-01": "on_track",
+    "BS-01-MH": "on_track",
+    "BS-01-PR": "on_track",
+    "BS-01-OW": "behind",
+    "BS-02": "on_track",
+    # Its parts count in other units (a percentage, lists, overviews): nothing to add up.
+    "BS-03": "no_data",
+    "BS-03-A": "no_data",
+    # May 2026's list was not sent.
+    "BS-03-B": "at_risk",
+    # Dated on the last day of the quarter each covers: none missed.
+    "BS-03-C": "on_track",
+    # Accepted on 2026-06-15, in effect from 2027-01-01.
+    "BS-04": "not_yet",
+    # Its condition was met; nothing measured yet.
+    "BS-05": "no_data",
+    # The court quashed the permit on 2026-09-30.
+    "BS-06": "lapsed",
+    "KD-01": "not_yet",
+    # 130 of 900 on 2026-06-30, 98.8 expected towards the milestone of 400 by 2027-12-31.
+    "KD-02": "on_track",
+    "KD-03": "no_data",
+    # The second quarter: none of the corporations was at the meeting.
+    "LV-01": "at_risk",
+    "LV-02": "request_open",
+    "SW-01": "on_track",
+    "SW-02": "on_track",
+    "SW-03": "on_track",
+    # In effect since 2026-09-01; nothing measured yet.
+    "SW-04": "no_data",
+    "SW-05": "withdrawn",
+}
+
+
+def weidemeer_json(*args: str) -> dict[str, Any]:
+    done = run(
+        "status", "--as-of", WEIDEMEER_AS_OF, "--format", "json", *args, *WEIDEMEER, cwd=REPO
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def test_weidemeer_status_of_every_agreement() -> None:
+    (block,) = weidemeer_json()["sets"]
+    rows = {row["id"]: row for row in block["agreements"]}
+    assert {key: row["status"] for key, row in rows.items()} == WEIDEMEER_STATUS
+    assert {key for key, row in rows.items() if row["light"] == "grey"} == {
+        key
+        for key, status in WEIDEMEER_STATUS.items()
+        if status not in ("on_track", "at_risk", "behind")
+    }
+    bt01 = rows["BT-01"]
+    assert (bt01["current"], bt01["index_value"], bt01["target"]) == (
+        -0.5,
+        3.3,
+        {
+            "value": -0.5,
+            "unit": "procent",
+            "comparison": "at_most",
+            "index": "inflatie (CPI voorgaand kalenderjaar)",
+            "recurring": "yearly",
+        },
+    )
+    assert (rows["BT-02"]["target_value"], rows["BT-02"]["per_event"]) == (
+        682.96, "bij iedere mutatie",
+    )  # fmt: skip
+    assert rows["BT-02"]["target"]["per_year"] == {"2027": 700.72, "2028": 718.24, "2029": 736.2}
+    assert rows["BT-03"]["target"] == {
+        "value": 850, "unit": "euro per maand", "comparison": "between", "upper": 1000,
+    }  # fmt: skip
+    bs01 = rows["BS-01"]
+    assert (bs01["current"], bs01["rolled_up_from"], round(bs01["expected_value"], 1)) == (
+        84, ["BS-01-MH", "BS-01-PR", "BS-01-OW"], 74.0,
+    )  # fmt: skip
+    assert (bs01["owners"], bs01["owner_names"]) == (["corporaties"], ["De corporaties"])
+    # Every corporation on 2026-12-01: the merged Polderoever, and the one that joined.
+    assert bs01["owed_by"] == ["corp-meerhof", "corp-polderoever", "corp-jong"]
+    assert [(row["periods_measured"], row["periods_missed"]) for row in (
+        rows["BS-03-B"], rows["BS-03-C"], rows["LV-01"],
+    )] == [(10, 1), (3, 0), (3, 1)]  # fmt: skip
+    assert rows["BS-03-B"]["missed_periods"] == [{"start": "2026-05-01", "end": "2026-05-31"}]
+    assert rows["LV-01"]["missed_periods"] == [{"start": "2026-04-01", "end": "2026-06-30"}]
+    assert rows["BS-04"]["effective_from"] == "2027-01-01"
+    assert rows["BS-04"]["request"] == {
+        "addressed_to": ["gemeente"],
+        "state": "accepted",
+        "date": "2026-06-15",
+        "note": "Grondprijzenbrief 2027, vastgesteld door het college",
+    }
+    assert rows["LV-02"]["request"] == {
+        "addressed_to": ["gemeente"], "state": "open", "date": None, "note": None,
+    }  # fmt: skip
+    assert rows["LV-02"]["owed_by"] == []
+    assert rows["BS-06"]["condition"] == {
+        "id": "vergunning-dijkzicht",
+        "text": "De omgevingsvergunning voor de transformatie wordt onherroepelijk.",
+        "kind": "decision",
+        "by": "Rechtbank / gemeente (bezwaar en beroep)",
+        "state": "not_met",
+        "date": "2026-09-30",
+        "source": "Uitspraak rechtbank, 30 september 2026",
+        "note": "De rechtbank vernietigde de omgevingsvergunning; Polderoever Wonen ziet af "
+        "van de transformatie.",
+    }
+    # Oeverwonen's agreement is carried by Polderoever Wonen after the merger.
+    assert rows["BS-06"]["owed_by"] == ["corp-polderoever"]
+    assert rows["SW-05"]["withdrawal"]["date"] == "2026-09-01"
+    assert rows["SW-05"]["withdrawal"]["reason"].endswith("omdat de regio dit in 2026 zelf oppakt.")
+    assert (rows["KD-02"]["deadline"], rows["KD-02"]["due"]) == ("2030-12-31", "2030-12-31")
+    assert (rows["SW-01"]["deadline"], rows["SW-01"]["due"]) == (None, "2029-12-31")
+    assert rows["BS-03"]["owners"] == ["gemeente", "corporaties"]
+    assert rows["BS-03"]["owner"] == ["gemeente", "corporaties"]
+    # A group's agreement counts for each member; context and the open request for none.
+    assert block["by_owner"] == {
+        "-": {"grey": 2},
+        "corp-jong": {"green": 4, "grey": 5},
+        "corp-meerhof": {"green": 7, "orange": 1, "grey": 7},
+        "corp-polderoever": {"green": 7, "orange": 1, "red": 1, "grey": 6},
+        "gemeente": {"green": 3, "orange": 1, "grey": 2},
+        "hv-meerhof": {"green": 2},
+        "hv-polderoever": {"green": 2},
+        "hv-weidemeer": {"green": 2},
+    }
+
+
+def test_weidemeer_markdown_says_why() -> None:
+    done = run("status", "--as-of", WEIDEMEER_AS_OF, "--format", "md", *WEIDEMEER, cwd=REPO)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    rows = {line.split(" | ")[0][2:]: line for line in lines if line.startswith("| ")}
+    assert rows["BT-01"] == (
+        "| BT-01 | Huurverhoging ten hoogste inflatie min 0,5 procentpunt | scw | "
+        "2,8 (index 3,3) / ≤ inflatie (CPI voorgaand kalenderjaar) min 0,5 procent | "
+        "2026-07-01 | — | **op koers** | — |"
+    )
+    assert rows["BT-03"].split(" | ")[3] == "— / tussen 850 en 1.000 euro per maand"
+    assert rows["BS-01"].split(" | ")[3] == "84 / ≥ circa 600 woningen"
+    assert rows["BS-03"].split(" | ")[2:4] == ["gemeente, corporaties", "— / ≥ 84 personen"]
+    assert rows["BS-03-B"].split(" | ")[3:7] == [
+        "gedaan (1 van 10 perioden gemist)", "2026-10-05", "—", "**risico**",
+    ]  # fmt: skip
+    statuses = {key: row.split(" | ")[6] for key, row in rows.items()}
+    assert [statuses[key] for key in ("K-00", "BS-04", "BS-06", "LV-02", "SW-05")] == [
+        "**context**",
+        "**nog niet van kracht**",
+        "**vervallen**",
+        "**verzoek, nog niet aanvaard**",
+        "**ingetrokken**",
+    ]
+    start = lines.index("**Toelichting**")
+    assert lines[start : lines.index("**Per thema**")] == [
+        "**Toelichting**",
+        "",
+        "- BT-02: telkens: bij iedere mutatie; doel per jaar: 2027: 700,72; 2028: 718,24; "
+        "2029: 736,2; andere jaren 682,96",
+        "- BT-03: geldt voor nieuwbouwproject De Weidepoort",
+        "- BS-01: opgeteld uit BS-01-MH, BS-01-PR, BS-01-OW",
+        "- BS-03: doel per jaar: 2027: 90; andere jaren 84",
+        "- BS-03-A: geldt voor vrijkomende sociale huurwoningen",
+        "- BS-03-B: gemist: 2026-05-01 t/m 2026-05-31",
+        "- BS-04: van kracht vanaf 2027-01-01; verzoek aan gemeente, aanvaard op 2026-06-15: "
+        "Grondprijzenbrief 2027, vastgesteld door het college",
+        "- BS-05: geldt voor complex Kerkpad",
+        "- BS-06: geldt voor complex Dijkzicht; voorwaarde niet vervuld op 2026-09-30: De "
+        "omgevingsvergunning voor de transformatie wordt onherroepelijk. De rechtbank "
+        "vernietigde de omgevingsvergunning; Polderoever Wonen ziet af van de transformatie.",
+        "- KD-01: van kracht vanaf 2029-01-01",
+        "- KD-02: loopt door na de termijn, tot 2030-12-31",
+        "- KD-03: telkens: bij elke vervanging van een cv-ketel",
+        "- LV-01: geldt voor wijk Weidemeer-Oost; gemist: 2026-04-01 t/m 2026-06-30",
+        "- LV-02: geldt voor wijk Weidemeer-Oost; verzoek aan gemeente, nog niet beantwoord",
+        "- SW-04: van kracht sinds 2026-09-01",
+        "- SW-05: ingetrokken op 2026-09-01: Addendum: Stichting Jongerenhuisvesting Regio "
+        "sluit aan (SW-04). Het onderzoek naar een gezamenlijk woonruimteverdeelsysteem "
+        "(SW-05) vervalt, omdat de regio dit in 2026 zelf oppakt.",
+        "",
+    ]
+
+
+def test_weidemeer_text_in_english() -> None:
+    done = run(
+        "status", "--as-of", WEIDEMEER_AS_OF, "--lang", "en", "--theme", "beschikbaarheid",
+        *WEIDEMEER, cwd=REPO,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    ((_, lines),) = blocks(done.stdout).items()
+    rows = table(lines)
+    assert {key: row[6] for key, row in rows.items() if key != "Agreement"} == {
+        "BS-01": "on track", "BS-01-MH": "on track",
+        "BS-01-PR": "on track", "BS-01-OW": "behind", "BS-02": "on track",
+        "BS-04": "not yet in effect", "BS-05": "no data", "BS-06": "lapsed",
+    }  # fmt: skip
+    start = lines.index("Notes")
+    assert lines[start : start + 4] == [
+        "Notes",
+        "  BS-01: added up from BS-01-MH, BS-01-PR, BS-01-OW",
+        "  BS-04: in effect from 2027-01-01; request to gemeente, accepted on 2026-06-15: "
+        "Grondprijzenbrief 2027, vastgesteld door het college",
+        "  BS-05: applies to complex Kerkpad",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        # A member of scw and of 'de corporaties', and the owner of its own agreements.
+        pytest.param(
+            ["--party", "corp-meerhof", "--theme", "betaalbaarheid"],
+            ["BT-01", "BT-02", "BT-03"],
+            id="party-through-groups",
+        ),
+        # After the merger Polderoever Wonen carries Oeverwonen's agreements.
+        pytest.param(
+            ["--party", "corp-polderoever", "--theme", "beschikbaarheid"],
+            ["BS-01", "BS-01-PR", "BS-01-OW", "BS-02", "BS-04", "BS-06"],
+            id="successor",
+        ),
+        # The asked party of a request, and a party of a joint ownership.
+        pytest.param(
+            ["--party", "gemeente", "--theme", "leefbaarheid"], ["LV-01", "LV-02"], id="asked"
+        ),
+        pytest.param(
+            ["--party", "hv-weidemeer", "--theme", "wonen-en-zorg"], [], id="not-involved"
+        ),
+        # Any case, in scope or in 'per event'.
+        pytest.param(["--scope", "WEIDEMEER-OOST"], ["LV-01", "LV-02"], id="scope"),
+        pytest.param(["--scope", "mutatie"], ["BT-02"], id="per-event"),
+        pytest.param(
+            ["--scope", "complex", "--status", "lapsed"], ["BS-06"], id="scope-and-status"
+        ),
+    ],
+)
+def test_weidemeer_selection(args: list[str], ids: list[str]) -> None:
+    (block,) = weidemeer_json(*args)["sets"]
+    assert [row["id"] for row in block["agreements"]] == ids

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -12,8 +13,9 @@ from typing import TextIO
 from prestatie_cli.editing.insert import dump
 from prestatie_cli.errors import UsageError
 from prestatie_cli.files import destination, write_atomic
-from prestatie_cli.load.parse import parse
+from prestatie_cli.load.parse import parse, parse_file
 from prestatie_cli.messages import Language, text, use_language
+from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.reporting.escape import visible
 from prestatie_cli.tables.columns import COLUMNS
 from prestatie_cli.tables.import_table import SetFacts, from_table, normalise
@@ -47,6 +49,21 @@ def _overrides(values: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def _parties_of(path: Path | None, lang: Language) -> AgreementSet | None:
+    """The set whose parties and groups the table's names refer to (--parties)."""
+    if path is None:
+        return None
+    parsed = parse_file(path, lang)
+    if parsed.problems:
+        problem = parsed.problems[0]
+        where = f"{problem.line}:{problem.column} {problem.message}"
+        raise UsageError(key="import.parties", path=str(path), problem=where)
+    if not isinstance(parsed.model, AgreementSet):
+        kind = parsed.model.kind if parsed.model is not None else ""
+        raise UsageError(key="import.parties", path=str(path), problem=f"kind: {kind}.")
+    return parsed.model
+
+
 def run(
     source: Path,
     *,
@@ -55,6 +72,7 @@ def run(
     title: str | None,
     period: str | None,
     mappings: Sequence[str],
+    parties: Path | None = None,
     parents: bool = False,
     lang: Language,
     out: TextIO,
@@ -67,8 +85,15 @@ def run(
     destination(output, parents=parents)
     start, end = _period(period, lang)
     overrides = _overrides(mappings)
+    known = _parties_of(parties, lang)
     table = read_table(source)  # within the limits of tables.reading, or refused
     facts = SetFacts(set_id or output.stem, title, start, end)
+    if known is not None:
+        facts = replace(
+            facts,
+            parties=tuple(party.model_dump(exclude_none=True) for party in known.parties),
+            groups=tuple(group.model_dump(exclude_none=True) for group in known.groups),
+        )
     imported = from_table(table, facts, overrides, lang)
     if not imported.data:
         for line in imported.problems:

@@ -26,11 +26,12 @@ def run(
     themes: Sequence[str],
     parties: Sequence[str],
     statuses: Sequence[Status],
+    scope: str | None = None,
     color: bool,
     width: int,
     setup: Setup,
 ) -> int:
-    selection = Selection(tuple(themes), tuple(parties), tuple(statuses))
+    selection = Selection(tuple(themes), tuple(parties), tuple(statuses), scope)
     corpus = load_models(discover(paths or [Path()]), setup.lang)
     report = status(corpus, as_of, setup.settings.thresholds, selection)
     write_problems(setup.err, report.problems, setup.lang)

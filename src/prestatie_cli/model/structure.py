@@ -123,3 +123,21 @@ def condition_states(
         if record.agreement == agreement.id and record.condition in states and record.date <= on:
             states[record.condition] = record
     return states
+
+
+def rolled_up_parts(agreement_set: AgreementSet, agreement: Agreement) -> list[Agreement]:
+    """The children whose figures add up to ``agreement``'s; none when they do not.
+
+    They add up when the parent has a target (not one set against an outside index)
+    and every child with a target counts in the same unit, cumulative or not alike.
+    Children without a target (a monthly list, a report) take no part.
+    """
+    target = agreement.target
+    if target is None or target.index is not None:
+        return []
+    parts = [child for child in children(agreement_set, agreement.id) if child.target is not None]
+    for part in parts:
+        assert part.target is not None
+        if part.target.unit != target.unit or part.target.cumulative != target.cumulative:
+            return []
+    return parts

@@ -7,23 +7,41 @@ are any, and a straight line from the baseline to the target at the deadline
 otherwise. The status compares the progress made with the progress expected at
 the date of the latest measurement, so that a measurement that is simply not in
 yet does not turn a light red (a missing measurement is its own finding).
+
+Some agreements are not judged at all, and the status says why: context, a
+request not (yet) accepted, a date before the agreement takes effect, a failed
+condition, a withdrawal by a change of the set. Recurring targets and yes/no
+duties with a frequency are judged period by period.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from prestatie_cli.model.agreements import (
     Agreement,
+    AgreementSet,
+    Condition,
+    ConditionRecord,
     Frequency,
     Measurement,
     Period,
+    SetAmendment,
     Target,
     Thresholds,
+)
+from prestatie_cli.model.structure import (
+    condition_states,
+    due_date,
+    owner_parties,
+    rolled_up_parts,
+    term_end,
+    withdrawals,
 )
 from prestatie_cli.progress.statuses import LIGHTS, Light, Status
 
@@ -35,20 +53,39 @@ class Progress:
     agreement: Agreement
     as_of: date
     status: Status
-    # The value in the target's terms (the running total for a cumulative target).
+    # The value in the target's terms (the running total for a cumulative target; the
+    # measured value minus the index for a target set against an outside index).
     current: float | bool | None = None
     measured_on: date | None = None
     share: float | None = None
     expected_share: float | None = None
     expected_value: float | None = None
     projected: date | None = None
+    # Periods judged (with a measurement, or ended without one) and those missed.
     periods_measured: int = 0
     periods_missed: int = 0
     # Where progress is counted from: the baseline, or the first measurement.
     start_date: date | None = None
     start_value: float | None = None
-    # The agreement's deadline, or the end of the set's period when it has none.
+    # The day it must be met: its deadline, else the end of the set's term.
     deadline: date | None = None
+    # The target's value that applies to the latest measurement (a value per year).
+    target_value: float | None = None
+    # The outside index recorded with the latest measurement, for a target set against one.
+    index_value: float | None = None
+    # Dates of measurements that cannot be judged: no index recorded for an index target.
+    unjudged: tuple[date, ...] = ()
+    # The periods missed (first and last day), for recurring targets and duties.
+    missed: tuple[tuple[date, date], ...] = ()
+    # The children whose measurements were added up, for a parent without its own.
+    rolled_up_from: tuple[str, ...] = ()
+    # Why it is lapsed or suspended: the condition that was not met, and that record.
+    condition: Condition | None = None
+    condition_record: ConditionRecord | None = None
+    # Why it is withdrawn: the set's amendment.
+    withdrawal: SetAmendment | None = None
+    # The party ids that owe it on ``as_of`` (groups expanded, a successor after a merger).
+    owed_by: tuple[str, ...] = ()
 
     @property
     def light(self) -> Light:
@@ -67,14 +104,29 @@ def _slack(value: float) -> float:
     return _RELATIVE * max(1.0, abs(value))
 
 
-def met(target: Target, value: float) -> bool:
-    """Whether ``value`` satisfies the target's comparison."""
-    slack = _slack(target.value)
+def met(target: Target, value: float, goal: float | None = None) -> bool:
+    """Whether ``value`` satisfies the target's comparison.
+
+    ``goal`` is the value that applies where it differs from the target's own (a
+    value per year); with ``between`` it is the lower bound.
+    """
+    lower = target.value if goal is None else goal
+    slack = _slack(lower)
     if target.comparison == "at_least":
-        return value >= target.value - slack
+        return value >= lower - slack
     if target.comparison == "at_most":
-        return value <= target.value + slack
-    return abs(value - target.value) <= slack
+        return value <= lower + slack
+    if target.comparison == "between":
+        upper = lower if target.upper is None else target.upper
+        return lower - slack <= value <= upper + _slack(upper)
+    return abs(value - lower) <= slack
+
+
+def _aim(target: Target, start_value: float) -> float:
+    """The value progress runs to: the target's, or the nearer bound of a range."""
+    if target.comparison == "between" and target.upper is not None and start_value > target.upper:
+        return float(target.upper)
+    return float(target.value)
 
 
 def _total(values: Iterable[float]) -> float:
@@ -84,6 +136,14 @@ def _total(values: Iterable[float]) -> float:
         return math.fsum(listed)
     except OverflowError:
         return sum(listed)
+
+
+def offset(value: float, index: float) -> float:
+    """``value`` minus ``index``, exact in decimals (2.8 - 3.3 is -0.5)."""
+    try:
+        return float(Decimal(repr(value)) - Decimal(repr(index)))
+    except (ArithmeticError, ValueError):  # beyond what decimals hold
+        return value - index
 
 
 def _one_per_date(measurements: Iterable[Measurement], as_of: date) -> list[Measurement]:
@@ -101,22 +161,269 @@ def progress(
     as_of: date,
     period: Period,
     thresholds: Thresholds,
+    *,
+    agreement_set: AgreementSet | None = None,
+    measurements_of: Mapping[str, Sequence[Measurement]] | None = None,
+    conditions: Iterable[ConditionRecord] = (),
 ) -> Progress:
-    """The progress of ``agreement`` at ``as_of`` from the measurements dated on or before it."""
-    counted = _one_per_date(measurements, as_of)
-    deadline = agreement.deadline or period.end
+    """The progress of ``agreement`` at ``as_of`` from the measurements dated on or before it.
+
+    With ``agreement_set`` the set's term as amended counts, its withdrawals, and who
+    owes the agreement after a merger; with ``measurements_of`` (every agreement's
+    measurements) a parent without its own adds up its children's; ``conditions`` are
+    the monitor's records of the agreement's conditions.
+    """
+    deadline = _due(agreement, period, agreement_set)
+    owed_by = _owed_by(agreement, agreement_set, as_of)
+    found = _judged(
+        agreement,
+        measurements,
+        as_of,
+        period,
+        thresholds,
+        agreement_set,
+        measurements_of,
+        conditions,
+        deadline,
+    )
+    return replace(found, owed_by=owed_by)
+
+
+def _due(agreement: Agreement, period: Period, agreement_set: AgreementSet | None) -> date:
+    """The day by which it must be met: its own deadline, else the end of the term."""
+    if agreement_set is not None:
+        return due_date(agreement_set, agreement)
+    if agreement.deadline is not None and not agreement.ongoing:
+        return agreement.deadline
+    return period.end
+
+
+def _owed_by(
+    agreement: Agreement, agreement_set: AgreementSet | None, as_of: date
+) -> tuple[str, ...]:
+    """Who owes it on ``as_of``; an owner the set does not know is kept as written."""
+    if not agreement.is_commitment:
+        return ()
+    if agreement.answer is not None and agreement.answer.date > as_of:
+        return ()  # a request accepted after the day
+    written = agreement.asked if agreement.kind == "request" else agreement.owners
+    if agreement_set is None:
+        return written
+    known = {party.id for party in agreement_set.parties} | {g.id for g in agreement_set.groups}
+    unknown = tuple(reference for reference in written if reference not in known)
+    return owner_parties(agreement_set, agreement, as_of) + unknown
+
+
+def _judged(
+    agreement: Agreement,
+    measurements: Iterable[Measurement],
+    as_of: date,
+    period: Period,
+    thresholds: Thresholds,
+    agreement_set: AgreementSet | None,
+    measurements_of: Mapping[str, Sequence[Measurement]] | None,
+    conditions: Iterable[ConditionRecord],
+    deadline: date,
+) -> Progress:
+    if agreement_set is not None:
+        withdrawal = withdrawals(agreement_set).get(agreement.id)
+        if withdrawal is not None and withdrawal.date <= as_of:
+            return Progress(agreement, as_of, "withdrawn", deadline=deadline, withdrawal=withdrawal)
+    if agreement.kind == "context":
+        return Progress(agreement, as_of, "context", deadline=deadline)
+    if agreement.kind == "request":
+        answer = agreement.answer
+        if answer is None or answer.date > as_of or answer.state == "open":
+            return Progress(agreement, as_of, "request_open", deadline=deadline)
+        if answer.state == "declined":
+            return Progress(agreement, as_of, "request_declined", deadline=deadline)
+    failed = failed_condition(agreement, conditions, as_of)
+    if failed is not None:
+        condition, record = failed
+        status: Status = "suspended" if condition.kind == "assumption" else "lapsed"
+        return Progress(
+            agreement,
+            as_of,
+            status,
+            deadline=deadline,
+            condition=condition,
+            condition_record=record,
+        )
+    start = agreement.effective_from
+    if start is not None and as_of < start:
+        return Progress(agreement, as_of, "not_yet", deadline=deadline)
+    counted = _one_per_date((m for m in measurements if start is None or m.date >= start), as_of)
+    rolled_up: tuple[str, ...] = ()
+    if not counted and agreement_set is not None and measurements_of is not None:
+        parts = rolled_up_parts(agreement_set, agreement)
+        counted = _added_up(agreement, parts, measurements_of, as_of)
+        if counted:
+            rolled_up = tuple(part.id for part in parts)
+    found = _measured(agreement, counted, as_of, period, deadline, thresholds)
+    return replace(found, rolled_up_from=rolled_up) if rolled_up else found
+
+
+def failed_condition(
+    agreement: Agreement, records: Iterable[ConditionRecord], as_of: date
+) -> tuple[Condition, ConditionRecord] | None:
+    """The condition recorded as not met on ``as_of``, with its record; None if there is none.
+
+    A failed approval, decision or other condition (the agreement lapses) goes before
+    a failed assumption (the agreement is suspended while it does not hold).
+    """
+    if not agreement.conditions:
+        return None
+    states = condition_states(agreement, records, as_of)
+    failed = [
+        (condition, record)
+        for condition in agreement.conditions
+        if (record := states.get(condition.id)) is not None and record.state == "not_met"
+    ]
+    failed.sort(key=lambda pair: pair[0].kind == "assumption")
+    return failed[0] if failed else None
+
+
+def _added_up(
+    parent: Agreement,
+    parts: Sequence[Agreement],
+    measurements_of: Mapping[str, Sequence[Measurement]],
+    as_of: date,
+) -> list[Measurement]:
+    """The parent's figures as the sum of its parts' (counts added; levels at each date)."""
+    if not parts or parent.target is None:
+        return []
+    per_part = [
+        [m for m in _one_per_date(measurements_of.get(part.id, ()), as_of) if _is_number(m)]
+        for part in parts
+    ]
+    if parent.target.cumulative:
+        counts: dict[date, list[float]] = {}
+        for numbers in per_part:
+            for measurement in numbers:
+                counts.setdefault(measurement.date, []).append(float(measurement.value))
+        totals = {day: _total(values) for day, values in counts.items()}
+    else:
+        totals = {}
+        for day in sorted({m.date for numbers in per_part for m in numbers}):
+            levels = [_latest_on(numbers, day) for numbers in per_part]
+            totals[day] = _total(level for level in levels if level is not None)
+    return [
+        # Constructed, not validated: a sum of valid figures is one too (or infinite).
+        Measurement.model_construct(agreement=parent.id, date=day, value=totals[day])
+        for day in sorted(totals)
+    ]
+
+
+def _is_number(measurement: Measurement) -> bool:
+    return not isinstance(measurement.value, bool)
+
+
+def _latest_on(numbers: Sequence[Measurement], day: date) -> float | None:
+    """The latest of ``numbers`` (oldest first) dated on or before ``day``."""
+    found = None
+    for measurement in numbers:
+        if measurement.date > day:
+            break
+        found = float(measurement.value)
+    return found
+
+
+def _measured(
+    agreement: Agreement,
+    counted: Sequence[Measurement],
+    as_of: date,
+    period: Period,
+    deadline: date,
+    thresholds: Thresholds,
+) -> Progress:
+    """The judgement of what was measured, one measurement per date, oldest first."""
     flags = [m for m in counted if isinstance(m.value, bool)]
     if flags:
+        if agreement.frequency is not None and (agreement.ongoing or agreement.kind == "process"):
+            first = max(period.start, agreement.effective_from or period.start)
+            return _duty(agreement, flags, as_of, first, deadline, thresholds.grace_days)
         done = flags[-1].value is True
         status: Status = "achieved" if done else ("overdue" if as_of > deadline else "on_track")
         return Progress(agreement, as_of, status, done, flags[-1].date, deadline=deadline)
-    numbers = [m for m in counted if not isinstance(m.value, bool)]
+    numbers = [m for m in counted if _is_number(m)]
     target = agreement.target
     if target is None or not numbers:
         return Progress(agreement, as_of, "no_data", deadline=deadline)
+    unjudged: tuple[date, ...] = ()
+    index_value: float | None = None
+    if target.index is not None:
+        unjudged = tuple(m.date for m in numbers if m.index is None)
+        indexed = [m for m in numbers if m.index is not None]
+        if not indexed:
+            return Progress(agreement, as_of, "no_data", deadline=deadline, unjudged=unjudged)
+        index_value = float(indexed[-1].index or 0)
+        numbers = [
+            m.model_copy(update={"value": offset(float(m.value), float(m.index or 0))})
+            for m in indexed
+        ]
     if target.recurring is not None:
-        return _recurring(agreement, target, numbers, as_of, deadline)
-    return _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
+        found = _recurring(agreement, target, numbers, as_of, deadline)
+    else:
+        found = _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
+    return replace(found, unjudged=unjudged, index_value=index_value)
+
+
+def _duty(
+    agreement: Agreement,
+    flags: Sequence[Measurement],
+    as_of: date,
+    first: date,
+    deadline: date,
+    grace_days: int,
+) -> Progress:
+    """A yes/no duty with a frequency, judged period by period.
+
+    Within a period the latest flag counts; a period whose flag is false, or that
+    ended (plus the grace days) without one, is missed. A period missed earlier
+    makes the light orange until the deadline; the latest period judged missed
+    makes it red.
+    """
+    assert agreement.frequency is not None
+    bounds = period_bounds(agreement.frequency, first, min(deadline, as_of))
+    per_period: dict[date, Measurement] = {}
+    for measurement in flags:  # oldest first: a later one in a period replaces it
+        for start, end in bounds:
+            if start <= measurement.date <= end and measurement.date >= first:
+                per_period[start] = measurement
+    judged: list[bool] = []
+    missed: list[tuple[date, date]] = []
+    for start, end in bounds:
+        flag = per_period.get(start)
+        if flag is not None:
+            done = flag.value is True
+        elif end + timedelta(days=grace_days) < as_of:
+            done = False
+        else:  # running, or within its grace days
+            continue
+        judged.append(done)
+        if not done:
+            missed.append((start, end))
+    status: Status
+    if as_of > deadline:
+        status = "overdue" if missed else "achieved"
+    elif judged and not judged[-1]:
+        status = "behind"
+    elif missed:
+        status = "at_risk"
+    else:
+        status = "on_track"
+    latest = flags[-1]
+    return Progress(
+        agreement,
+        as_of,
+        status,
+        latest.value is True,
+        latest.date,
+        periods_measured=len(judged),
+        periods_missed=len(missed),
+        deadline=deadline,
+        missed=tuple(missed),
+    )
 
 
 def _recurring(
@@ -128,26 +435,31 @@ def _recurring(
 ) -> Progress:
     """Each period is judged on its own (a yearly cap, a half-year quota).
 
-    Within a period the latest measurement counts. A period missed earlier makes
-    the light orange until the deadline; the latest period missed makes it red.
+    Within a period the latest measurement counts, against the target's value for
+    that period's year. A period missed earlier makes the light orange until the
+    deadline; the latest period missed makes it red.
     """
     assert target.recurring is not None
     bounds = period_bounds(target.recurring, numbers[0].date, numbers[-1].date)
-    per_period: dict[date, Measurement] = {}
+    per_period: dict[tuple[date, date], Measurement] = {}
     for measurement in numbers:  # oldest first: a later one in a period replaces it
-        first = next(start for start, end in bounds if start <= measurement.date <= end)
-        per_period[first] = measurement
-    judged = [met(target, float(m.value)) for m in per_period.values()]
-    missed = judged.count(False)
+        found = next(pair for pair in bounds if pair[0] <= measurement.date <= pair[1])
+        per_period[found] = measurement
+    judged = [
+        met(target, float(m.value), target.value_in(start.year))
+        for (start, _), m in per_period.items()
+    ]
+    missed = tuple(pair for pair, ok in zip(per_period, judged, strict=True) if not ok)
     latest = numbers[-1]
     if as_of > deadline:
-        status: Status = "achieved" if missed == 0 else "overdue"
+        status: Status = "achieved" if not missed else "overdue"
     elif not judged[-1]:
         status = "behind"
     elif missed:
         status = "at_risk"
     else:
         status = "on_track"
+    last_start = next(iter(reversed(per_period)))[0]
     return Progress(
         agreement,
         as_of,
@@ -155,8 +467,10 @@ def _recurring(
         float(latest.value),
         latest.date,
         periods_measured=len(judged),
-        periods_missed=missed,
+        periods_missed=len(missed),
         deadline=deadline,
+        target_value=float(target.value_in(last_start.year)),
+        missed=missed,
     )
 
 
@@ -179,20 +493,23 @@ def _towards(
         start_value = float(target.baseline.value if target.baseline else first.value)
         start_date = target.baseline.date if target.baseline else first.date
         current = float(latest.value)
-    expected_value = expected_at(agreement, target, start_date, start_value, deadline, latest.date)
-    span = target.value - start_value
+    aim = _aim(target, start_value)
+    expected_value = expected_at(
+        agreement, target, start_date, start_value, deadline, latest.date, goal=aim
+    )
+    span = aim - start_value
     if span == 0:
         share, expected_share = (1.0 if met(target, current) else 0.0), 1.0
     else:
         share = (current - start_value) / span
         expected_share = (expected_value - start_value) / span
-    projected = _projection(start_date, start_value, latest.date, current, target.value)
+    projected = _projection(start_date, start_value, latest.date, current, aim)
     if met(target, current):
         status: Status = "achieved"
     elif as_of > deadline:
         status = "overdue"
-    elif target.cumulative and target.comparison == "exactly" and share > 1:
-        # A running total past an exact target cannot come back to it.
+    elif target.cumulative and target.comparison in ("exactly", "between") and share > 1:
+        # A running total past an exact target (or a range) cannot come back to it.
         status = "behind"
     else:
         status = judge(share, expected_share, thresholds)
@@ -209,6 +526,7 @@ def _towards(
         start_date=start_date,
         start_value=start_value,
         deadline=deadline,
+        target_value=float(target.value),
     )
 
 
@@ -231,13 +549,19 @@ def expected_at(
     start_value: float,
     deadline: date,
     day: date,
+    *,
+    goal: float | None = None,
 ) -> float:
-    """The value expected at ``day``: through the milestones, else a straight line."""
+    """The value expected at ``day``: through the milestones, else a straight line.
+
+    The line ends at ``goal`` when given (the nearer bound of a range), else at the
+    target's value.
+    """
     points = [(start_date, start_value)]
     for milestone in sorted(agreement.milestones, key=lambda m: m.date):
         if start_date < milestone.date < deadline:
             points.append((milestone.date, float(milestone.value)))
-    points.append((max(deadline, start_date), float(target.value)))
+    points.append((max(deadline, start_date), float(target.value if goal is None else goal)))
     if day <= points[0][0]:
         return points[0][1]
     for (left_day, left), (right_day, right) in itertools.pairwise(points):
@@ -270,7 +594,7 @@ def paces(progress_now: Progress) -> tuple[float, float] | None:
     """(pace still needed, pace measured so far) per day, both counted towards the target.
 
     None when there is no pace to speak of: a target met, recurring or without
-    measurements, or a deadline already reached.
+    measurements, or a deadline already reached. A range is headed for its nearer bound.
     """
     target = progress_now.agreement.target
     deadline = progress_now.deadline
@@ -287,17 +611,18 @@ def paces(progress_now: Progress) -> tuple[float, float] | None:
         return None
     left = (deadline - progress_now.measured_on).days
     made = (progress_now.measured_on - progress_now.start_date).days
-    direction = 1.0 if target.value >= progress_now.start_value else -1.0
+    aim = _aim(target, progress_now.start_value)
+    direction = 1.0 if aim >= progress_now.start_value else -1.0
     if left <= 0 or made <= 0:
         return None
-    needed = (target.value - progress_now.current) / left * direction
+    needed = (aim - progress_now.current) / left * direction
     measured = (progress_now.current - progress_now.start_value) / made * direction
     return needed, measured
 
 
 def period_bounds(frequency: Frequency, start: date, end: date) -> list[tuple[date, date]]:
-    """The calendar periods (years, half years or quarters) that overlap ``start``..``end``."""
-    months = {"yearly": 12, "half-yearly": 6, "quarterly": 3}[frequency]
+    """The calendar periods (years, half years, quarters or months) that overlap ``start``..``end``."""
+    months = {"yearly": 12, "half-yearly": 6, "quarterly": 3, "monthly": 1}[frequency]
     bounds: list[tuple[date, date]] = []
     year, month = start.year, 1 + ((start.month - 1) // months) * months
     while date(year, month, 1) <= end:
@@ -319,17 +644,35 @@ def missing_periods(
     as_of: date,
     period: Period,
     grace_days: int,
+    *,
+    agreement_set: AgreementSet | None = None,
 ) -> list[tuple[date, date]]:
-    """Reporting periods that have ended (plus the grace days) without a measurement."""
-    if agreement.frequency is None:
+    """Reporting periods that have ended (plus the grace days) without a measurement.
+
+    Only from the day the agreement takes effect; none for what nobody owes (context,
+    a request not accepted); with ``agreement_set`` none after a withdrawal, and a term
+    as amended.
+    """
+    if agreement.frequency is None or not agreement.is_commitment:
         return []
+    end = period.end if agreement_set is None else term_end(agreement_set)
+    due = _due(agreement, period, agreement_set)
     # No period that starts after the as-of date has ended: a term that runs for
     # centuries is not walked to its end.
-    last = min(agreement.deadline or period.end, period.end, as_of)
+    last = min(due if agreement.beyond_term else min(due, end), as_of)
+    # Only periods that ended before the agreement was withdrawn.
+    withdrawn = date.max
+    if agreement_set is not None:
+        withdrawal = withdrawals(agreement_set).get(agreement.id)
+        if withdrawal is not None:
+            withdrawn = withdrawal.date
+            last = min(last, withdrawn)
+    first = max(period.start, agreement.effective_from or period.start)
     dates = [m.date for m in measurements]
     return [
-        (first, final)
-        for first, final in period_bounds(agreement.frequency, period.start, last)
-        if final + timedelta(days=grace_days) < as_of
-        and not any(first <= day <= final for day in dates)
+        (start, final)
+        for start, final in period_bounds(agreement.frequency, first, last)
+        if final < withdrawn
+        and final + timedelta(days=grace_days) < as_of
+        and not any(start <= day <= final for day in dates)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from prestatie_cli.messages import Language, number, text
@@ -17,6 +18,7 @@ from prestatie_cli.reporting.escape import json_text, visible
 from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
+    from prestatie_cli.model.agreements import AgreementSet, Target
     from prestatie_cli.progress.calculation import Progress
     from prestatie_cli.progress.status import SetStatus, StatusReport
     from prestatie_cli.progress.statuses import Light
@@ -30,20 +32,161 @@ _NO_WRAP = {"id", "owner", "measured", "expected", "status", "projected"}
 _RATIOS = {"title": 3, "value": 2}
 
 
+def goal_text(target: Target, lang: Language, value: float | None = None) -> str:
+    """The target in words: '≥ 180 woningen', 'tussen 850 en 1.000 euro', '≤ inflatie min 0,5 procent'.
+
+    ``value`` is the value that applies where it differs from the target's own (a
+    value per year).
+    """
+    amount = target.value if value is None else value
+    symbol = _SYMBOLS.get(target.comparison, "")
+    if target.comparison == "between" and target.upper is not None:
+        bounds = {"lower": number(amount, lang), "upper": number(target.upper, lang)}
+        shown = text("value.range", lang, bounds)
+    elif target.index is not None:
+        key = "value.index-goal.minus" if amount < 0 else "value.index-goal.plus"
+        shown = text(key, lang, {"index": target.index, "offset": number(abs(amount), lang)})
+    else:
+        shown = number(amount, lang)
+    if target.approximate:
+        shown = text("value.approximate", lang, {"value": shown})
+    return f"{symbol}{shown} {target.unit or ''}".strip()
+
+
+def _goal_of(row: Progress) -> float | None:
+    """The target's value for the row: of its latest period, else of the as-of year."""
+    target = row.agreement.target
+    if target is None or target.recurring is None:
+        return None
+    if row.target_value is not None:
+        return row.target_value
+    return target.value_in(row.as_of.year)
+
+
+def _added(value: float, index: float) -> float:
+    """``value`` plus ``index``, exact in decimals: the measured value of an index target."""
+    try:
+        return float(Decimal(repr(value)) + Decimal(repr(index)))
+    except (ArithmeticError, ValueError):
+        return value + index
+
+
 def value_cell(row: Progress, lang: Language) -> str:
     target = row.agreement.target
     if isinstance(row.current, bool):
-        return text("value.done" if row.current else "value.not-done", lang)
+        shown = text("value.done" if row.current else "value.not-done", lang)
+        if row.periods_missed:
+            periods = {"missed": str(row.periods_missed), "measured": str(row.periods_measured)}
+            shown += f" ({text('value.periods', lang, periods)})"
+        return shown
     if target is None:
         return "—"
-    goal = f"{_SYMBOLS[target.comparison]}{number(target.value, lang)} {target.unit or ''}".strip()
+    goal = goal_text(target, lang, _goal_of(row))
     if row.current is None:
         return f"— / {goal}"
-    shown = f"{number(row.current, lang)} / {goal}"
+    current = number(row.current, lang)
+    if row.index_value is not None:
+        measured = number(_added(row.current, row.index_value), lang)
+        current = text(
+            "value.with-index", lang, {"value": measured, "index": number(row.index_value, lang)}
+        )
+    shown = f"{current} / {goal}"
     if row.periods_missed:
         periods = {"missed": str(row.periods_missed), "measured": str(row.periods_measured)}
         shown += f" ({text('value.periods', lang, periods)})"
     return shown
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _then(sentence: str, note: str | None) -> str:
+    """A sentence and the note that explains it, as written."""
+    return f"{sentence}: {_one_line(note)}" if note and note.strip() else sentence
+
+
+def notes(row: Progress, lang: Language) -> list[str]:
+    """What the table cannot say about a row: where it applies, why it is not judged,
+    what it adds up, which periods were missed."""
+    agreement = row.agreement
+    found: list[str] = []
+    if agreement.scope:
+        found.append(text("status.note.scope", lang, {"scope": _one_line(agreement.scope)}))
+    if agreement.per_event:
+        event = _one_line(agreement.per_event)
+        found.append(text("status.note.per-event", lang, {"event": event}))
+    if row.rolled_up_from:
+        parts = ", ".join(row.rolled_up_from)
+        found.append(text("status.note.rolled-up", lang, {"parts": parts}))
+    if agreement.effective_from is not None:
+        key = "status.note.not-yet" if row.status == "not_yet" else "status.note.effective-from"
+        found.append(text(key, lang, {"date": agreement.effective_from.isoformat()}))
+    if agreement.beyond_term and row.deadline is not None:
+        found.append(text("status.note.beyond-term", lang, {"date": row.deadline.isoformat()}))
+    found += _why(row, lang)
+    target = agreement.target
+    if target is not None and target.recurring is not None and target.per_year:
+        years = "; ".join(
+            f"{entry.year}: {number(entry.value, lang)}"
+            for entry in sorted(target.per_year, key=lambda entry: entry.year)
+        )
+        found.append(
+            text(
+                "status.note.per-year", lang, {"years": years, "value": number(target.value, lang)}
+            )
+        )
+    if target is not None and target.index is not None and row.unjudged:
+        dates = ", ".join(day.isoformat() for day in row.unjudged)
+        found.append(text("status.note.no-index", lang, {"index": target.index, "dates": dates}))
+    if isinstance(row.current, bool) and row.missed:
+        periods = "; ".join(
+            text("status.note.period", lang, {"start": start.isoformat(), "end": end.isoformat()})
+            for start, end in row.missed
+        )
+        found.append(text("status.note.missed", lang, {"periods": periods}))
+    return found
+
+
+def _why(row: Progress, lang: Language) -> list[str]:
+    """Why a row is not judged: a failed condition, a withdrawal, a request's answer."""
+    agreement = row.agreement
+    found: list[str] = []
+    if row.condition is not None and row.condition_record is not None:
+        record = row.condition_record
+        key = "status.note.suspended" if row.status == "suspended" else "status.note.lapsed"
+        sentence = text(
+            key,
+            lang,
+            {"date": record.date.isoformat(), "condition": _one_line(row.condition.text)},
+        )
+        found.append(f"{sentence} {_one_line(record.note)}" if record.note else sentence)
+    if row.withdrawal is not None:
+        found.append(
+            text(
+                "status.note.withdrawn",
+                lang,
+                {
+                    "date": row.withdrawal.date.isoformat(),
+                    "reason": _one_line(row.withdrawal.reason),
+                },
+            )
+        )
+    if agreement.kind == "request":
+        asked = ", ".join(agreement.asked) or "—"
+        answer = agreement.answer
+        if answer is None or answer.state == "open" or answer.date > row.as_of:
+            found.append(text("status.note.request-open", lang, {"asked": asked}))
+        else:
+            key = f"status.note.request-{answer.state}"
+            sentence = text(key, lang, {"asked": asked, "date": answer.date.isoformat()})
+            found.append(_then(sentence, answer.note))
+    return found
+
+
+def owner_cell(row: Progress) -> str:
+    """The owner as written: a party, a group, or several joined with ', '."""
+    return ", ".join(row.agreement.owners) or "—"
 
 
 def expected_cell(row: Progress, lang: Language) -> str:
@@ -125,7 +268,7 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
                     for cell in (
                         row.agreement.id,
                         row.agreement.title,
-                        row.agreement.owner or "—",
+                        owner_cell(row),
                         value_cell(row, lang),
                         _day(row.measured_on),
                         expected_cell(row, lang),
@@ -135,6 +278,11 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
                 Text(projected_cell(row, lang)),
             )
         console.print(table)
+        explained = _explained(block, lang)
+        if explained:
+            console.print(Text(text("ui.status.notes", lang), style="bold"))
+            for line in explained:
+                console.print(Text(f"  {visible(line)}"))
         for heading, counts in (
             ("ui.status.by-theme", block.by_theme()),
             ("ui.status.by-owner", block.by_owner()),
@@ -144,6 +292,15 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
                 console.print(Text(f"  {visible(key)}: {_tally_line(tally, lang)}"))
         console.print()
     return buffer.getvalue()
+
+
+def _explained(block: SetStatus, lang: Language) -> list[str]:
+    """One line per row that has notes: its id, then its notes."""
+    return [
+        f"{row.agreement.id}: {'; '.join(found)}"
+        for row in block.rows
+        if (found := notes(row, lang))
+    ]
 
 
 def _cell(value: str) -> str:
@@ -166,7 +323,7 @@ def render_markdown(report: StatusReport, lang: Language, *, color: bool, width:
             cells = (
                 _cell(row.agreement.id),
                 _cell(row.agreement.title),
-                _cell(row.agreement.owner or "—"),
+                _cell(owner_cell(row)),
                 _cell(value_cell(row, lang)),
                 _day(row.measured_on),
                 expected_cell(row, lang),
@@ -175,6 +332,11 @@ def render_markdown(report: StatusReport, lang: Language, *, color: bool, width:
             )
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
+        explained = _explained(block, lang)
+        if explained:
+            lines += [f"**{text('ui.status.notes', lang)}**", ""]
+            lines += [f"- {_cell(line)}" for line in explained]
+            lines.append("")
         for heading, counts in (
             ("ui.status.by-theme", block.by_theme()),
             ("ui.status.by-owner", block.by_owner()),
@@ -187,29 +349,111 @@ def render_markdown(report: StatusReport, lang: Language, *, color: bool, width:
     return "\n".join(lines)
 
 
-def _row_json(row: Progress) -> dict[str, Any]:
+def _target_json(row: Progress) -> dict[str, Any] | None:
+    """The target as numbers; what only some targets have only where they have it."""
     target = row.agreement.target
+    if target is None:
+        return None
+    found: dict[str, Any] = {
+        "value": target.value,
+        "unit": target.unit,
+        "comparison": target.comparison,
+    }
+    if target.upper is not None:
+        found["upper"] = target.upper
+    if target.index is not None:
+        found["index"] = target.index
+    if target.approximate:
+        found["approximate"] = True
+    if target.counting is not None:
+        found["counting"] = target.counting
+    if target.recurring is not None:
+        found["recurring"] = target.recurring
+    if target.per_year:
+        found["per_year"] = {str(entry.year): entry.value for entry in target.per_year}
+    return found
+
+
+def _names(agreements: AgreementSet) -> dict[str, str]:
+    """The name of every party and group of a set, by id."""
+    names = {party.id: party.name for party in agreements.parties}
+    names.update({group.id: group.name for group in agreements.groups})
+    return names
+
+
+def _why_json(row: Progress) -> dict[str, Any]:
+    """The condition, withdrawal and request behind a status, each None where there is none."""
+    agreement = row.agreement
+    condition = None
+    if row.condition is not None and row.condition_record is not None:
+        record = row.condition_record
+        condition = {
+            "id": row.condition.id,
+            "text": row.condition.text,
+            "kind": row.condition.kind,
+            "by": row.condition.by,
+            "state": record.state,
+            "date": record.date.isoformat(),
+            "source": record.source,
+            "note": record.note,
+        }
+    withdrawal = None
+    if row.withdrawal is not None:
+        withdrawal = {
+            "date": row.withdrawal.date.isoformat(),
+            "reason": row.withdrawal.reason,
+            "summary": row.withdrawal.summary,
+        }
+    request = None
+    if agreement.kind == "request":
+        answer = agreement.answer
+        answered = answer is not None and answer.date <= row.as_of
+        request = {
+            "addressed_to": list(agreement.asked),
+            "state": answer.state if answer is not None and answered else "open",
+            "date": answer.date.isoformat() if answer is not None and answered else None,
+            "note": answer.note if answer is not None and answered else None,
+        }
+    return {"condition": condition, "withdrawal": withdrawal, "request": request}
+
+
+def _row_json(row: Progress, names: dict[str, str]) -> dict[str, Any]:
+    agreement = row.agreement
     return {
-        "id": row.agreement.id,
-        "title": row.agreement.title,
-        "theme": row.agreement.theme,
-        "kind": row.agreement.kind,
-        "owner": row.agreement.owner,
-        "contributors": list(row.agreement.contributors),
-        "deadline": _day(row.agreement.deadline) if row.agreement.deadline else None,
+        "id": agreement.id,
+        "title": agreement.title,
+        "theme": agreement.theme,
+        "kind": agreement.kind,
+        "owner": agreement.owner,
+        "contributors": list(agreement.contributors),
+        "deadline": _day(agreement.deadline) if agreement.deadline else None,
         "status": row.status,
         "light": row.light,
         "current": row.current,
         "measured_on": row.measured_on.isoformat() if row.measured_on else None,
-        "target": None
-        if target is None
-        else {"value": target.value, "unit": target.unit, "comparison": target.comparison},
+        "target": _target_json(row),
         "share": row.share,
         "expected_share": row.expected_share,
         "expected_value": row.expected_value,
         "projected": row.projected.isoformat() if row.projected else None,
         "periods_measured": row.periods_measured,
         "periods_missed": row.periods_missed,
+        "owners": list(agreement.owners),
+        "owner_names": [names.get(owner, owner) for owner in agreement.owners],
+        "owed_by": list(row.owed_by),
+        "scope": agreement.scope,
+        "per_event": agreement.per_event,
+        "parent": agreement.parent,
+        "effective_from": _day(agreement.effective_from) if agreement.effective_from else None,
+        "due": _day(row.deadline) if row.deadline else None,
+        "target_value": row.target_value,
+        "index_value": row.index_value,
+        "unjudged": [day.isoformat() for day in row.unjudged],
+        "missed_periods": [
+            {"start": start.isoformat(), "end": end.isoformat()} for start, end in row.missed
+        ],
+        "rolled_up_from": list(row.rolled_up_from),
+        **_why_json(row),
     }
 
 
@@ -226,7 +470,7 @@ def render_json(report: StatusReport, lang: Language, *, color: bool, width: int
                     "start": block.agreements.period.start.isoformat(),
                     "end": block.agreements.period.end.isoformat(),
                 },
-                "agreements": [_row_json(row) for row in block.rows],
+                "agreements": [_row_json(row, _names(block.agreements)) for row in block.rows],
                 "by_theme": {key: dict(value) for key, value in block.by_theme().items()},
                 "by_owner": {key: dict(value) for key, value in block.by_owner().items()},
             }
