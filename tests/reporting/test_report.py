@@ -253,6 +253,12 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
             headings = page.locator("h2").all_inner_texts()
             bars = page.locator("svg.bar").count()
             labels = page.locator("svg.bar title").all_text_contents()
+            # The Weidemeer frame: its context paragraph carries no light, its failed
+            # condition and its withdrawal are there to read.
+            context = page.locator(".agreement.context")
+            context_count, context_lights = context.count(), context.locator(".status").count()
+            failed = page.locator("dd.condition-not_met").all_inner_texts()
+            withdrawn = page.locator(".agreement.withdrawn h4").all_inner_texts()
             shot = tmp_path / "rapport.png"
             page.screenshot(path=str(shot), full_page=True)
             page.emulate_media(media="print")
@@ -269,6 +275,11 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
     assert bars > 20 and len(labels) == bars
     assert labels[0].startswith("Voortgang ")
     assert pdf_headings == len(headings)
+    assert (context_count, context_lights) == (1, 0)
+    assert [text.split(" (")[0] for text in failed] == [
+        "De omgevingsvergunning voor de transformatie wordt onherroepelijk."
+    ]
+    assert withdrawn == ["SW-05 Gezamenlijk woonruimteverdeelsysteem ingetrokken"]
     with Image.open(shot) as image:
         assert image.width == 1280 and image.height > 3000
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from prestatie_cli.versions.diff import (
     Diff,
     FieldChange,
     SetDiff,
+    Withdrawal,
     Words,
     diff_set,
     field_changes,
@@ -195,3 +197,81 @@ def test_a_status_alone_is_not_a_change_of_the_files(
     item = SetDiff("s", "S", "s.yaml", "changed", (change,) if fields else ())
     assert item.empty is empty
     assert Diff("a", "b", (item,)).empty is empty
+
+
+def test_answer_is_compared_part_by_part_and_conditions_by_id() -> None:
+    request = {"kind": "request", "addressed_to": "gemeente"}
+    old = _agreement(**request, answer={"state": "open", "date": "2016-03-01"})
+    new = _agreement(
+        **request,
+        answer={"state": "accepted", "date": "2016-06-15", "note": "Collegebesluit"},
+        conditions=[{"id": "rvc", "text": "Goedkeuring RvC", "kind": "approval"}],
+    )
+    changes = field_changes(old, new)
+    assert changes == (
+        FieldChange("answer.state", "open", "accepted"),
+        FieldChange("answer.date", "2016-03-01", "2016-06-15"),
+        FieldChange("answer.note", None, "Collegebesluit"),
+        FieldChange(
+            "conditions[rvc]",
+            None,
+            {"id": "rvc", "text": "Goedkeuring RvC", "kind": "approval"},
+        ),
+    )
+    assert field_line(changes[0], "en") == "answer.state: open → accepted"
+
+
+def test_joint_owners_and_target_lists() -> None:
+    old = _agreement(
+        target={**_item()["target"], "per_year": [{"year": 2017, "value": 60}]},
+    )
+    new = _agreement(
+        owner=["corp-a", "gemeente"],
+        target={
+            **_item()["target"],
+            "per_year": [{"year": 2017, "value": 50}, {"year": 2018, "value": 70}],
+            "split": [{"category": "sociale huur", "share": 100}],
+        },
+    )
+    changes = field_changes(old, new)
+    assert [field_line(change, "nl") for change in changes] == [
+        "owner: corp-a → corp-a, gemeente",
+        "target.per_year[2017].value: 60 → 50 (verlaagd met 10)",
+        'target.per_year[2018]: — → {"year": 2018, "value": 70}',
+        'target.split[sociale huur]: — → {"category": "sociale huur", "share": 100}',
+    ]
+
+
+def test_diff_set_names_a_withdrawn_agreement_with_its_amendment() -> None:
+    first, second = _item(id="BS-01"), _item(id="BS-02", title="Tweede")
+    old = _set([first, second])
+    amendment = {
+        "date": "2017-05-01",
+        "reason": "Niet meer nodig.",
+        "agreed_by": ["gemeente", "corp-a", "hv-a"],
+        "withdraws": ["BS-01", "BS-02"],
+    }
+    # BS-01 leaves the file, BS-02 stays in it: both are withdrawn, neither removed.
+    new = _set([second], amendments=[amendment])
+    result = diff_set(old, new, "set.yaml")
+    withdrawal = Withdrawal(date(2017, 5, 1), "Niet meer nodig.", ("gemeente", "corp-a", "hv-a"))
+    assert [(c.id, c.kind, c.withdrawn) for c in result.agreements] == [
+        ("BS-02", "withdrawn", withdrawal),
+        ("BS-01", "withdrawn", withdrawal),
+    ]
+    # Already withdrawn in the old version: nothing new to say about BS-02.
+    again = diff_set(new, new, "set.yaml")
+    assert again.agreements == () and again.empty
+
+
+def test_request_ongoing_and_term_flags() -> None:
+    old = _agreement()
+    new = _agreement(
+        kind="request", addressed_to=["gemeente", "hv-a"], ongoing=True, beyond_term=True
+    )
+    assert [field_line(change, "nl") for change in field_changes(old, new)] == [
+        "kind: result → request",
+        "addressed_to: — → gemeente, hv-a",
+        "ongoing: false → true",
+        "beyond_term: false → true",
+    ]

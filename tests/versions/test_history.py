@@ -410,7 +410,9 @@ def test_diff_as_markdown(history: History, prestatie: Run) -> None:
     ]
 
 
-def _field(field: str, old, new, direction: str = "", amount=None, words=()) -> dict:
+def _field(
+    field: str, old, new, direction: str = "", amount=None, words=(), reason: str = ""
+) -> dict:
     return {
         "field": field,
         "old": old,
@@ -418,6 +420,7 @@ def _field(field: str, old, new, direction: str = "", amount=None, words=()) -> 
         "direction": direction,
         "amount": amount,
         "words": [{"op": op, "text": text} for op, text in words],
+        "reason": reason,
     }
 
 
@@ -1494,3 +1497,306 @@ def test_a_hidden_folder_in_history_is_left_out_as_in_the_working_tree(
     git.commit("Afspraken en archief", "2025-01-10")
     done = prestatie("diff", "--exit-code", cwd=git.root)
     assert (done.code, done.out.splitlines()[1:]) == (0, ["Geen verschillen."])
+
+
+# --- 4. The patterns of real agreements in diff and log ------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "afspraken"
+FRAME_PATH = "afspraken/weidemeer-2026-2029.yaml"
+SLICE_PATH = "afspraken/weidemeer-2026.yaml"
+EXTENSION_REASON = "De gemeenteraad verlengt de kaderafspraak met een jaar."
+WITHDRAWAL_REASON = (
+    "Addendum: Stichting Jongerenhuisvesting Regio sluit aan (SW-04). Het onderzoek naar een "
+    "gezamenlijk woonruimteverdeelsysteem (SW-05) vervalt, omdat de regio dit in 2026 zelf "
+    "oppakt."
+)
+
+
+def _edited(text: str, *edits: tuple[str, str]) -> str:
+    """``text`` with each (old, new) replaced, each old found exactly once."""
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def _agreement_block(text: str, agreement: str) -> str:
+    """The lines of one agreement in an example set, up to the next agreement or section."""
+    start = text.index(f"  - id: {agreement}\n")
+    ends = [text.find(mark, start + 1) for mark in ("\n  - id: ", "\n  # ---", "\namendments:")]
+    return text[start : min(end for end in ends if end != -1) + 1]
+
+
+def _weidemeer_history(git: Git) -> dict[str, str]:
+    """The Weidemeer frame and its 2026 slice in three commits: without the addendum; with
+    the addendum that withdraws SW-05 (taken out of the file) and a change to a field of
+    every new kind; then an amendment that extends the term."""
+    frame = (EXAMPLES / "weidemeer-2026-2029.yaml").read_text(encoding="utf-8")
+    slice_ = (EXAMPLES / "weidemeer-2026.yaml").read_text(encoding="utf-8")
+    addendum = frame[frame.index("amendments:\n") : frame.index("signatures:\n")]
+    shas = {}
+    git.write(FRAME_PATH, frame.replace(addendum, ""))
+    git.write(SLICE_PATH, slice_)
+    shas["first"] = git.commit("Kaderafspraak en jaarschijf 2026", "2026-01-22")
+    changed = _edited(
+        frame.replace(_agreement_block(frame, "SW-05"), ""),
+        ("    joined: 2026-09-01\n", "    joined: 2026-10-01\n"),
+        (
+            "    members: [corp-meerhof, corp-polderrijk, corp-oever, corp-polderoever]\n",
+            "    members: [corp-meerhof, corp-polderoever]\n",
+        ),
+        ("      value: -0.5\n", "      value: -1\n"),
+        ("      index: inflatie (CPI voorgaand kalenderjaar)\n", "      index: inflatie (CPI)\n"),
+        ("    per_event: bij iedere mutatie\n", "    per_event: bij elke mutatie\n"),
+        ("          value: 736.20\n", "          value: 740\n"),
+        ("      upper: 1000\n", "      upper: 1100\n"),
+        ("      approximate: true\n      counting: net\n", "      counting: gross\n"),
+        (
+            "        - category: middenhuur\n          share: 20\n",
+            "        - category: middenhuur\n          share: 25\n",
+        ),
+        ("    owner: [gemeente, corporaties]\n", "    owner: [gemeente, scw]\n"),
+        (
+            "    scope: vrijkomende sociale huurwoningen\n",
+            "    scope: alle vrijkomende huurwoningen\n",
+        ),
+        (
+            "    ongoing: true\n    frequency: monthly\n",
+            "    ongoing: true\n    frequency: quarterly\n",
+        ),
+        ("        by: Raad van Commissarissen De Meerhof\n", "        by: RvC De Meerhof\n"),
+        ("    effective_from: 2029-01-01\n", "    effective_from: 2028-01-01\n"),
+        ("    beyond_term: true\n", ""),
+        (
+            "    addressed_to: gemeente\n    scope: wijk Weidemeer-Oost\n",
+            "    addressed_to: gemeente\n    answer:\n      state: declined\n"
+            "      date: 2026-10-01\n    scope: wijk Weidemeer-Oost\n",
+        ),
+        (
+            "    parent: BS-03\n    text: >-\n      De corporaties sturen",
+            "    parent: BS-01\n    text: >-\n      De corporaties sturen",
+        ),
+    )
+    git.write(FRAME_PATH, changed)
+    git.write(
+        SLICE_PATH,
+        _edited(
+            slice_,
+            (
+                "  - party: corp-oever\n    date: 2025-06-30\n",
+                "  - party: corp-oever\n    date: 2025-07-02\n",
+            ),
+            ("frame: weidemeer-2026-2029\n", ""),
+        ),
+    )
+    shas["addendum"] = git.commit("Addendum: SW-05 vervalt", "2026-09-02")
+    extended = _edited(
+        changed,
+        (
+            "    withdraws: [SW-05]\n",
+            "    withdraws: [SW-05]\n"
+            "  - date: 2027-03-01\n"
+            f"    reason: {EXTENSION_REASON}\n"
+            "    agreed_by: [gemeente, corp-meerhof, corp-polderoever, corp-jong, hv-meerhof,"
+            " hv-polderoever, hv-weidemeer]\n"
+            "    extends_to: 2030-12-31\n",
+        ),
+    )
+    git.write(FRAME_PATH, extended)
+    shas["extended"] = git.commit("Termijn verlengd tot eind 2030", "2027-03-02")
+    return shas
+
+
+@pytest.fixture
+def weidemeer(tmp_path: Path) -> History:
+    git = Git(tmp_path / "repo")
+    return git, _weidemeer_history(git)
+
+
+AGREED = (
+    "gemeente, corp-meerhof, corp-polderoever, corp-jong, hv-meerhof, hv-polderoever, hv-weidemeer"
+)
+WITHDRAWN_LINE = f"SW-05 Gezamenlijk woonruimteverdeelsysteem (ingetrokken op 1 september 2026: {WITHDRAWAL_REASON})"
+
+
+def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
+    weidemeer: History, prestatie: Run
+) -> None:
+    git, shas = weidemeer
+    done = prestatie("diff", shas["first"], shas["addendum"], cwd=git.root)
+    assert (done.code, done.err) == (0, "")
+    addendum = (
+        '{"date": "2026-09-01", "reason": "' + WITHDRAWAL_REASON + '", "agreed_by": ["gemeente", '
+        '"corp-meerhof", "corp-polderoever", "corp-jong", "hv-meerhof", "hv-polderoever", '
+        '"hv-weidemeer"], "withdraws": ["SW-05"]}'
+    )
+    assert done.out.splitlines() == [
+        f"Verschillen van {short(shas['first'])} naar {short(shas['addendum'])}",
+        f"Set weidemeer-2026-2029 ({FRAME_PATH})",
+        "    parties[corp-jong].joined: 2026-09-01 → 2026-10-01",
+        "    groups[scw].members: corp-meerhof, corp-polderrijk, corp-oever, corp-polderoever → "
+        "corp-meerhof, corp-polderoever",
+        f"    amendments[2026-09-01]: — → {addendum}",
+        "  ~ BT-01 Huurverhoging ten hoogste inflatie min 0,5 procentpunt (gewijzigd)",
+        "      target.value: -0,5 → -1 (verlaagd met 0,5)",
+        "      target.index: inflatie (CPI voorgaand kalenderjaar) → inflatie (CPI)",
+        "  ~ BT-02 Huur bij mutatie ten hoogste de lage aftoppingsgrens (gewijzigd)",
+        "      per_event: bij iedere mutatie → bij elke mutatie",
+        "      target.per_year[2029].value: 736,2 → 740 (verhoogd met 3,8)",
+        "  ~ BT-03 Middenhuur in De Weidepoort tussen 850 en 1.000 euro (gewijzigd)",
+        "      target.upper: 1.000 → 1.100 (verhoogd met 100)",
+        "  ~ BS-01 Netto circa 600 sociale huurwoningen erbij (gewijzigd)",
+        "      target.approximate: true → false",
+        "      target.counting: net → gross",
+        "  ~ BS-02 Woningbouwprogramma 60 / 20 / 20 (gewijzigd)",
+        "      target.split[middenhuur].share: 20 → 25",
+        "  ~ BS-03 Samen de taakstelling statushouders (gewijzigd)",
+        "      owner: gemeente, corporaties → gemeente, scw",
+        "  ~ BS-03-A Ten hoogste een kwart van de vrijkomende woningen (gewijzigd)",
+        "      scope: vrijkomende sociale huurwoningen → alle vrijkomende huurwoningen",
+        "  ~ BS-03-B Maandelijkse lijst te huisvesten statushouders (gewijzigd)",
+        "      frequency: monthly → quarterly",
+        "  ~ BS-03-C Kwartaaloverzicht toewijzingen aan statushouders (gewijzigd)",
+        "      parent: BS-03 → BS-01",
+        # The answer of 15 June 2026 is after the first commit and before the second.
+        "  ~ BS-04 Verzoek aan de gemeente - lagere grondprijs voor sociale huur (gewijzigd)",
+        "      status: verzoek, nog niet aanvaard → nog niet van kracht",
+        "  ~ BS-05 48 woningen Kerkpad (gewijzigd)",
+        "      conditions[rvc-kerkpad].by: Raad van Commissarissen De Meerhof → RvC De Meerhof",
+        "  ~ KD-01 Vanaf 2029 geen woningen met label E, F of G (gewijzigd)",
+        "      effective_from: 2029-01-01 → 2028-01-01 (366 dagen eerder)",
+        "  ~ KD-02 Isolatie volgens de Nationale prestatieafspraken, tot 2030 (gewijzigd)",
+        "      beyond_term: true → false",
+        "  ~ LV-02 Verzoek aan de gemeente - wijkbudget Weidemeer-Oost (gewijzigd)",
+        '      answer: — → {"state": "declined", "date": "2026-10-01"}',
+        "  ~ SW-04 Jongeren bemiddeld naar een woning in de regio (gewijzigd)",
+        "      status: nog niet van kracht → geen gegevens",
+        f"  - {WITHDRAWN_LINE}",
+        f"Set weidemeer-2026 ({SLICE_PATH})",
+        "    frame: weidemeer-2026-2029 → —",
+        "    bids[corp-oever].date: 2025-06-30 → 2025-07-02",
+    ]
+
+
+def test_diff_of_a_withdrawal_in_markdown_json_and_english(
+    weidemeer: History, prestatie: Run
+) -> None:
+    git, shas = weidemeer
+    markdown = prestatie("diff", "-f", "md", shas["first"], shas["addendum"], cwd=git.root)
+    assert f"- `-` {WITHDRAWN_LINE}" in markdown.out.splitlines()
+    english = prestatie("diff", "--lang", "en", shas["first"], shas["addendum"], cwd=git.root)
+    assert (
+        "  - SW-05 Gezamenlijk woonruimteverdeelsysteem (withdrawn on 1 September 2026: "
+        f"{WITHDRAWAL_REASON})"
+    ) in english.out.splitlines()
+    report = json.loads(
+        prestatie("diff", "-f", "json", shas["first"], shas["addendum"], cwd=git.root).out
+    )
+    frame = next(item for item in report["sets"] if item["id"] == "weidemeer-2026-2029")
+    [sw05] = [item for item in frame["agreements"] if item["id"] == "SW-05"]
+    assert sw05 == {
+        "id": "SW-05",
+        "title": "Gezamenlijk woonruimteverdeelsysteem",
+        "kind": "withdrawn",
+        "old_id": None,
+        "fields": [],
+        "withdrawn": {
+            "date": "2026-09-01",
+            "reason": WITHDRAWAL_REASON,
+            "agreed_by": AGREED.split(", "),
+            "summary": None,
+        },
+    }
+    assert {item["withdrawn"] is None for item in frame["agreements"] if item["id"] != "SW-05"} == {
+        True
+    }
+    [bt03] = [item for item in frame["agreements"] if item["id"] == "BT-03"]
+    assert bt03["fields"] == [_field("target.upper", 1000, 1100, "raised", 100)]
+
+
+def test_diff_of_an_extended_term_gives_the_reason(weidemeer: History, prestatie: Run) -> None:
+    git, shas = weidemeer
+    done = prestatie("diff", shas["addendum"], shas["extended"], cwd=git.root)
+    assert done.out.splitlines()[2:4] == [
+        '    amendments[2027-03-01]: — → {"date": "2027-03-01", "reason": '
+        f'"{EXTENSION_REASON}", "agreed_by": ["gemeente", "corp-meerhof", "corp-polderoever", '
+        '"corp-jong", "hv-meerhof", "hv-polderoever", "hv-weidemeer"], "extends_to": '
+        '"2030-12-31"}',
+        f"    term: 2029-12-31 → 2030-12-31 (365 dagen later; reden: {EXTENSION_REASON})",
+    ]
+    english = prestatie(
+        "diff", "-f", "md", "--lang", "en", shas["addendum"], shas["extended"], cwd=git.root
+    )
+    assert (
+        f"- term: 2029-12-31 → 2030-12-31 (365 days later; reason: {EXTENSION_REASON})"
+        in english.out.splitlines()
+    )
+    report = json.loads(
+        prestatie("diff", "-f", "json", shas["addendum"], shas["extended"], cwd=git.root).out
+    )
+    [frame] = [item for item in report["sets"] if item["id"] == "weidemeer-2026-2029"]
+    assert frame["fields"][-1] == _field(
+        "term", "2029-12-31", "2030-12-31", "later", 365, reason=EXTENSION_REASON
+    )
+
+
+def test_log_of_a_withdrawn_agreement_ends_with_the_withdrawal(
+    weidemeer: History, prestatie: Run
+) -> None:
+    git, shas = weidemeer
+    done = prestatie("log", "SW-05", cwd=git.root)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.splitlines() == [
+        "Geschiedenis van SW-05 (2 wijziging(en))",
+        f"{short(shas['addendum'])} 2026-09-02 Anna Auteur: Addendum: SW-05 vervalt",
+        f"    ingetrokken op 1 september 2026: {WITHDRAWAL_REASON} (akkoord: {AGREED})",
+        f"{short(shas['first'])} 2026-01-22 Anna Auteur: Kaderafspraak en jaarschijf 2026",
+        "    aangemaakt",
+    ]
+    markdown = prestatie("log", "-f", "md", "--lang", "en", "SW-05", cwd=git.root)
+    assert markdown.out.splitlines()[2:4] == [
+        f"- **{short(shas['addendum'])} 2026-09-02 Anna Auteur: Addendum: SW-05 vervalt**",
+        f"  - withdrawn on 1 September 2026: {WITHDRAWAL_REASON} (agreed: {AGREED})",
+    ]
+    report = json.loads(prestatie("log", "-f", "json", "SW-05", cwd=git.root).out)
+    assert [(c["event"], c["withdrawn"]) for c in report["commits"]] == [
+        (
+            "withdrawn",
+            {
+                "date": "2026-09-01",
+                "reason": WITHDRAWAL_REASON,
+                "agreed_by": AGREED.split(", "),
+                "summary": None,
+                "extends_to": None,
+                "withdraws": ["SW-05"],
+            },
+        ),
+        ("created", None),
+    ]
+
+
+def test_an_agreement_withdrawn_but_kept_in_the_file(tmp_path: Path, prestatie: Run) -> None:
+    """The amendment withdraws SW-05 and the file keeps it: diff and log say so all the same."""
+    git = Git(tmp_path / "repo")
+    frame = (EXAMPLES / "weidemeer-2026-2029.yaml").read_text(encoding="utf-8")
+    addendum = frame[frame.index("amendments:\n") : frame.index("signatures:\n")]
+    git.write(FRAME_PATH, frame.replace(addendum, ""))
+    first = git.commit("Kaderafspraak", "2026-01-22")
+    git.write(FRAME_PATH, frame)
+    second = git.commit("Addendum", "2026-09-02")
+    done = prestatie("diff", first, second, cwd=git.root)
+    assert f"  - {WITHDRAWN_LINE}" in done.out.splitlines()
+    log = prestatie("log", "SW-05", cwd=git.root)
+    assert log.out.splitlines()[1:3] == [
+        f"{short(second)} 2026-09-02 Anna Auteur: Addendum",
+        f"    ingetrokken op 1 september 2026: {WITHDRAWAL_REASON} (akkoord: {AGREED})",
+    ]
+    # Taking it out of the file later is the end of its history, and says why again.
+    git.write(FRAME_PATH, frame.replace(_agreement_block(frame, "SW-05"), ""))
+    third = git.commit("SW-05 uit het bestand", "2026-10-01")
+    log = prestatie("log", "SW-05", cwd=git.root)
+    assert log.out.splitlines()[:3] == [
+        "Geschiedenis van SW-05 (3 wijziging(en))",
+        f"{short(third)} 2026-10-01 Anna Auteur: SW-05 uit het bestand",
+        f"    ingetrokken op 1 september 2026: {WITHDRAWAL_REASON} (akkoord: {AGREED})",
+    ]

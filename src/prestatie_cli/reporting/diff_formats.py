@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from prestatie_cli.messages import Language, number, text
+from prestatie_cli.messages import Language, number, text, written_date
 from prestatie_cli.reporting.escape import json_text, visible
 from prestatie_cli.reporting.markup import markdown_text
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # types only: the command line imports the registries on ever
     from prestatie_cli.versions.diff import AgreementChange, Diff, FieldChange, SetDiff
 
 OUTPUT_VERSION = 1
-_MARKS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}
+_MARKS = {"added": "+", "removed": "-", "withdrawn": "-", "renamed": ">", "changed": "~"}
 
 
 def _value(value: Any, lang: Language) -> str:
@@ -29,6 +29,8 @@ def _value(value: Any, lang: Language) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return number(value, lang)
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return ", ".join(value)  # several owners, members, ids
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -59,16 +61,25 @@ def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> s
         f"{shown(change.field)}: {shown(_value(change.old, lang))} → "
         f"{shown(_value(change.new, lang))}"
     )
+    notes = []
     if change.direction:
         amount = number(change.amount or 0, lang)
-        line += f" ({text(f'diff.{change.direction}', lang, {'amount': amount})})"
+        notes.append(text(f"diff.{change.direction}", lang, {"amount": amount}))
+    if change.reason:
+        notes.append(text("diff.reason", lang, {"reason": shown(change.reason)}))
+    if notes:
+        line += f" ({'; '.join(notes)})"
     return line
 
 
 def _agreement_line(
     change: AgreementChange, lang: Language, shown: Callable[[str], str] = visible
 ) -> str:
-    label = text(f"diff.agreement.{change.kind}", lang, {"old_id": shown(change.old_id or "")})
+    params = {"old_id": shown(change.old_id or "")}
+    if change.withdrawn is not None:
+        params["date"] = written_date(change.withdrawn.date, lang)
+        params["reason"] = shown(change.withdrawn.reason)
+    label = text(f"diff.agreement.{change.kind}", lang, params)
     return f"{_MARKS[change.kind]} {shown(change.id)} {shown(change.title)} ({label})"
 
 

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from prestatie_cli.messages import Language, text
+from prestatie_cli.messages import Language, text, written_date
 from prestatie_cli.reporting.diff_formats import field_line
 from prestatie_cli.reporting.escape import json_text, visible
 from prestatie_cli.reporting.markup import markdown_text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
-    from prestatie_cli.model.agreements import Amendment
-    from prestatie_cli.versions.history import AgreementHistory
+    from prestatie_cli.model.agreements import Amendment, SetAmendment
+    from prestatie_cli.versions.history import AgreementHistory, HistoryEntry
 
 OUTPUT_VERSION = 1
 
@@ -31,6 +31,19 @@ def _amendment(amendment: Amendment, lang: Language, shown: Callable[[str], str]
             "agreed_by": shown(", ".join(amendment.agreed_by)),
         },
     )
+
+
+def _event(entry: HistoryEntry, lang: Language, shown: Callable[[str], str]) -> str:
+    """'aangemaakt', 'verwijderd', or 'ingetrokken op 1 september 2026: reason (akkoord: ...)'."""
+    withdrawal: SetAmendment | None = entry.withdrawal
+    if entry.event != "withdrawn" or withdrawal is None:
+        return text(f"log.{entry.event}", lang)
+    params = {
+        "date": written_date(withdrawal.date, lang),
+        "reason": shown(" ".join(withdrawal.reason.split())),
+        "agreed_by": shown(", ".join(withdrawal.agreed_by)),
+    }
+    return text("log.withdrawn", lang, params)
 
 
 def _lines(history: AgreementHistory, lang: Language, markdown: bool) -> list[str]:
@@ -49,7 +62,7 @@ def _lines(history: AgreementHistory, lang: Language, markdown: bool) -> list[st
         )
         lines.append(f"- **{head}**" if markdown else head)
         if entry.event != "changed":
-            lines.append(prefix + text(f"log.{entry.event}", lang))
+            lines.append(prefix + _event(entry, lang, shown))
         lines += [prefix + field_line(change, lang, markdown) for change in entry.fields]
         lines += [prefix + _amendment(amendment, lang, shown) for amendment in entry.amendments]
     return lines
@@ -76,6 +89,9 @@ def render_json(history: AgreementHistory, lang: Language) -> str:
                 "event": entry.event,
                 "changes": [asdict(change) for change in entry.fields],
                 "amendments": [a.model_dump(mode="json") for a in entry.amendments],
+                "withdrawn": (
+                    entry.withdrawal.model_dump(mode="json") if entry.withdrawal else None
+                ),
             }
             for entry in reversed(history.entries)
         ],

@@ -16,12 +16,28 @@ from pathlib import Path
 from prestatie_cli import __version__
 from prestatie_cli.check.result import CheckResult
 from prestatie_cli.load.corpus import Corpus
-from prestatie_cli.messages import Language, number, text
-from prestatie_cli.model.agreements import Agreement, AgreementSet, Monitor, Thresholds
+from prestatie_cli.messages import Language, number, text, written_date
+from prestatie_cli.model.agreements import (
+    Agreement,
+    AgreementSet,
+    ConditionRecord,
+    Monitor,
+    Party,
+    SetAmendment,
+    Target,
+    Thresholds,
+)
 from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.model.problems import Problem
+from prestatie_cli.model.structure import (
+    condition_states,
+    group_members,
+    owner_parties,
+    parties_of,
+    withdrawals,
+)
 from prestatie_cli.progress.calculation import Progress
-from prestatie_cli.progress.status import EVERYTHING, Selection, set_status
+from prestatie_cli.progress.status import EVERYTHING, Selection, condition_records, set_status
 from prestatie_cli.progress.statuses import LIGHTS, STATUSES, Light, Status
 from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 
@@ -55,6 +71,18 @@ class AmendmentView:
 
 
 @dataclass(frozen=True, slots=True)
+class ConditionView:
+    """A condition (voorbehoud) with its latest recorded state at the report's date."""
+
+    text: str
+    kind: str
+    kind_label: str  # "goedkeuring door Raad van Commissarissen De Meerhof"
+    state: str  # open, met, not_met
+    state_label: str  # "vervuld op 10 maart 2026"
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementView:
     id: str
     title: str
@@ -79,6 +107,20 @@ class AgreementView:
     expected_percent: str
     projected: str
     amendments: tuple[AmendmentView, ...]
+    # Context frames the agreements: shown as a paragraph, without a status or light.
+    is_context: bool = False
+    # "Verzoek van X aan Y: aanvaard op 15 juni 2026 (note)"; empty for other kinds.
+    request: str = ""
+    parent: str = ""
+    children: str = ""
+    scope: str = ""
+    per_event: str = ""
+    timing: str = ""
+    per_year: str = ""
+    split: str = ""
+    conditions: tuple[ConditionView, ...] = ()
+    # "Ingetrokken op 1 september 2026: reason" when a set amendment withdrew it.
+    withdrawn: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +152,17 @@ class PartyView:
     owns: str
     contributes: str
     owes_nothing: bool
+    # "gefuseerd tot Polderoever Wonen per 1 juli 2026", "partij per 1 september 2026", note.
+    about: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A group of parties that acts together; it never signs."""
+
+    name: str
+    members: str
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +196,14 @@ class SetView:
     signatures: tuple[SignatureView, ...]
     findings: tuple[FindingView, ...]
     digest: str
+    groups: tuple[GroupView, ...] = ()
+    # "Jaarschijf bij kaderafspraak weidemeer-2026-2029" of a yearly slice.
+    frame: str = ""
+    # Of a frame: the yearly slices among the report's sets.
+    slices: str = ""
+    bids: tuple[str, ...] = ()
+    # "Gewijzigd op 1 september 2026: ...; ingetrokken: SW-05 (akkoord: ...)".
+    amendments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,18 +227,147 @@ class ReportView:
     sets: tuple[SetView, ...]
     overview: tuple[OverviewRow, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    # The light of every status, for the templates' colours.
+    lights: dict[str, str] = field(default_factory=lambda: {str(k): v for k, v in LIGHTS.items()})
+
+
+def _amount(value: float, unit: str | None, lang: Language) -> str:
+    return f"{number(value, lang)} {unit or ''}".strip()
+
+
+def _joined(items: Sequence[str], lang: Language) -> str:
+    """'A', 'A en B', 'A, B en C'."""
+    if len(items) < 2:
+        return "".join(items)
+    return text("report.and", lang, {"first": ", ".join(items[:-1]), "last": items[-1]})
+
+
+def _flat(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _indexed(target: Target, lang: Language) -> str:
+    """A target set against an outside index: 'ten hoogste inflatie (CPI) min 0,5 procent'."""
+    index = target.index or ""
+
+    def offset(value: float) -> str:
+        if value == 0:
+            return index
+        amount = _amount(abs(value), target.unit, lang)
+        key = "report.offset.minus" if value < 0 else "report.offset.plus"
+        return text(key, lang, {"index": index, "amount": amount})
+
+    if target.comparison == "between" and target.upper is not None:
+        return text(
+            "report.between", lang, {"low": offset(target.value), "high": offset(target.upper)}
+        )
+    return text(f"report.comparison.{target.comparison}", lang, {"value": offset(target.value)})
 
 
 def _target(agreement: Agreement, lang: Language) -> str:
+    """The target as the document words it: '≥ 180 woningen (per jaar)', 'tussen 850 en
+    1.000 euro per maand', '≥ circa 600 woningen (netto)'."""
     target = agreement.target
     if target is None:
         return ""
-    shown = (
-        f"{_SYMBOLS[target.comparison]} {number(target.value, lang)} {target.unit or ''}".strip()
-    )
+    if target.index is not None:
+        shown = _indexed(target, lang)
+    else:
+        value = number(target.value, lang)
+        if target.approximate:
+            value = text("report.approximate", lang, {"value": value})
+        if target.comparison == "between" and target.upper is not None:
+            bounds = {"low": value, "high": number(target.upper, lang)}
+            shown = f"{text('report.between', lang, bounds)} {target.unit or ''}".strip()
+        else:
+            shown = f"{_SYMBOLS[target.comparison]} {value} {target.unit or ''}".strip()
+    extras = []
+    if target.counting:
+        extras.append(text(f"report.counting.{target.counting}", lang))
     if target.recurring:
-        shown += f" ({text(f'report.recurring.{target.recurring}', lang)})"
+        extras.append(text(f"report.recurring.{target.recurring}", lang))
+    if extras:
+        shown += f" ({'; '.join(extras)})"
     return shown
+
+
+def _per_year(target: Target | None, lang: Language) -> str:
+    if target is None:
+        return ""
+    return "; ".join(
+        f"{entry.year}: {_amount(entry.value, target.unit, lang)}"
+        + (f" ({_flat(entry.note)})" if entry.note else "")
+        for entry in target.per_year
+    )
+
+
+def _split(target: Target | None, lang: Language) -> str:
+    if target is None:
+        return ""
+    return ", ".join(
+        f"{share.category} {number(share.share, lang)} %"
+        + (f" ({_amount(share.value, target.unit, lang)})" if share.value is not None else "")
+        for share in target.split
+    )
+
+
+def _timing(agreements: AgreementSet, agreement: Agreement, lang: Language) -> str:
+    """When the agreement applies: 'vanaf 1 januari 2029, doorlopend, elk jaar'."""
+    parts = []
+    if agreement.effective_from is not None:
+        day = written_date(agreement.effective_from, lang)
+        parts.append(text("report.effective-from", lang, {"date": day}))
+    if agreement.ongoing:
+        parts.append(text("report.ongoing", lang))
+    if agreement.beyond_term:
+        if agreement.deadline is not None and agreement.deadline > agreements.period.end:
+            day = written_date(agreement.deadline, lang)
+            parts.append(text("report.beyond-term", lang, {"date": day}))
+        else:
+            parts.append(text("report.beyond-term.open", lang))
+    if parts and agreement.frequency:
+        parts.append(text(f"report.frequency.{agreement.frequency}", lang))
+    return ", ".join(parts)
+
+
+def _request(agreement: Agreement, names: dict[str, str], lang: Language) -> str:
+    """'Verzoek van X aan Y: aanvaard op 15 juni 2026 (note)'."""
+    if agreement.kind != "request":
+        return ""
+    who = {
+        "by": _joined([names.get(i, i) for i in agreement.owners], lang) or "—",
+        "to": _joined([names.get(i, i) for i in agreement.asked], lang) or "—",
+    }
+    answer = agreement.answer
+    if answer is None:
+        state = text("report.answer.none", lang)
+    else:
+        day = written_date(answer.date, lang)
+        state = text(f"report.answer.{answer.state}", lang, {"date": day})
+        if answer.note:
+            state += f" ({_flat(answer.note)})"
+    return f"{text('report.request', lang, who)}: {state}"
+
+
+def _conditions(
+    agreement: Agreement, records: Sequence[ConditionRecord], as_of: date, lang: Language
+) -> tuple[ConditionView, ...]:
+    states = condition_states(agreement, records, as_of)
+    views = []
+    for condition in agreement.conditions:
+        kind = text(f"report.condition.{condition.kind}", lang)
+        if condition.by:
+            kind = text("report.condition.by", lang, {"kind": kind, "by": _flat(condition.by)})
+        record = states.get(condition.id)
+        if record is None or record.state == "open":
+            state, label = "open", text("report.condition.open", lang)
+        else:
+            state = record.state
+            day = written_date(record.date, lang)
+            label = text(f"report.condition.{state}", lang, {"date": day})
+        note = _flat(record.note) if record is not None else ""
+        views.append(ConditionView(_flat(condition.text), condition.kind, kind, state, label, note))
+    return tuple(views)
 
 
 def _current(row: Progress, lang: Language) -> str:
@@ -212,9 +402,11 @@ def _shown_path(path: str) -> str:
     return "/".join(parts[-2:])
 
 
-def _consent(agreed_by: Sequence[str], names: dict[str, str], lang: Language) -> str:
-    if set(agreed_by) >= set(names):
+def _consent(agreed_by: Sequence[str], parties: Sequence[Party], day: date, lang: Language) -> str:
+    """Who agreed to a change: 'alle partijen' when every party of that day did."""
+    if set(agreed_by) >= {party.id for party in parties if party.active_on(day)}:
         return text("report.all-parties", lang)
+    names = {party.id: party.name for party in parties}
     return ", ".join(names.get(party, party) for party in agreed_by)
 
 
@@ -223,15 +415,43 @@ def _projected(row: Progress, lang: Language) -> str:
     return "" if shown == "—" else shown
 
 
-def _agreement(row: Progress, names: dict[str, str], lang: Language) -> AgreementView:
+@dataclass(frozen=True, slots=True)
+class _Structure:
+    """How the agreements of one set relate, worked out once per set."""
+
+    agreements: AgreementSet
+    by_id: dict[str, Agreement]
+    parts: dict[str, list[str]]
+    withdrawn: dict[str, SetAmendment]
+
+    @classmethod
+    def of(cls, agreements: AgreementSet) -> _Structure:
+        parts: dict[str, list[str]] = {}
+        for agreement in agreements.agreements:
+            if agreement.parent:
+                parts.setdefault(agreement.parent, []).append(agreement.id)
+        by_id = {agreement.id: agreement for agreement in reversed(agreements.agreements)}
+        return cls(agreements, by_id, parts, withdrawals(agreements))
+
+
+def _agreement(
+    row: Progress,
+    structure: _Structure,
+    records: Sequence[ConditionRecord],
+    names: dict[str, str],
+    lang: Language,
+) -> AgreementView:
     agreement = row.agreement
+    agreements = structure.agreements
+    parent = structure.by_id.get(agreement.parent) if agreement.parent else None
+    withdrawn = structure.withdrawn.get(agreement.id)
     return AgreementView(
         id=agreement.id,
         title=agreement.title,
         text=" ".join((agreement.text or "").split()),
         kind=agreement.kind,
         kind_label=text(f"report.kind.{agreement.kind}", lang),
-        owner=names.get(agreement.owner or "", agreement.owner or ""),
+        owner=_joined([names.get(owner, owner) for owner in agreement.owners], lang),
         contributors=", ".join(names.get(party, party) for party in agreement.contributors),
         target=_target(agreement, lang),
         source=agreement.target.source or "" if agreement.target else "",
@@ -251,12 +471,89 @@ def _agreement(row: Progress, names: dict[str, str], lang: Language) -> Agreemen
             AmendmentView(
                 amendment.date.isoformat(),
                 " ".join(amendment.reason.split()),
-                _consent(amendment.agreed_by, names, lang),
+                _consent(amendment.agreed_by, agreements.parties, amendment.date, lang),
                 " ".join((amendment.summary or "").split()),
             )
             for amendment in agreement.amendments
         ),
+        is_context=agreement.kind == "context",
+        request=_request(agreement, names, lang),
+        parent=(
+            text(
+                "report.parent",
+                lang,
+                {"id": agreement.parent, "title": parent.title if parent else ""},
+            ).strip()
+            if agreement.parent
+            else ""
+        ),
+        children=_children(structure.parts.get(agreement.id, []), bool(row.rolled_up_from), lang),
+        scope=_flat(agreement.scope),
+        per_event=_flat(agreement.per_event),
+        timing=_timing(agreements, agreement, lang),
+        per_year=_per_year(agreement.target, lang),
+        split=_split(agreement.target, lang),
+        conditions=_conditions(agreement, records, row.as_of, lang),
+        withdrawn=(
+            text(
+                "report.withdrawn",
+                lang,
+                {"date": written_date(withdrawn.date, lang), "reason": _flat(withdrawn.reason)},
+            )
+            if withdrawn is not None
+            else ""
+        ),
     )
+
+
+def _children(parts: Sequence[str], rolled_up: bool, lang: Language) -> str:
+    """'Bestaat uit BS-01-MH, BS-01-PR', and whether its figure is theirs added up."""
+    if not parts:
+        return ""
+    key = "report.children.rolled-up" if rolled_up else "report.children"
+    return text(key, lang, {"ids": ", ".join(parts)})
+
+
+def _about(party: Party, names: dict[str, str], lang: Language) -> str:
+    """A party over time: when it joined, whom it merged into, its note."""
+    parts = []
+    if party.joined is not None:
+        parts.append(text("report.party.joined", lang, {"date": written_date(party.joined, lang)}))
+    if party.left is not None:
+        day = written_date(party.left, lang)
+        if party.successor:
+            successor = names.get(party.successor, party.successor)
+            parts.append(text("report.party.merged", lang, {"successor": successor, "date": day}))
+        else:
+            parts.append(text("report.party.left", lang, {"date": day}))
+    if party.note:
+        parts.append(_flat(party.note))
+    return "; ".join(parts)
+
+
+def _set_amendments(agreements: AgreementSet, lang: Language) -> tuple[str, ...]:
+    """'Gewijzigd op 1 september 2026 (ingetrokken: SW-05): reason (akkoord: alle partijen)'."""
+    shown = []
+    for amendment in sorted(agreements.amendments, key=lambda a: a.date):
+        changes = []
+        if amendment.extends_to is not None:
+            day = written_date(amendment.extends_to, lang)
+            changes.append(text("report.extends", lang, {"date": day}))
+        if amendment.withdraws:
+            ids = ", ".join(amendment.withdraws)
+            changes.append(text("report.withdraws", lang, {"ids": ids}))
+        params = {
+            "date": written_date(amendment.date, lang),
+            "reason": _flat(amendment.reason),
+            "changes": "; ".join(changes),
+        }
+        key = "report.set-amendment.changes" if changes else "report.set-amendment"
+        line = text(key, lang, params)
+        if amendment.summary:
+            line += f" {_flat(amendment.summary)}"
+        consent = _consent(amendment.agreed_by, agreements.parties, amendment.date, lang)
+        shown.append(f"{line} ({text('report.agreed-by', lang)}: {consent})")
+    return tuple(shown)
 
 
 def _tallies(rows: Sequence[Progress], keys: dict[str, list[str]]) -> tuple[Tally, ...]:
@@ -307,20 +604,31 @@ def _set_view(
     selection: Selection,
     lang: Language,
 ) -> tuple[SetView, tuple[Progress, ...]]:
+    records = condition_records(corpus, agreements.id)
     rows = set_status(
-        agreements, corpus.measurements(agreements.id), as_of, thresholds, selection
+        agreements, corpus.measurements(agreements.id), as_of, thresholds, selection, records
     ).rows
     names = {party.id: party.name for party in agreements.parties}
+    party_names = dict(names)
+    names.update({group.id: group.name for group in agreements.groups})
     themes: dict[str, list[AgreementView]] = {}
+    structure = _Structure.of(agreements)
     for row in rows:
-        themes.setdefault(row.agreement.theme, []).append(_agreement(row, names, lang))
-    owners = {row.agreement.id: [names.get(row.agreement.owner or "", "-")] for row in rows}
-    by_theme = {row.agreement.id: [row.agreement.theme] for row in rows}
-    counts = Counter(row.status for row in rows)
+        themes.setdefault(row.agreement.theme, []).append(
+            _agreement(row, structure, records, names, lang)
+        )
+    # Context is judged by nothing: it is left out of the counts and tallies.
+    judged = [row for row in rows if row.agreement.kind != "context"]
+    owners = {row.agreement.id: _owner_keys(row, party_names) for row in judged}
+    by_theme = {row.agreement.id: [row.agreement.theme] for row in judged}
+    counts = Counter(row.status for row in judged)
+    # Who owes and who helps with each agreement, its groups expanded to their members.
+    owing = [(a.id, set(owner_parties(agreements, a))) for a in agreements.agreements]
+    helping = [(a.id, set(parties_of(agreements, a.contributors))) for a in agreements.agreements]
     parties = []
     for party in agreements.parties:
-        owns = [a.id for a in agreements.agreements if a.owner == party.id]
-        contributes = [a.id for a in agreements.agreements if party.id in a.contributors]
+        owns = [key for key, owners in owing if party.id in owners]
+        contributes = [key for key, helpers in helping if party.id in helpers]
         parties.append(
             PartyView(
                 party.id,
@@ -329,6 +637,7 @@ def _set_view(
                 ", ".join(owns),
                 ", ".join(contributes),
                 not owns and not contributes,
+                _about(party, party_names, lang),
             )
         )
     files = {
@@ -367,14 +676,58 @@ def _set_view(
             for status in STATUSES
             if counts[status]
         ),
-        by_theme=_tallies(rows, by_theme),
-        by_party=_tallies(rows, owners),
+        by_theme=_tallies(judged, by_theme),
+        by_party=_tallies(judged, owners),
         themes=tuple(ThemeView(name, tuple(items)) for name, items in themes.items()),
         signatures=_signatures(agreements, lang),
         findings=findings,
         digest=digest(agreements),
+        groups=tuple(
+            GroupView(
+                group.name,
+                ", ".join(
+                    party_names.get(member, member) for member in group_members(agreements, group)
+                ),
+                _flat(group.note),
+            )
+            for group in agreements.groups
+        ),
+        frame=_frame(agreements, corpus, lang),
+        slices=", ".join(
+            other.id for other in corpus.sets.values() if other.frame == agreements.id
+        ),
+        bids=tuple(
+            text(
+                "report.bid",
+                lang,
+                {
+                    "party": party_names.get(bid.party, bid.party),
+                    "date": written_date(bid.date, lang),
+                },
+            )
+            + (f" ({_flat(bid.note)})" if bid.note else "")
+            for bid in agreements.bids
+        ),
+        amendments=_set_amendments(agreements, lang),
     )
     return view, rows
+
+
+def _owner_keys(row: Progress, names: dict[str, str]) -> list[str]:
+    """Whom an agreement counts for in the tally per owner: each party that owes it at the
+    report's date (every member of a group, the successor of a merged party); nobody for
+    a request that is not accepted."""
+    if not row.agreement.is_commitment:
+        return []
+    return [names.get(party, party) for party in row.owed_by] or ["-"]
+
+
+def _frame(agreements: AgreementSet, corpus: Corpus, lang: Language) -> str:
+    if agreements.frame is None:
+        return ""
+    shown = text("report.frame", lang, {"frame": agreements.frame})
+    frame = corpus.sets.get(agreements.frame)
+    return f"{shown}: {frame.title}" if frame is not None else shown
 
 
 def _overview(

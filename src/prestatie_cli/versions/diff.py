@@ -1,9 +1,10 @@
 """What changed between two versions of agreement sets, by agreement id.
 
-Values only: the comparison says which agreements were added, removed or
-renamed (same content under a new id) and, for the others, which fields
-changed from what to what, with the direction of a change that matters
-(a target raised or lowered, a deadline moved later or earlier) and the
+Values only: the comparison says which agreements were added, removed,
+withdrawn (by a set amendment, with its date and reason) or renamed (same
+content under a new id) and, for the others, which fields changed from what
+to what, with the direction of a change that matters (a target raised or
+lowered, a deadline moved later or earlier, the term extended and why) and the
 wording compared word by word.
 """
 
@@ -15,18 +16,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Thresholds
+from prestatie_cli.model.agreements import (
+    Agreement,
+    AgreementSet,
+    Measurement,
+    SetAmendment,
+    Thresholds,
+)
+from prestatie_cli.model.structure import term_end, withdrawals
 from prestatie_cli.progress.calculation import progress
 from prestatie_cli.progress.statuses import Status
 from prestatie_cli.versions.snapshots import Snapshot
 
-ChangeKind = Literal["added", "removed", "renamed", "changed", "unreadable", "broken"]
+ChangeKind = Literal["added", "removed", "withdrawn", "renamed", "changed", "unreadable", "broken"]
 # Lists compared item by item, with the field that identifies an item (None: the item itself).
 _KEYED: dict[str, str | None] = {
     "contributors": None,
+    "conditions": "id",
     "milestones": "date",
     "amendments": "date",
     "waivers": "rule",
+    "target.per_year": "year",
+    "target.split": "category",
 }
 _COMPARED = (
     "title",
@@ -35,13 +46,33 @@ _COMPARED = (
     "kind",
     "owner",
     "contributors",
+    "addressed_to",
+    "answer",
+    "parent",
+    "scope",
+    "per_event",
+    "conditions",
     "target",
+    "effective_from",
     "deadline",
+    "ongoing",
+    "beyond_term",
     "frequency",
     "milestones",
     "amendments",
     "waivers",
 )
+# Dates of an agreement whose move says how many days later or earlier it is.
+_DATES = ("effective_from", "deadline")
+# Numbers of a target whose change says by how much it was raised or lowered.
+_NUMBERS = ("value", "upper")
+# Lists of a set compared item by item, with the field that identifies an item.
+_SET_KEYED: dict[str, str] = {
+    "parties": "id",
+    "groups": "id",
+    "bids": "party",
+    "amendments": "date",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +97,23 @@ class FieldChange:
     direction: str = ""
     amount: float | None = None
     words: tuple[Words, ...] = ()
+    # Why, where the files say so: the reason of the amendment that extended the term.
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """The set amendment that withdrew an agreement."""
+
+    date: date
+    reason: str
+    agreed_by: tuple[str, ...]
+    summary: str | None = None
+
+    @classmethod
+    def of(cls, amendment: SetAmendment) -> Withdrawal:
+        reason = " ".join(amendment.reason.split())
+        return cls(amendment.date, reason, tuple(amendment.agreed_by), amendment.summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +123,8 @@ class AgreementChange:
     kind: ChangeKind
     old_id: str | None = None
     fields: tuple[FieldChange, ...] = ()
+    # Of a withdrawn agreement: the amendment's date, reason and consent.
+    withdrawn: Withdrawal | None = None
 
     @property
     def substantive(self) -> bool:
@@ -145,8 +195,8 @@ def field_changes(
             continue
         if name == "target" and before[name] and after[name]:
             changes.extend(_target_changes(before[name], after[name]))
-        elif name == "deadline" and old.deadline and new.deadline:
-            days = (new.deadline - old.deadline).days
+        elif name in _DATES and before[name] and after[name]:
+            days = (date.fromisoformat(after[name]) - date.fromisoformat(before[name])).days
             direction = "later" if days > 0 else "earlier"
             changes.append(FieldChange(name, before[name], after[name], direction, abs(days)))
         elif name == "text":
@@ -155,16 +205,25 @@ def field_changes(
             )
         elif name in _KEYED:
             changes.extend(_keyed_changes(name, before[name], after[name]))
+        elif isinstance(before[name], dict) and isinstance(after[name], dict):
+            # A request's answer: part by part (answer.state: open → accepted).
+            changes.extend(
+                FieldChange(f"{name}.{part}", before[name].get(part), after[name].get(part))
+                for part in after[name]
+                if before[name].get(part) != after[name].get(part)
+            )
         else:
-            changes.append(FieldChange(name, before[name], after[name]))
+            changes.append(FieldChange(name, _shown(before[name]), _shown(after[name])))
     if statuses[0] != statuses[1] and None not in statuses:
         changes.append(FieldChange("status", statuses[0], statuses[1]))
     return tuple(changes)
 
 
-def _keyed_changes(name: str, before: list[Any], after: list[Any]) -> list[FieldChange]:
+def _keyed_changes(
+    name: str, before: list[Any], after: list[Any], key: str | None = None
+) -> list[FieldChange]:
     """Changes of a list, item by item: by date for milestones, by value for the rest."""
-    key = _KEYED[name]
+    key = key or _KEYED[name]
 
     def label(item: Any) -> str:
         return str(item[key]) if key else str(item)
@@ -207,16 +266,18 @@ def _shown(item: Any) -> Any:
 
 
 def _target_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
-    changes = []
+    changes: list[FieldChange] = []
     for name in before:
         if before[name] == after[name]:
             continue
-        if name == "value":
-            amount = after["value"] - before["value"]
+        if name in _NUMBERS and before[name] is not None and after[name] is not None:
+            amount = after[name] - before[name]
             direction = "raised" if amount > 0 else "lowered"
             changes.append(
-                FieldChange("target.value", before[name], after[name], direction, abs(amount))
+                FieldChange(f"target.{name}", before[name], after[name], direction, abs(amount))
             )
+        elif f"target.{name}" in _KEYED:
+            changes.extend(_keyed_changes(f"target.{name}", before[name], after[name]))
         else:
             changes.append(FieldChange(f"target.{name}", before[name], after[name]))
     return changes
@@ -252,17 +313,40 @@ def diff_set(
             removed.remove(twin)
             added.remove(agreement)
             changes.append(AgreementChange(agreement.id, agreement.title, "renamed", twin.id))
+    withdrawn_before, withdrawn_now = withdrawals(old), withdrawals(new)
     for agreement in new.agreements:
         if agreement.id in before:
             found = field_changes(
                 before[agreement.id], agreement, statuses.get(agreement.id, (None, None))
             )
-            if found:
+            withdrawal = withdrawn_now.get(agreement.id)
+            if withdrawal is not None and agreement.id not in withdrawn_before:
+                # Still in the file, but withdrawn by an amendment of this version.
+                changes.append(
+                    AgreementChange(
+                        agreement.id,
+                        agreement.title,
+                        "withdrawn",
+                        None,
+                        found,
+                        Withdrawal.of(withdrawal),
+                    )
+                )
+            elif found:
                 changes.append(
                     AgreementChange(agreement.id, agreement.title, "changed", None, found)
                 )
     changes += [AgreementChange(a.id, a.title, "added") for a in added]
-    changes += [AgreementChange(a.id, a.title, "removed") for a in removed]
+    for gone in removed:
+        withdrawal = withdrawn_now.get(gone.id)
+        if withdrawal is None:
+            changes.append(AgreementChange(gone.id, gone.title, "removed"))
+        else:
+            changes.append(
+                AgreementChange(
+                    gone.id, gone.title, "withdrawn", None, (), Withdrawal.of(withdrawal)
+                )
+            )
     order = {agreement.id: index for index, agreement in enumerate(new.agreements)}
     changes.sort(key=lambda change: (order.get(change.id, len(order)), change.id))
     set_fields = _set_fields(old, new)
@@ -272,11 +356,31 @@ def diff_set(
 def _set_fields(old: AgreementSet, new: AgreementSet) -> tuple[FieldChange, ...]:
     before = old.model_dump(mode="json", exclude={"agreements"})
     after = new.model_dump(mode="json", exclude={"agreements"})
-    return tuple(
-        FieldChange(name, before[name], after[name])
-        for name in before
-        if before[name] != after[name]
-    )
+    changes: list[FieldChange] = []
+    for name in before:
+        if before[name] == after[name]:
+            continue
+        if name in _SET_KEYED:
+            changes.extend(_keyed_changes(name, before[name], after[name], _SET_KEYED[name]))
+        else:
+            changes.append(FieldChange(name, before[name], after[name]))
+    old_end, new_end = term_end(old), term_end(new)
+    if old_end != new_end and new_end != new.period.end:
+        # Extended (or shortened) by a set amendment: say by how much, and why.
+        days = (new_end - old_end).days
+        extension = next((a for a in reversed(new.amendments) if a.extends_to == new_end), None)
+        reason = " ".join(extension.reason.split()) if extension is not None else ""
+        changes.append(
+            FieldChange(
+                "term",
+                old_end.isoformat(),
+                new_end.isoformat(),
+                "later" if days > 0 else "earlier",
+                abs(days),
+                reason=reason,
+            )
+        )
+    return tuple(changes)
 
 
 def _status_at(
@@ -289,7 +393,13 @@ def _status_at(
     if agreement is None or agreements is None:
         return None
     return progress(
-        agreement, measurements.get(agreement.id, ()), as_of, agreements.period, thresholds
+        agreement,
+        measurements.get(agreement.id, ()),
+        as_of,
+        agreements.period,
+        thresholds,
+        agreement_set=agreements,
+        measurements_of=measurements,
     ).status
 
 

@@ -1,4 +1,4 @@
-"""The history of one agreement: every commit that created, changed or removed it."""
+"""The history of one agreement: every commit that created, changed, withdrew or removed it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model.agreements import Agreement, Amendment
+from prestatie_cli.model.agreements import Agreement, Amendment, SetAmendment
+from prestatie_cli.model.structure import withdrawals
 from prestatie_cli.versions.diff import FieldChange, field_changes
 from prestatie_cli.versions.git import Commit, HistoryError, Repository
 from prestatie_cli.versions.snapshots import BlobCache, Snapshot, at_tree, in_worktree
@@ -19,9 +20,11 @@ class HistoryEntry:
     """One commit that changed the agreement: what happened, which fields, which amendments."""
 
     commit: Commit
-    event: str  # created, changed, removed
+    event: str  # created, changed, withdrawn, removed
     fields: tuple[FieldChange, ...]
     amendments: tuple[Amendment, ...]
+    # Of a withdrawal: the set amendment that withdrew the agreement.
+    withdrawal: SetAmendment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,16 @@ def find_agreement(
 _UNKNOWN = "unknown"
 
 
+def _withdrawal(snapshot: Snapshot, agreement_id: str, set_id: str | None) -> SetAmendment | None:
+    """The set amendment in ``snapshot`` that withdraws the agreement, if any."""
+    for key, (_, agreements) in snapshot.sets.items():
+        if set_id is None or key == set_id:
+            found = withdrawals(agreements).get(agreement_id)
+            if found is not None:
+                return found
+    return None
+
+
 def history(
     repository: Repository, agreement_id: str, paths: list[str], set_id: str | None
 ) -> list[HistoryEntry]:
@@ -68,39 +81,50 @@ def history(
     it is compared as if the agreement were as in the commit before.
     """
     cache = BlobCache()
-    states: dict[str, Agreement | str | None] = {}
+    states: dict[str, tuple[Agreement | str | None, SetAmendment | None]] = {}
 
-    def state(sha: str) -> Agreement | str | None:
+    def state(sha: str) -> tuple[Agreement | str | None, SetAmendment | None]:
         if sha not in states:
             snapshot = at_tree(repository, sha, paths, cache)
             found = find_agreement(snapshot, agreement_id, set_id)
-            states[sha] = found[1] if found else (_UNKNOWN if snapshot.unreadable else None)
+            agreement = found[1] if found else (_UNKNOWN if snapshot.unreadable else None)
+            states[sha] = (agreement, _withdrawal(snapshot, agreement_id, set_id))
         return states[sha]
 
     entries = []
-    last_known: Agreement | None = None
+    last_known: tuple[Agreement | None, SetAmendment | None] = (None, None)
     for commit in repository.commits(paths):
         if len(commit.parents) > 1:
             continue
-        after = state(commit.sha)
-        before = state(commit.parents[0]) if commit.parents else None
+        after, withdrawn_after = state(commit.sha)
+        before, withdrawn_before = state(commit.parents[0]) if commit.parents else (None, None)
         if before == _UNKNOWN:
-            before = last_known
+            before, withdrawn_before = last_known
         if after == _UNKNOWN:
             continue
         assert not isinstance(before, str) and not isinstance(after, str)
-        last_known = after
+        last_known = (after, withdrawn_after)
         if before is None and after is None:
             continue
+        # Withdrawn by a set amendment: in the commit that records it, or in the one that
+        # then takes the agreement out of the file.
+        withdrawn = (
+            withdrawn_after
+            if withdrawn_after is not None and (withdrawn_before is None or after is None)
+            else None
+        )
         if before is None:
             assert after is not None
             entries.append(HistoryEntry(commit, "created", (), tuple(after.amendments)))
         elif after is None:
-            entries.append(HistoryEntry(commit, "removed", (), ()))
+            event = "removed" if withdrawn is None else "withdrawn"
+            entries.append(HistoryEntry(commit, event, (), (), withdrawn))
         else:
             changes = field_changes(before, after)
-            if changes:
-                added = tuple(a for a in after.amendments if a not in before.amendments)
+            added = tuple(a for a in after.amendments if a not in before.amendments)
+            if withdrawn is not None:
+                entries.append(HistoryEntry(commit, "withdrawn", changes, added, withdrawn))
+            elif changes:
                 entries.append(HistoryEntry(commit, "changed", changes, added))
     return entries
 
