@@ -527,7 +527,7 @@ NOTHING = "Er is niets geschreven."
             None,
             ["BS-01", "5", "--date", "2026-09-30"],
             "De id 'BS-01' komt voor in meer dan één set (bodegraven-reeuwijk-2016-2019, "
-            "lindeveen-2025-2028); kies de set met --sets PAD.",
+            "lindeveen-2025-2028, weidemeer-2026-2029); kies de set met --sets PAD.",
             id="ambiguous",
         ),
         pytest.param(
@@ -754,4 +754,261 @@ def test_interrupted_write_leaves_the_original(
     with pytest.raises(type(error)):
         record(entry, search, None, "nl")
     monkeypatch.undo()
+    assert snapshot(examples) == before
+
+
+# --- The state of a condition (voorbehoud), and the value of an outside index ----------------
+
+WEIDEMEER = "weidemeer-2026-2029"
+WEIDEMEER_MONITOR = Path("monitor") / f"{WEIDEMEER}.yaml"
+ONLY_WEIDEMEER = ["--sets", f"afspraken/{WEIDEMEER}.yaml", "--sets", str(WEIDEMEER_MONITOR)]
+
+
+def test_condition_state_is_added_after_the_last_one(examples: Path, cli: Cli) -> None:
+    path = examples / WEIDEMEER_MONITOR
+    before = path.read_bytes()
+    others = snapshot(examples)
+    # The last condition ends the file with a folded note.
+    assert before.endswith(b"      transformatie.\n")
+    code, out, err = cli(
+        examples, "record", "BS-05", "--condition", "rvc-kerkpad", "--state", "not_met",
+        "--date", "2026-10-15", "--source", "Besluit RvC De Meerhof, 15 oktober 2026",
+        "--note", "De investering in het Kerkpad is ingetrokken.", *ONLY_WEIDEMEER,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Stand van voorbehoud toegevoegd aan {WEIDEMEER_MONITOR}: BS-05 rvc-kerkpad = not_met "
+        "op 2026-10-15.\n"
+    )
+    after = path.read_bytes()
+    new = (
+        b"  - agreement: BS-05\n"
+        b"    condition: rvc-kerkpad\n"
+        b"    date: 2026-10-15\n"
+        b"    state: not_met\n"
+        b'    source: "Besluit RvC De Meerhof, 15 oktober 2026"\n'
+        b"    note: De investering in het Kerkpad is ingetrokken.\n"
+    )
+    inserted_at(before, after, len(before), new)
+    assert snapshot(examples) == {**others, str(WEIDEMEER_MONITOR): after}
+    model = valid_monitor(path)
+    assert [(c.agreement, c.condition, c.state) for c in model.conditions] == [
+        ("BS-05", "rvc-kerkpad", "met"),
+        ("BS-06", "vergunning-dijkzicht", "not_met"),
+        ("BS-05", "rvc-kerkpad", "not_met"),
+    ]
+
+
+CONDITIONAL = {
+    "id": "BS-02",
+    "title": "Woningen Kerkpad",
+    "theme": "beschikbaarheid",
+    "kind": "process",
+    "owner": "corp-a",
+    "deadline": "2018-12-31",
+    "conditions": [
+        {"id": "rvc", "text": "Goedkeuring door de RvC.", "kind": "approval"},
+        {"id": "subsidie", "text": "Het rijk kent de subsidie toe.", "kind": "decision"},
+    ],
+}
+
+
+def voorbeeld_with_conditions(tmp_path: Path, monitor: str) -> Path:
+    data = base_set()
+    data["agreements"].append(CONDITIONAL)
+    path = voorbeeld(tmp_path, monitor)
+    write_yaml(tmp_path / "afspraken" / f"{VOORBEELD}.yaml", data)
+    return path
+
+
+def test_a_monitor_without_conditions_gets_the_key_at_the_end(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements: []\n# Nog geen voorbehouden.\n"
+    path = voorbeeld_with_conditions(tmp_path, text)
+    code, out, err = cli(
+        tmp_path, "record", "BS-02", "--condition", "subsidie", "--state", "met",
+        "--date", "2017-03-01",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Stand van voorbehoud toegevoegd aan monitor/{VOORBEELD}.yaml: BS-02 subsidie = met op "
+        "2017-03-01.\n"
+    )
+    assert path.read_text(encoding="utf-8") == (
+        text + "conditions:\n"
+        "  - agreement: BS-02\n    condition: subsidie\n    date: 2017-03-01\n    state: met\n"
+    )
+    assert [c.condition for c in valid_monitor(path).conditions] == ["subsidie"]
+
+
+def test_a_condition_state_goes_into_an_empty_conditions_list(tmp_path: Path, cli: Cli) -> None:
+    text = HEADER + "measurements: []\nconditions: []  # nog niets\nwaivers: []\n"
+    path = voorbeeld_with_conditions(tmp_path, text)
+    code, _, err = cli(
+        tmp_path, "record", "BS-02", "--condition", "rvc", "--state", "open",
+        "--date", "2017-01-15", "--lang", "en",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert path.read_text(encoding="utf-8") == (
+        HEADER + "measurements: []\nconditions:  # nog niets\n"
+        "  - agreement: BS-02\n    condition: rvc\n    date: 2017-01-15\n    state: open\n"
+        "waivers: []\n"
+    )
+
+
+def test_a_measurement_against_an_index_records_the_index(examples: Path, cli: Cli) -> None:
+    path = examples / WEIDEMEER_MONITOR
+    before = path.read_bytes()
+    code, out, err = cli(
+        examples, "record", "BT-01", "2,9", "--index", "3,1", "--date", "2027-07-01",
+        "--source", "Huurbeleid 2027; CBS, CPI 2026", "--reported-by", "scw", *ONLY_WEIDEMEER,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Meting toegevoegd aan {WEIDEMEER_MONITOR}: BT-01 = 2,9 (index 3,1) op 2027-07-01.\n"
+    )
+    new = (
+        b"  - agreement: BT-01\n"
+        b"    date: 2027-07-01\n"
+        b"    value: 2.9\n"
+        b"    index: 3.1\n"
+        b'    source: "Huurbeleid 2027; CBS, CPI 2026"\n'
+        b"    reported_by: scw\n"
+    )
+    # After the last measurement, before the comment that opens the conditions.
+    inserted_at(before, path.read_bytes(), end_of_content(before, b"\nconditions:"), new)
+    last = valid_monitor(path).measurements[-1]
+    assert (last.agreement, last.value, last.index) == ("BT-01", 2.9, 3.1)
+
+
+CONDITION = ["--date", "2026-10-15", *ONLY_WEIDEMEER]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["BS-06", "--condition", "vergunning", "--state", "met", *CONDITION],
+            "BS-06 heeft geen voorbehoud 'vergunning'; kies uit vergunning-dijkzicht. Bedoelt u "
+            f"'vergunning-dijkzicht'? {NOTHING}",
+            id="unknown-condition",
+        ),
+        pytest.param(
+            ["BS-02", "--condition", "rvc", "--state", "met", *CONDITION],
+            f"BS-02 heeft geen voorbehoud (conditions); er is geen stand vast te leggen. {NOTHING}",
+            id="no-conditions",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "niet-gehaald",
+             *CONDITION],
+            "'niet-gehaald' is geen stand van een voorbehoud; kies open, met (vervuld) of "
+            f"not_met (niet vervuld). Bedoelt u 'not_met'? {NOTHING}",
+            id="niet-gehaald",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "niet_vervuld",
+             *CONDITION],
+            "'niet_vervuld' is geen stand van een voorbehoud; kies open, met (vervuld) of "
+            f"not_met (niet vervuld). Bedoelt u 'not_met'? {NOTHING}",
+            id="niet_vervuld",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "Vervuld", *CONDITION],
+            "'Vervuld' is geen stand van een voorbehoud; kies open, met (vervuld) of not_met "
+            f"(niet vervuld). Bedoelt u 'met'? {NOTHING}",
+            id="vervuld",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "gehaald", *CONDITION],
+            "'gehaald' is geen stand van een voorbehoud; kies open, met (vervuld) of not_met "
+            f"(niet vervuld). Bedoelt u 'met'? {NOTHING}",
+            id="gehaald",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "OPEN", *CONDITION],
+            "'OPEN' is geen stand van een voorbehoud; kies open, met (vervuld) of not_met "
+            f"(niet vervuld). Bedoelt u 'open'? {NOTHING}",
+            id="upper-case",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "misschien", *CONDITION],
+            "'misschien' is geen stand van een voorbehoud; kies open, met (vervuld) of not_met "
+            f"(niet vervuld). {NOTHING}",
+            id="no-suggestion",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", "--state", "not_met",
+             "--date", "2026-09-30", *ONLY_WEIDEMEER],
+            f"{WEIDEMEER_MONITOR} heeft al een stand van voorbehoud vergunning-dijkzicht van "
+            f"BS-06 op 2026-09-30 (not_met); pas die zo nodig in het bestand aan. {NOTHING}",
+            id="duplicate",
+        ),
+        pytest.param(
+            ["BS-06", "12", "--condition", "vergunning-dijkzicht", "--state", "met", *CONDITION],
+            "'12' en --condition gaan niet samen: een meting heeft een waarde (met eventueel "
+            "--index en --reported-by), de stand van een voorbehoud heeft --condition en "
+            f"--state. {NOTHING}",
+            id="value-and-condition",
+        ),
+        pytest.param(
+            ["BS-06", "--index", "3", "--condition", "vergunning-dijkzicht", "--state", "met",
+             *CONDITION],
+            "--index en --condition gaan niet samen: een meting heeft een waarde (met eventueel "
+            "--index en --reported-by), de stand van een voorbehoud heeft --condition en "
+            f"--state. {NOTHING}",
+            id="index-and-condition",
+        ),
+        pytest.param(
+            ["BS-06", "--reported-by", "gemeente", "--condition", "vergunning-dijkzicht",
+             "--state", "met", *CONDITION],
+            "--reported-by en --condition gaan niet samen: een meting heeft een waarde (met "
+            "eventueel --index en --reported-by), de stand van een voorbehoud heeft --condition "
+            f"en --state. {NOTHING}",
+            id="reported-by-and-condition",
+        ),
+        pytest.param(
+            ["BS-06", "12", "--state", "met", *CONDITION],
+            "--state en VALUE gaan niet samen: een meting heeft een waarde (met eventueel "
+            "--index en --reported-by), de stand van een voorbehoud heeft --condition en "
+            f"--state. {NOTHING}",
+            id="state-without-condition",
+        ),
+        pytest.param(
+            ["BS-06", "--condition", "vergunning-dijkzicht", *CONDITION],
+            f"Geef bij --condition ook --state: open, met (vervuld) of not_met (niet vervuld). "
+            f"{NOTHING}",
+            id="condition-without-state",
+        ),
+        pytest.param(
+            ["BS-06", *CONDITION],
+            "Geef de gemeten waarde (bijvoorbeeld: prestatie record BS-01 45 --date 2026-12-31), "
+            f"of --condition en --state voor de stand van een voorbehoud. {NOTHING}",
+            id="no-value",
+        ),
+        pytest.param(
+            ["BT-01", "2,9", *CONDITION],
+            "De streefwaarde van BT-01 is gesteld ten opzichte van inflatie (CPI voorgaand "
+            "kalenderjaar); geef de waarde van die index bij de meting met --index (bijvoorbeeld "
+            f"--index 3,3). {NOTHING}",
+            id="index-missing",
+        ),
+        pytest.param(
+            ["BS-02", "400", "--index", "3,1", *CONDITION],
+            "De streefwaarde van BS-02 is niet gesteld ten opzichte van een index; laat --index "
+            f"weg. {NOTHING}",
+            id="index-unused",
+        ),
+        pytest.param(
+            ["BT-01", "2,9", "--index", "hoog", *CONDITION],
+            "--index 'hoog' is geen getal; geef de waarde van inflatie (CPI voorgaand "
+            f"kalenderjaar). {NOTHING}",
+            id="index-not-a-number",
+        ),
+    ],
+)  # fmt: skip
+def test_condition_and_index_refusals_write_nothing(
+    examples: Path, cli: Cli, args: list[str], message: str
+) -> None:
+    before = snapshot(examples)
+    code, out, err = cli(examples, "record", *args)
+    assert (code, out, err) == (2, "", f"prestatie: {message}\n")
     assert snapshot(examples) == before

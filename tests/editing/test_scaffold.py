@@ -336,3 +336,53 @@ def test_title_and_municipality_are_written_as_given(
     assert checked.returncode == 0
     codes = re.findall(r"^\S+:\d+:\d+: ([A-Z]\d{3}) ", checked.stdout, flags=re.MULTILINE)
     assert codes == ["P604", "P604", "P604"]
+
+
+# --- The commented forms of issue 13: shown, and valid once the '# ' is taken away -----------
+
+# A commented line that is YAML: '# key:' or '# - ', at the indentation it would have.
+_COMMENTED_YAML = re.compile(r"^(\s*)# (\s*(?:- |[a-z_]+:).*)$")
+
+
+def _uncommented(text: str) -> str:
+    return "".join(_COMMENTED_YAML.sub(r"\1\2", line) + "\n" for line in text.splitlines())
+
+
+def test_the_template_shows_every_new_field_in_a_comment(tmp_path: Path) -> None:
+    demo = scaffolded(tmp_path, "--start-year", "2026")
+    written = (demo / "afspraken" / "demo-2026-2029.yaml").read_text(encoding="utf-8")
+    # In comments only: the generated set itself is as it was.
+    commented = "\n".join(line.partition("#")[2] for line in written.splitlines())
+    for shown in (
+        "groups:", "members: corporatie", "owner: corporatie               # wie vraagt",
+        "[gemeente, corporaties]", "kind: request", "addressed_to: gemeente", "answer:",
+        "kind: context", "conditions:", "kind: approval", "parent: BS-01", "scope:",
+        "per_event:", "effective_from:", "ongoing: true", "beyond_term:", "frequency: monthly",
+        "between (met upper)", "index: inflatie (CPI)", "per_year:", "split:",
+        "approximate: true", "counting: net", "joined:", "left:", "successor:",
+        "frame:", "bids:", "amendments:", "extends_to:", "withdraws: [PR-01]",
+    ):  # fmt: skip
+        assert shown in commented, shown
+    monitor = (demo / "monitor" / "demo-2026-2029.yaml").read_text(encoding="utf-8")
+    assert "# conditions:" in monitor
+    assert "--index 3.3" in monitor
+
+
+def test_the_commented_forms_are_valid_once_uncommented(tmp_path: Path) -> None:
+    demo = scaffolded(tmp_path, "--start-year", "2026")
+    for name in ("afspraken/demo-2026-2029.yaml", "monitor/demo-2026-2029.yaml"):
+        path = demo / name
+        path.write_text(_uncommented(path.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = run("check", "--as-of", "2026-12-01", "afspraken", "monitor", cwd=demo)
+    # Only the rules speak (texts to write, signatures to add): no file is malformed.
+    codes = set(re.findall(r"^\S+:\d+:\d+: ([A-Z])\d{3} ", checked.stdout, flags=re.M))
+    assert codes <= {"S", "T", "M", "P", "A", "R"}, checked.stdout
+    data = load_file(demo / "afspraken" / "demo-2026-2029.yaml").data
+    assert [a["id"] for a in data["agreements"]] == [
+        "BS-01", "BS-02", "PR-01", "VZ-01", "K-00", "BS-01-A", "PR-02", "BT-01", "BT-02", "KD-01",
+    ]  # fmt: skip
+    assert [g["id"] for g in data["groups"]] == ["corporaties"]
+    assert data["amendments"][0]["withdraws"] == ["PR-01"]
+    assert (
+        load_file(demo / "monitor" / "demo-2026-2029.yaml").data["conditions"][0]["state"] == "met"
+    )

@@ -19,10 +19,14 @@ from tests.tables.commandline import (
     FIELDS,
     FILLS,
     HEADER,
+    ROWS,
     exported,
     run,
     run_process,
 )
+
+# The separators of the new columns, which a row of the first three sets leaves empty.
+NO_NEW = ";" * (len(FIELDS) - FIELDS.index("parent"))
 
 # --- Export -----------------------------------------------------------------------------------
 
@@ -36,8 +40,8 @@ def test_export_csv() -> None:
     assert "\r" not in done.stdout
     assert not done.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(done.stdout), delimiter=";"))
-    assert len(rows) == 1 + 45
-    assert {len(row) for row in rows} == {22}
+    assert len(rows) == 1 + ROWS
+    assert {len(row) for row in rows} == {len(FIELDS)}
     assert (
         "lindeveen-2025-2028;BS-01;960 nieuwe sociale huurwoningen;beschikbaarheid;resultaat;"
         "Veenhuis Wonen;Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen;In de periode "
@@ -47,7 +51,8 @@ def test_export_csv() -> None:
         "huurwoningen;woningen;minimaal;960;ja;;0;2025-01-01;2028-12-31;jaarlijks;"
         '"Nationale prestatieafspraken 2022 (250.000 sociale huurwoningen in 2022-2030) en de '
         'actualisatie 2024 (30.000 per jaar vanaf 2029); Regionale Woondeal";170;2026-06-30;'
-        "achter"
+        f'achter{NO_NEW}"2025-12-31: 180; 2026-12-31: 420 (Jaarschijf 2026, onder meer De Linde '
+        'fase 2 (96) en Kanaalzone-Noord (88)); 2027-12-31: 690; 2028-12-31: 960"'
     ) in lines
     assert (
         "lindeveen-2025-2028;PR-01;Jaarlijkse evaluatie van de jaarschijf;proces;proces;"
@@ -55,7 +60,7 @@ def test_export_csv() -> None:
         "Veenhuis, Huurdersraad Woonlinde, Bewonersraad Thuisbaak;Partijen evalueren jaarlijks "
         "voor 30 juni gezamenlijk de jaarschijf van het voorgaande jaar, per afspraak met een "
         "stand van zaken en een verkeerslicht. De gemeente nodigt uit en legt de uitkomst vast.;"
-        ";;;;;;;;2028-06-30;;;gedaan;2026-06-23;behaald"
+        f";;;;;;;;2028-06-30;;;gedaan;2026-06-23;behaald{NO_NEW}"
     ) in lines
     assert (
         "bodegraven-reeuwijk-2016-2019;BT-02;Gematigde huurverhoging;betaalbaarheid;resultaat;"
@@ -63,7 +68,7 @@ def test_export_csv() -> None:
         "Huurdersvereniging Reeuwijk;De gemiddelde jaarlijkse huurverhoging (huursomstijging) "
         "per corporatie is in elk jaar van de looptijd ten hoogste 1 procentpunt hoger dan de "
         "inflatie van het voorgaande jaar.;huursomstijging boven de inflatie;procentpunt;"
-        "maximaal;1;nee;jaarlijks;1,6;2015-07-01;2019-12-31;;;0,8;2019-07-01;behaald"
+        f"maximaal;1;nee;jaarlijks;1,6;2015-07-01;2019-12-31;;;0,8;2019-07-01;behaald{NO_NEW}"
     ) in lines
     assert (
         "regio-hofstreek-2024-2027;RG-05;Zoektijd van urgente woningzoekenden;"
@@ -71,7 +76,8 @@ def test_export_csv() -> None:
         "Woonstichting Polderhuis;De corporaties huisvesten woningzoekenden met een "
         "urgentieverklaring binnen gemiddeld 6 maanden na de verklaring, in de gemeente van hun "
         "voorkeur of elders in de regio.;gemiddelde zoektijd van urgent woningzoekenden;maanden;"
-        "maximaal;6;nee;;9,5;2023-12-31;2027-12-31;;;;;geen gegevens"
+        f"maximaal;6;nee;;9,5;2023-12-31;2027-12-31;;;;;geen gegevens{NO_NEW}"
+        '"2025-12-31: 8; 2026-12-31: 7"'
     ) in lines
 
 
@@ -79,7 +85,7 @@ def test_export_csv_to_a_file_says_so_on_stderr(tmp_path: Path) -> None:
     target = tmp_path / "afspraken.csv"
     done = run("export", "--as-of", AS_OF, "-o", target, *EXAMPLES)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == f"45 afspraken geschreven naar {target}.\n"
+    assert done.stderr == f"{ROWS} afspraken geschreven naar {target}.\n"
     assert target.read_text(encoding="utf-8") == exported("csv").stdout
 
 
@@ -92,7 +98,7 @@ def _json_rows() -> list[dict[str, Any]]:
 
 def test_export_json() -> None:
     rows = _json_rows()
-    assert len(rows) == 45
+    assert len(rows) == ROWS
     assert {tuple(row) for row in rows} == {(*FIELDS, "light")}
     by_id = {(row["set"], row["id"]): row for row in rows}
     assert by_id["lindeveen-2025-2028", "BS-01"] == {
@@ -121,6 +127,9 @@ def test_export_json() -> None:
         "latest": 170,
         "measured_on": "2026-06-30",
         "status": "achter",
+        **dict.fromkeys(FIELDS[FIELDS.index("parent") : -1]),
+        "milestones": "2025-12-31: 180; 2026-12-31: 420 (Jaarschijf 2026, onder meer De Linde "
+        "fase 2 (96) en Kanaalzone-Noord (88)); 2027-12-31: 690; 2028-12-31: 960",
         "light": "red",
     }
     process = by_id["lindeveen-2025-2028", "J26-01"]
@@ -142,7 +151,7 @@ def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("xlsx") / "afspraken.xlsx"
     done = run("export", "--as-of", AS_OF, "--format", "xlsx", "-o", target, *EXAMPLES)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == f"45 afspraken geschreven naar {target}.\n"
+    assert done.stderr == f"{ROWS} afspraken geschreven naar {target}.\n"
     return target
 
 
@@ -162,9 +171,9 @@ def test_export_xlsx_layout(workbook_path: Path) -> None:
     sheet = book["Afspraken"]
     assert [cell.value for cell in sheet[1]] == HEADER.split(";")
     assert all(cell.font.b for cell in sheet[1])
-    assert sheet.max_row == 46
+    assert sheet.max_row == ROWS + 1
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == "A1:V46"
+    assert sheet.auto_filter.ref == f"A1:AN{ROWS + 1}"
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.page_setup.orientation == "landscape"
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
@@ -175,7 +184,7 @@ def test_export_xlsx_layout(workbook_path: Path) -> None:
 
 def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
     cells = _cells(load_workbook(workbook_path)["Afspraken"])
-    assert len(cells) == 45
+    assert len(cells) == ROWS
     bs01 = cells["lindeveen-2025-2028", "BS-01"]
     expected = next(
         row for row in _json_rows() if row["id"] == "BS-01" and row["set"] == "lindeveen-2025-2028"
@@ -203,6 +212,8 @@ def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
         "laatste meting": 170,
         "gemeten op": datetime(2026, 6, 30),
         "status": "achter",
+        **dict.fromkeys(HEADER.split(";")[FIELDS.index("parent") : -1]),
+        "tussendoelen": expected["milestones"],
     }
     for name in ("datum nulmeting", "termijn", "gemeten op"):
         assert bs01[name].is_date
@@ -239,11 +250,11 @@ def test_export_xlsx_in_english(tmp_path: Path) -> None:
     target = tmp_path / "agreements.xlsx"
     done = run("export", "--as-of", AS_OF, "-f", "xlsx", "--lang", "en", "-o", target, *EXAMPLES)
     assert done.returncode == 0
-    assert done.stderr == f"45 agreements written to {target}.\n"
+    assert done.stderr == f"{ROWS} agreements written to {target}.\n"
     sheet = load_workbook(target)["Agreements"]
     assert [cell.value for cell in sheet[1]][:6] == ["set", "id", "title", "theme", "kind", "owner"]
     assert sheet["V1"].value == "status"
-    assert {sheet.cell(row, 22).value for row in range(2, 47)} >= {"achieved", "behind"}
+    assert {sheet.cell(row, 22).value for row in range(2, ROWS + 2)} >= {"achieved", "behind"}
 
 
 def test_export_xlsx_needs_an_output_file(tmp_path: Path) -> None:
@@ -254,3 +265,88 @@ def test_export_xlsx_needs_an_output_file(tmp_path: Path) -> None:
         "prestatie: Een Excel-bestand kan niet naar de terminal: geef -o BESTAND.xlsx.\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# --- The columns of issue 13, on the Weidemeer frame -------------------------------------------
+
+# Where an agreement stands changes with the progress rules; what was agreed does not.
+_STANDING = ("latest", "measured_on", "status", "light")
+
+
+def _agreed(set_id: str, agreement_id: str) -> dict[str, Any]:
+    row = next(row for row in _json_rows() if (row["set"], row["id"]) == (set_id, agreement_id))
+    return {name: value for name, value in row.items() if name not in _STANDING and value}
+
+
+FRAME = "weidemeer-2026-2029"
+
+
+def test_export_writes_the_new_fields_as_a_municipal_officer_reads_them() -> None:
+    assert _agreed(FRAME, "BS-03") == {
+        "set": FRAME, "id": "BS-03", "title": "Samen de taakstelling statushouders",
+        "theme": "wonen-en-zorg", "kind": "resultaat",
+        "owner": "Gemeente Weidemeer, De corporaties",
+        "text": "Gemeente en corporaties zorgen samen dat Weidemeer elk jaar zijn taakstelling "
+        "voor de huisvesting van statushouders haalt: 84 personen in 2026 en 90 in 2027.",
+        "metric": "gehuisveste statushouders", "unit": "personen", "comparison": "minimaal",
+        "target": 84, "cumulative": "nee", "recurring": "jaarlijks", "frequency": "jaarlijks",
+        "source": "Halfjaarlijkse taakstelling van het Rijk", "ongoing": "ja",
+        "per_year": "2027: 90",
+    }  # fmt: skip
+    request = _agreed(FRAME, "BS-04")
+    assert {name: request[name] for name in request if name not in ("title", "text")} == {
+        "set": FRAME, "id": "BS-04", "theme": "beschikbaarheid", "kind": "verzoek",
+        "owner": "Samenwerkende Corporaties Weidemeer", "addressed_to": "Gemeente Weidemeer",
+        "answer": "aanvaard", "answer_date": "2026-06-15",
+        "answer_note": "Grondprijzenbrief 2027, vastgesteld door het college",
+        "metric": "grondprijs per sociale huurwoning, exclusief btw", "unit": "euro",
+        "comparison": "maximaal", "target": 20000, "cumulative": "nee",
+        "effective_from": "2027-01-01", "ongoing": "ja",
+    }  # fmt: skip
+    assert _agreed(FRAME, "BS-06")["conditions"] == (
+        "vergunning-dijkzicht: De omgevingsvergunning voor de transformatie wordt onherroepelijk. "
+        "(besluit, Rechtbank / gemeente (bezwaar en beroep))"
+    )
+    assert _agreed(FRAME, "BS-03-A")["conditions"] == (
+        "mutaties-2025: Het aantal vrijkomende sociale huurwoningen blijft op het niveau van "
+        "2025. (aanname)"
+    )
+    assert _agreed(FRAME, "BS-03-A")["parent"] == "BS-03"
+    assert _agreed(FRAME, "BT-02")["per_year"] == (
+        "2027: 700,72; 2028: 718,24; 2029: 736,2 (Geïndexeerd met de huurtoeslagparameters)"
+    )
+    assert _agreed(FRAME, "BT-02")["per_event"] == "bij iedere mutatie"
+    assert {k: _agreed(FRAME, "BT-03")[k] for k in ("comparison", "target", "upper", "scope")} == {
+        "comparison": "tussen", "target": 850, "upper": 1000,
+        "scope": "nieuwbouwproject De Weidepoort",
+    }  # fmt: skip
+    assert _agreed(FRAME, "BT-01")["index"] == "inflatie (CPI voorgaand kalenderjaar)"
+    assert {k: _agreed(FRAME, "BS-01")[k] for k in ("approximate", "counting")} == {
+        "approximate": "ja", "counting": "netto",
+    }  # fmt: skip
+    assert _agreed(FRAME, "BS-02")["split"] == (
+        "sociale huur 60 %; middenhuur 20 %; betaalbare koop 20 %"
+    )
+    assert {k: _agreed(FRAME, "KD-02")[k] for k in ("deadline", "beyond_term", "milestones")} == {
+        "deadline": "2030-12-31", "beyond_term": "ja",
+        "milestones": "2027-12-31: 400; 2029-12-31: 750",
+    }  # fmt: skip
+    assert _agreed(FRAME, "BS-03-B")["frequency"] == "maandelijks"
+    assert _agreed(FRAME, "K-00")["kind"] == "context"
+
+
+def test_export_xlsx_types_the_new_dates_and_numbers(workbook_path: Path) -> None:
+    cells = _cells(load_workbook(workbook_path)["Afspraken"])
+    request = cells[FRAME, "BS-04"]
+    for name in ("datum antwoord", "ingangsdatum"):
+        assert request[name].is_date
+        assert request[name].number_format == "yyyy-mm-dd"
+    assert (request["datum antwoord"].value, request["ingangsdatum"].value) == (
+        datetime(2026, 6, 15),
+        datetime(2027, 1, 1),
+    )
+    assert (
+        cells[FRAME, "BT-03"]["bovengrens"].value,
+        cells[FRAME, "BT-03"]["bovengrens"].data_type,
+    ) == (1000, "n")
+    assert cells[FRAME, "BS-06"]["voorbehoud"].alignment.wrap_text

@@ -19,6 +19,7 @@ from prestatie_cli.model.agreements import AgreementSet
 from tests.conftest import REPO, base_set, write_yaml
 from tests.tables.commandline import (
     AS_OF,
+    V1_HEADER,
     Done,
     run,
     run_process,
@@ -395,8 +396,10 @@ def test_import_with_map_takes_a_column_of_its_own(tmp_path: Path) -> None:
 # --- Import: what it must refuse ---------------------------------------------------------------
 
 FIELD_LIST = (
-    "baseline, baseline_date, comparison, contributors, cumulative, deadline, frequency, id, "
-    "kind, metric, owner, recurring, source, target, text, theme, title, unit"
+    "addressed_to, answer, answer_date, answer_note, approximate, baseline, baseline_date, "
+    "beyond_term, comparison, conditions, contributors, counting, cumulative, deadline, "
+    "effective_from, frequency, id, index, kind, metric, milestones, ongoing, owner, parent, "
+    "per_event, per_year, recurring, scope, source, split, target, text, theme, title, unit, upper"
 )
 
 
@@ -680,3 +683,245 @@ def test_csv_round_trip_keeps_a_decimal_with_three_digits(tmp_path: Path) -> Non
     imported = run("import", table, "-o", tmp_path / "terug.yaml", "--period", "2016-2019")
     assert imported.returncode in (0, 1), imported.stderr
     assert _table_fields(_model(tmp_path / "terug.yaml")) == _table_fields(_model(original))
+
+
+# --- Round trip of the format of issue 13: every field of an agreement, with its set's parties ---
+
+WEIDEMEER = ("weidemeer-2026-2029", "weidemeer-2026", "weidemeer-2027")
+
+
+@pytest.mark.parametrize("output_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("name", WEIDEMEER)
+def test_round_trip_with_the_sets_parties_gives_the_same_agreements(
+    tmp_path: Path, name: str, output_format: str
+) -> None:
+    original = REPO / "examples" / "afspraken" / f"{name}.yaml"
+    table = tmp_path / f"{name}.{output_format}"
+    done = run("export", "--as-of", "2026-12-01", "-f", output_format, "-o", table, original)
+    assert done.returncode == 0, done.stderr
+    model = _model(original)
+    start, end = model.period.start.isoformat(), model.period.end.isoformat()
+    back = tmp_path / f"{name}.yaml"
+    imported = run(
+        "import", table, "-o", back, "--id", model.id, "--title", model.title,
+        "--period", f"{start}:{end}", "--parties", original,
+    )  # fmt: skip
+    assert (imported.returncode, imported.stderr) == (0, "")
+    count = len(model.agreements)
+    assert imported.stdout == (
+        f"{count} afspraken geschreven naar {back}; 0 rij(en) of cel(len) niet overgenomen, "
+        "0 aanname(s).\n"
+    )
+    again = _model(back)
+    # Every field of every agreement, its groups and its parties over time included.
+    assert again.agreements == model.agreements
+    assert (again.parties, again.groups) == (model.parties, model.groups)
+    assert (again.id, again.title, again.period) == (model.id, model.title, model.period)
+
+
+def test_round_trip_without_the_sets_parties_names_groups_as_parties(tmp_path: Path) -> None:
+    original = REPO / "examples" / "afspraken" / "weidemeer-2026-2029.yaml"
+    table = tmp_path / "weidemeer.csv"
+    assert run("export", "--as-of", "2026-12-01", "-o", table, original).returncode == 0
+    done = run("import", table, "-o", tmp_path / "terug.yaml", "--period", "2026-2029")
+    assert done.returncode == 1
+    assert _reported(done.stderr) == (
+        [
+            "Rij 2: de rol van 'Alle partijen' is niet af te leiden uit de naam; 'overig' "
+            "gebruikt. Zet de juiste rol in de set.",
+            "Rij 26: de rol van 'Stichting Jongerenhuisvesting Regio' is niet af te leiden uit "
+            "de naam; 'overig' gebruikt. Zet de juiste rol in de set.",
+        ],
+        [],
+    )
+    agreements = {a.id: a for a in _model(tmp_path / "terug.yaml").agreements}
+    assert agreements["BS-03"].owner == ["gemeente-weidemeer", "de-corporaties"]
+    assert agreements["LV-02"].addressed_to == "gemeente-weidemeer"
+    assert agreements["BT-01"].contributors == ["de-huurdersorganisaties"]
+
+
+def test_a_table_of_before_the_new_columns_imports_exactly_as_before(tmp_path: Path) -> None:
+    # The lindeveen export of before issue 13, and the set its import wrote then.
+    v1 = Path(__file__).parent / "v1"
+    source = tmp_path / "lindeveen-2025-2028.csv"
+    source.write_bytes((v1 / "lindeveen-2025-2028.csv").read_bytes())
+    assert source.read_text(encoding="utf-8").splitlines()[0] == V1_HEADER
+    done = run(
+        "import", source.name, "-o", "set.yaml", "--id", "lindeveen-2025-2028",
+        "--title", "Prestatieafspraken Lindeveen 2025-2028", "--period", "2025-2028",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout == (
+        "18 afspraken geschreven naar set.yaml; 1 rij(en) of cel(len) niet overgenomen, "
+        "0 aanname(s).\n"
+    )
+    written = (tmp_path / "set.yaml").read_bytes()
+    assert written == (v1 / "lindeveen-2025-2028.yaml").read_bytes()
+
+
+NEW_HEADER = [
+    "Nr.", "Thema", "Titel", "Soort", "Trekker", "Gevraagd aan", "Antwoord", "Datum antwoord",
+    "Onderdeel van", "Geldt voor", "Per gebeurtenis", "Voorbehoud", "Vergelijking",
+    "Streefwaarde", "Bovengrens", "Eenheid", "Circa", "Index", "Telling", "Per jaar",
+    "Verdeling", "Ingangsdatum", "Doorlopend", "Na de looptijd", "Meetfrequentie",
+]  # fmt: skip
+
+
+def _new_row(**cells: Any) -> list[Any]:
+    """A row under NEW_HEADER: a number, a theme and a title, and the cells given."""
+    row: list[Any] = [None] * len(NEW_HEADER)
+    row[:3] = [cells.pop("nr"), "wonen", cells.pop("titel", "Afspraak")]
+    for name, value in cells.items():
+        row[NEW_HEADER.index(name.replace("_", " ").capitalize())] = value
+    return row
+
+
+def test_import_reads_the_new_columns_in_dutch_words(tmp_path: Path) -> None:
+    rows = [
+        NEW_HEADER,
+        _new_row(nr="V-1", soort="verzoek", trekker="Woonstichting De Linde; Woonbedrijf Veen",
+                 gevraagd_aan="Gemeente Lindeveen", antwoord="aanvaard",
+                 datum_antwoord="15-06-2026", streefwaarde="20.000", eenheid="euro",
+                 vergelijking="maximaal", ingangsdatum="01-01-2027", doorlopend="ja"),
+        _new_row(nr="K-0", soort="context", trekker="Gemeente Lindeveen"),
+        _new_row(nr="H-1", trekker="Woonbedrijf Veen", vergelijking="tussen", streefwaarde=850,
+                 bovengrens=1000, eenheid="euro per maand", geldt_voor="complex Kerkpad",
+                 per_gebeurtenis="bij iedere mutatie", meetfrequentie="maandelijks",
+                 voorbehoud="rvc: Goedkeuring door de RvC (goedkeuring, RvC Veen); "
+                 "Het rijk geeft subsidie (2026)"),
+        _new_row(nr="H-2", trekker="Woonbedrijf Veen", onderdeel_van="H-1", streefwaarde="circa",
+                 circa="ja"),
+        _new_row(nr="H-3", trekker="Woonbedrijf Veen", streefwaarde="600", circa="ja",
+                 telling="netto", per_jaar="2027: 650; 2028: 700,5 (geïndexeerd)",
+                 verdeling="sociale huur 60 %; middenhuur 40 % (240)", na_de_looptijd="ja",
+                 index="inflatie (CPI)", eenheid="woningen", meetfrequentie="per kwartaal"),
+        _new_row(nr="H-4", trekker="Huurdersvereniging Lindeveen", streefwaarde=10),
+    ]  # fmt: skip
+    source = write_xlsx(tmp_path / "tabel.xlsx", rows)
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--period", "2026-2029")
+    assert done.returncode == 1
+    assert _reported(done.stderr) == (
+        ["Rij 5, kolom Streefwaarde: 'circa' is geen getal; het doel is weggelaten."],
+        [
+            "Rij 2: geen maat; de titel gebruikt als maat.",
+            "Rij 2: '20.000' gelezen als 20000 (punt als duizendtal).",
+            "Rij 4: voorbehoud 'Het rijk geeft subsidie (2026)' heeft geen id (schrijf 'id: "
+            "tekst'); 'voorbehoud-2' gebruikt.",
+            "Rij 4: geen maat; de titel gebruikt als maat.",
+            "Rij 6: geen maat; de titel gebruikt als maat.",
+            "Rij 7: geen maat; de titel gebruikt als maat.",
+        ],
+    )
+    agreements = load_file(tmp_path / "set.yaml").data["agreements"]
+    assert agreements[0] == {
+        "id": "V-1", "title": "Afspraak", "theme": "wonen", "kind": "request",
+        "owner": ["woonstichting-de-linde", "woonbedrijf-veen"],
+        "addressed_to": "gemeente-lindeveen",
+        "answer": {"state": "accepted", "date": date(2026, 6, 15)},
+        "target": {"metric": "Afspraak", "value": 20000, "unit": "euro", "comparison": "at_most"},
+        "effective_from": date(2027, 1, 1), "ongoing": True,
+    }  # fmt: skip
+    assert agreements[1] == {
+        "id": "K-0", "title": "Afspraak", "theme": "wonen", "kind": "context",
+        "owner": "gemeente-lindeveen",
+    }  # fmt: skip
+    assert agreements[2] == {
+        "id": "H-1", "title": "Afspraak", "theme": "wonen", "owner": "woonbedrijf-veen",
+        "scope": "complex Kerkpad", "per_event": "bij iedere mutatie",
+        "conditions": [
+            {"id": "rvc", "text": "Goedkeuring door de RvC", "kind": "approval", "by": "RvC Veen"},
+            {"id": "voorbehoud-2", "text": "Het rijk geeft subsidie (2026)"},
+        ],
+        "target": {"metric": "Afspraak", "value": 850, "unit": "euro per maand",
+                   "comparison": "between", "upper": 1000},
+        "frequency": "monthly",
+    }  # fmt: skip
+    assert agreements[3] == {
+        "id": "H-2", "title": "Afspraak", "theme": "wonen", "owner": "woonbedrijf-veen",
+        "parent": "H-1",
+    }  # fmt: skip
+    assert agreements[4] == {
+        "id": "H-3", "title": "Afspraak", "theme": "wonen", "owner": "woonbedrijf-veen",
+        "target": {
+            "metric": "Afspraak", "value": 600, "unit": "woningen", "approximate": True,
+            "index": "inflatie (CPI)", "counting": "net",
+            "per_year": [{"year": 2027, "value": 650},
+                         {"year": 2028, "value": 700.5, "note": "geïndexeerd"}],
+            "split": [{"category": "sociale huur", "share": 60},
+                      {"category": "middenhuur", "share": 40, "value": 240}],
+        },
+        "beyond_term": True, "frequency": "quarterly",
+    }  # fmt: skip
+
+
+def test_bad_cells_of_the_new_columns_name_row_and_column(tmp_path: Path) -> None:
+    rows = [
+        NEW_HEADER,
+        _new_row(nr="A-1", trekker="Gemeente Lindeveen", antwoord="misschien",
+                 datum_antwoord="gisteren", ingangsdatum="Q1 2027", doorlopend="soms"),
+        _new_row(nr="A-2", trekker="Woonbedrijf Veen", streefwaarde=850, bovengrens=800,
+                 vergelijking="tussen", telling="ongeveer"),
+        _new_row(nr="A-3", trekker="Woonbedrijf Veen", streefwaarde=850, bovengrens="veel"),
+        _new_row(nr="A-4", trekker="Woonbedrijf Veen", streefwaarde=10,
+                 per_jaar="2027 = 650", verdeling="sociale huur zestig procent",
+                 na_de_looptijd="misschien", circa="2"),
+        _new_row(nr="A-5", trekker="Woonbedrijf Veen", streefwaarde=10, vergelijking="tussen",
+                 antwoord="afgewezen"),
+        _new_row(nr="A-6", trekker="Huurdersvereniging Lindeveen", streefwaarde=10,
+                 per_jaar="1066: 5", verdeling="koop 120 %"),
+    ]  # fmt: skip
+    source = write_csv(tmp_path / "tabel.csv", rows, "utf-8-sig")
+    done = run_process("import", source.name, "-o", "set.yaml", "--period", "2026-2029",
+                       cwd=tmp_path)  # fmt: skip
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    problems, _ = _reported(done.stderr)
+    assert problems == [
+        "Rij 2, kolom Antwoord: 'misschien' is niet te lezen en is weggelaten.",
+        "Rij 2, kolom Datum antwoord: 'gisteren' is geen datum (schrijf 2026-12-31 of "
+        "31-12-2026) en is weggelaten.",
+        "Rij 2, kolom Ingangsdatum: 'Q1 2027' is geen datum (schrijf 2026-12-31 of 31-12-2026) en "
+        "is weggelaten.",
+        "Rij 2, kolom Doorlopend: 'soms' is niet te lezen en is weggelaten.",
+        "Rij 3: een bereik heeft de vergelijking 'tussen' en een bovengrens die niet onder de "
+        "streefwaarde ligt; vergelijking en bovengrens zijn weggelaten.",
+        "Rij 3, kolom Telling: 'ongeveer' is niet te lezen en is weggelaten.",
+        "Rij 4, kolom Bovengrens: 'veel' is niet te lezen en is weggelaten.",
+        "Rij 5, kolom Circa: '2' is niet te lezen en is weggelaten.",
+        "Rij 5, kolom Per jaar: '2027 = 650' is niet te lezen als waarden per jaar (schrijf "
+        "bijvoorbeeld '2027: 700,72; 2028: 718,24') en is weggelaten.",
+        "Rij 5, kolom Verdeling: 'sociale huur zestig procent' is niet te lezen als verdeling "
+        "(schrijf bijvoorbeeld 'sociale huur 60 %; middenhuur 20 %; koop 20 %') en is "
+        "weggelaten.",
+        "Rij 5, kolom Na de looptijd: 'misschien' is niet te lezen en is weggelaten.",
+        "Rij 6: een antwoord op een verzoek heeft een stand (open, aanvaard of afgewezen) en een "
+        "datum; het antwoord is weggelaten.",
+        "Rij 6: een bereik heeft de vergelijking 'tussen' en een bovengrens die niet onder de "
+        "streefwaarde ligt; vergelijking en bovengrens zijn weggelaten.",
+        "Rij 7, kolom Per jaar: '1066: 5' is niet te lezen als waarden per jaar (schrijf "
+        "bijvoorbeeld '2027: 700,72; 2028: 718,24') en is weggelaten.",
+        "Rij 7, kolom Verdeling: 'koop 120 %' is niet te lezen als verdeling (schrijf "
+        "bijvoorbeeld 'sociale huur 60 %; middenhuur 20 %; koop 20 %') en is weggelaten.",
+    ]
+    # What was left out leaves a valid set: it checks, with the rules' findings only.
+    assert _model(tmp_path / "set.yaml").agreements[1].target is not None
+
+
+def test_import_refuses_parties_from_a_file_that_is_no_set(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "tabel.csv", [NEW_HEADER, _new_row(nr="A-1")], "utf-8-sig")
+    monitor = REPO / "examples" / "monitor" / "weidemeer-2026-2029.yaml"
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--parties", monitor)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"prestatie: --parties {monitor} is geen geldige set afspraken: kind: monitor. "
+        "Er is niets geschreven.\n"
+    )
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("kind: agreements\nversion: 1\nid: x\n", encoding="utf-8")
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--parties", broken)
+    assert done.returncode == 2
+    assert done.stderr.startswith(
+        f"prestatie: --parties {broken} is geen geldige set afspraken: 1:1 "
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kapot.yaml", "tabel.csv"]

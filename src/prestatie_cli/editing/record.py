@@ -1,4 +1,5 @@
-"""Append a measurement to a monitor file without touching anything else in it.
+"""Append a measurement, or the state of a condition, to a monitor file without touching
+anything else in it.
 
 The new entry is inserted as text after the last measurement (see editing),
 so that every other byte of the file stays as it was, a byte-order mark
@@ -10,7 +11,7 @@ so that two writers at once both land.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from prestatie_cli.model.agreements import (
     LARGEST_WHOLE_NUMBER,
     Agreement,
     AgreementSet,
+    ConditionRecord,
     Measurement,
     Monitor,
 )
@@ -38,7 +40,17 @@ _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
 _THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
 _TRUE = {"true", "ja", "yes", "gedaan", "done"}
 _FALSE = {"false", "nee", "no"}
-FIELDS = ("agreement", "date", "value", "source", "reported_by", "note")
+FIELDS = ("agreement", "date", "value", "index", "source", "reported_by", "note")
+CONDITION_FIELDS = ("agreement", "condition", "date", "state", "source", "note")
+STATES = ("open", "met", "not_met")
+# What people write for a condition's state, and the state the format calls it.
+_STATE_WORDS = {
+    "niet-gehaald": "not_met", "niet gehaald": "not_met", "niet_gehaald": "not_met",
+    "niet-vervuld": "not_met", "niet vervuld": "not_met", "niet_vervuld": "not_met",
+    "vervallen": "not_met", "mislukt": "not_met", "afgewezen": "not_met", "not-met": "not_met",
+    "vervuld": "met", "gehaald": "met", "voldaan": "met", "goedgekeurd": "met", "ja": "met",
+    "nee": "not_met", "onbekend": "open", "lopend": "open", "nog-open": "open",
+}  # fmt: skip
 
 
 class RecordError(PrestatieError):
@@ -55,6 +67,19 @@ class Entry:
     source: str | None = None
     reported_by: str | None = None
     note: str | None = None
+    index: str | None = None  # the outside index's value, for a target set against one
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionEntry:
+    """The state of a condition (voorbehoud) the user asked to record."""
+
+    agreement: str
+    condition: str
+    state: str
+    day: date
+    source: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +87,13 @@ class Recorded:
     path: Path
     created: bool
     measurement: Measurement
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedCondition:
+    path: Path
+    created: bool
+    record: ConditionRecord
 
 
 def _refuse(key: str, lang: Language, **params: str) -> RecordError:
@@ -77,17 +109,33 @@ def parse_value(raw: str, agreement: Agreement, lang: Language) -> int | float |
         if cleaned.lower() in _FALSE:
             return False
         raise _refuse("record.value-flag", lang, value=raw, id=agreement.id)
+    unit = agreement.target.unit or ""
+    return _number(
+        raw,
+        lang,
+        lambda: _refuse("record.value-number", lang, value=raw, id=agreement.id, unit=unit),
+    )
+
+
+def parse_index(raw: str | None, agreement: Agreement, lang: Language) -> int | float | None:
+    """The outside index's value: required for a target set against an index, else refused."""
+    index = agreement.target.index if agreement.target is not None else None
+    if index is None:
+        if raw is None:
+            return None
+        raise _refuse("record.index-unused", lang, id=agreement.id)
+    if raw is None:
+        raise _refuse("record.index-missing", lang, id=agreement.id, index=index)
+    return _number(raw, lang, lambda: _refuse("record.index-number", lang, value=raw, index=index))
+
+
+def _number(raw: str, lang: Language, not_a_number: Callable[[], RecordError]) -> int | float:
+    cleaned = raw.strip()
     if _THOUSANDS.match(cleaned):
         meant = cleaned.replace(".", "").replace(",", "")
         raise _refuse("record.thousands", lang, value=raw, meant=meant)
     if not _NUMBER.match(cleaned):
-        raise _refuse(
-            "record.value-number",
-            lang,
-            value=raw,
-            id=agreement.id,
-            unit=agreement.target.unit or "",
-        )
+        raise not_a_number()
     # A whole number is read as one, every digit kept (a float would round 17 digits).
     number = float(cleaned.replace(",", ".")) if "." in cleaned or "," in cleaned else int(cleaned)
     if isinstance(number, int) and abs(number) > LARGEST_WHOLE_NUMBER:
@@ -134,21 +182,137 @@ def record(
             start=period.start.isoformat(),
             end=period.end.isoformat(),
         )
+    # A group reports too: the corporations' federation sends the figures of its members.
     known_parties = [party.id for party in agreements.parties]
+    known_parties += [group.id for group in agreements.groups]
     if entry.reported_by is not None and entry.reported_by not in known_parties:
         raise _refuse(
             "record.unknown-party", lang, party=entry.reported_by, known=", ".join(known_parties)
         )
     value = parse_value(entry.value, agreement, lang)
+    index = parse_index(entry.index, agreement, lang)
     fields: dict[str, Any] = {
         "agreement": agreement.id,
         "date": entry.day,
         "value": value,
+        "index": index,
         "source": entry.source,
         "reported_by": entry.reported_by,
         "note": entry.note,
     }
     measurement = Measurement.model_validate({k: v for k, v in fields.items() if v is not None})
+
+    def refuse_twice(monitor: Monitor, path: Path) -> None:
+        for existing in monitor.measurements:
+            if existing.agreement == agreement.id and existing.date == entry.day:
+                raise _refuse(
+                    "record.duplicate",
+                    lang,
+                    id=agreement.id,
+                    date=entry.day.isoformat(),
+                    value=scalar(existing.value),
+                    path=str(path),
+                )
+
+    values = {name: getattr(measurement, name) for name in FIELDS}
+    path, created = _append(
+        corpus,
+        agreements,
+        monitor_file,
+        "measurements",
+        [(name, scalar(value)) for name, value in values.items() if value is not None],
+        refuse_twice,
+        lambda before, after: list(after.measurements) == [*before.measurements, measurement],
+        lang,
+    )
+    return Recorded(path, created, measurement)
+
+
+def record_condition(
+    entry: ConditionEntry, search: Sequence[Path], monitor_file: Path | None, lang: Language
+) -> RecordedCondition:
+    """Append the state of one condition of an agreement to the set's monitor file."""
+    corpus = load_corpus(search, lang)
+    agreements, agreement = _find_agreement(corpus.sets, entry.agreement, lang)
+    known = [condition.id for condition in agreement.conditions]
+    if not known:
+        raise _refuse("record.no-conditions", lang, id=agreement.id)
+    if entry.condition not in known:
+        close = suggestion(entry.condition, known)
+        hint = " " + text("ui.did-you-mean", lang, {"suggestion": close}) if close else ""
+        raise _refuse(
+            "record.unknown-condition",
+            lang,
+            condition=entry.condition,
+            id=agreement.id,
+            known=", ".join(known),
+            hint=hint,
+        )
+    state = parse_state(entry.state, lang)
+    fields: dict[str, Any] = {
+        "agreement": agreement.id,
+        "condition": entry.condition,
+        "date": entry.day,
+        "state": state,
+        "source": entry.source,
+        "note": entry.note,
+    }
+    written = ConditionRecord.model_validate({k: v for k, v in fields.items() if v is not None})
+
+    def refuse_twice(monitor: Monitor, path: Path) -> None:
+        for existing in monitor.conditions:
+            if (existing.agreement, existing.condition, existing.date) == (
+                written.agreement,
+                written.condition,
+                written.date,
+            ):
+                raise _refuse(
+                    "record.condition-duplicate",
+                    lang,
+                    path=str(path),
+                    condition=written.condition,
+                    id=written.agreement,
+                    date=written.date.isoformat(),
+                    state=existing.state,
+                )
+
+    values = {name: getattr(written, name) for name in CONDITION_FIELDS}
+    path, created = _append(
+        corpus,
+        agreements,
+        monitor_file,
+        "conditions",
+        [(name, scalar(value)) for name, value in values.items() if value is not None],
+        refuse_twice,
+        lambda before, after: list(after.conditions) == [*before.conditions, written],
+        lang,
+    )
+    return RecordedCondition(path, created, written)
+
+
+def parse_state(raw: str, lang: Language) -> str:
+    """open, met or not_met; a Dutch word or a near miss is refused with the word meant."""
+    if raw in STATES:
+        return raw
+    cleaned = " ".join(raw.strip().lower().split())
+    meant = _STATE_WORDS.get(cleaned) or _STATE_WORDS.get(cleaned.replace("_", "-"))
+    meant = meant or (cleaned if cleaned in STATES else suggestion(cleaned, STATES))
+    hint = " " + text("ui.did-you-mean", lang, {"suggestion": meant}) if meant else ""
+    raise _refuse("record.state", lang, state=raw, hint=hint)
+
+
+def _append(
+    corpus: Corpus,
+    agreements: AgreementSet,
+    monitor_file: Path | None,
+    key: str,
+    pairs: list[tuple[str, str]],
+    refuse_twice: Callable[[Monitor, Path], None],
+    appended: Callable[[Monitor, Monitor], bool],
+    lang: Language,
+) -> tuple[Path, bool]:
+    """Add ``pairs`` as a new item of the monitor's list ``key``; the path and whether the
+    monitor file was created."""
     path = monitor_file or _monitor_for(corpus, agreements)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Refused before anything is read: a file that is read-only, a device, a link to
@@ -159,28 +323,18 @@ def record(
         created = not path.exists()
         before = _new_monitor(agreements.id) if created else _read(path, lang)
         bom = starts_with_bom(path)
-        document = _parse_monitor(before, str(path), agreements.id, lang)
-        for existing in document[1].measurements:
-            if existing.agreement == agreement.id and existing.date == entry.day:
-                raise _refuse(
-                    "record.duplicate",
-                    lang,
-                    id=agreement.id,
-                    date=entry.day.isoformat(),
-                    value=scalar(existing.value),
-                    path=str(path),
-                )
-        values = {name: getattr(measurement, name) for name in FIELDS}
-        pairs = [(name, scalar(value)) for name, value in values.items() if value is not None]
+        document, monitor = _parse_monitor(before, str(path), agreements.id, lang)
+        refuse_twice(monitor, path)
+        unsafe = "record.unsafe" if key == "measurements" else "record.unsafe-conditions"
         try:
-            after = append_item(before, document[0], "measurements", pairs)
+            after = append_item(before, document, key, pairs)
         except EditError:
-            raise _refuse("record.unsafe", lang, path=str(path)) from None
+            raise _refuse(unsafe, lang, path=str(path)) from None
         _, checked = _parse_monitor(after, str(path), agreements.id, lang)
-        if list(checked.measurements) != [*document[1].measurements, measurement]:
-            raise _refuse("record.unsafe", lang, path=str(path))
+        if not appended(monitor, checked):
+            raise _refuse(unsafe, lang, path=str(path))
         write_atomic(path, after, bom=bom)
-    return Recorded(path, created, measurement)
+    return path, created
 
 
 def _monitor_for(corpus: Corpus, agreements: AgreementSet) -> Path:

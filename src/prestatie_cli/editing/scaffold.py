@@ -77,6 +77,7 @@ def files(scaffold: Scaffold) -> dict[str, str]:
         "end": end.isoformat(),
         "mid": middle.isoformat(),
         "start_year": str(scaffold.start_year),
+        "prior_year": str(scaffold.start_year - 1),
         "end_year": str(scaffold.end_year),
         "first_year": str(scaffold.start_year),
     }

@@ -14,12 +14,18 @@ from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
 from prestatie_cli.progress.calculation import progress
 from prestatie_cli.progress.statuses import Light
 from prestatie_cli.tables.columns import (
+    ANSWER_WORDS,
     COLUMNS,
     COMPARISON_WORDS,
+    COUNTING_WORDS,
     FREQUENCY_WORDS,
     KIND_WORDS,
+    conditions_text,
     headers,
+    milestones_text,
     neutralised,
+    per_year_text,
+    split_text,
     starts_formula,
 )
 
@@ -42,7 +48,9 @@ def rows(
     """One row per agreement of every set, with its latest value and status at ``as_of``."""
     found = []
     for agreements in sets:
+        # Parties and groups by name, as people read them; the import finds them back.
         names = {party.id: party.name for party in agreements.parties}
+        names |= {group.id: group.name for group in agreements.groups}
         measured = measurements.get(agreements.id, {})
         for agreement in agreements.agreements:
             state = progress(
@@ -53,13 +61,14 @@ def rows(
             latest: Any = state.current
             if isinstance(latest, bool):
                 latest = text("value.done" if latest else "value.not-done", lang)
+            answer = agreement.answer
             cells: dict[str, Any] = {
                 "set": agreements.id,
                 "id": agreement.id,
                 "title": agreement.title,
                 "theme": agreement.theme,
                 "kind": KIND_WORDS[agreement.kind],
-                "owner": names.get(agreement.owner or "", agreement.owner or ""),
+                "owner": ", ".join(names.get(p, p) for p in agreement.owners),
                 "contributors": ", ".join(names.get(p, p) for p in agreement.contributors),
                 "text": " ".join((agreement.text or "").split()),
                 "metric": target.metric if target else None,
@@ -78,6 +87,24 @@ def rows(
                 "latest": latest,
                 "measured_on": state.measured_on,
                 "status": text(f"status.{state.status}", lang),
+                "parent": agreement.parent,
+                "addressed_to": ", ".join(names.get(p, p) for p in agreement.asked) or None,
+                "answer": ANSWER_WORDS[answer.state] if answer else None,
+                "answer_date": answer.date if answer else None,
+                "answer_note": answer.note if answer else None,
+                "scope": agreement.scope,
+                "per_event": agreement.per_event,
+                "conditions": conditions_text(agreement.conditions) or None,
+                "effective_from": agreement.effective_from,
+                "ongoing": "ja" if agreement.ongoing else None,
+                "beyond_term": "ja" if agreement.beyond_term else None,
+                "upper": target.upper if target else None,
+                "approximate": "ja" if target and target.approximate else None,
+                "index": target.index if target else None,
+                "counting": COUNTING_WORDS[target.counting] if target and target.counting else None,
+                "per_year": (per_year_text(target.per_year, lang) or None) if target else None,
+                "split": (split_text(target.split, lang) or None) if target else None,
+                "milestones": milestones_text(agreement.milestones, lang) or None,
             }
             found.append(Row(cells, state.light))
     return found
@@ -136,8 +163,22 @@ _WIDTHS = {
     "set": 22, "id": 8, "title": 34, "theme": 18, "kind": 12, "owner": 22, "contributors": 30,
     "text": 60, "metric": 30, "unit": 12, "comparison": 12, "target": 12, "cumulative": 10,
     "recurring": 12, "baseline": 11, "baseline_date": 14, "deadline": 12, "frequency": 14,
-    "source": 30, "latest": 12, "measured_on": 12, "status": 16,
+    "source": 30, "latest": 12, "measured_on": 12, "status": 16, "parent": 10,
+    "addressed_to": 22, "answer": 11, "answer_date": 12, "answer_note": 30, "scope": 24,
+    "per_event": 24, "conditions": 50, "effective_from": 12, "ongoing": 11, "beyond_term": 11,
+    "upper": 12, "approximate": 8, "index": 24, "counting": 9, "per_year": 30, "split": 34,
+    "milestones": 30,
 }  # fmt: skip
+_WRAPPED = (
+    "title",
+    "text",
+    "contributors",
+    "conditions",
+    "per_year",
+    "split",
+    "answer_note",
+    "milestones",
+)
 
 
 # Characters XML 1.0 cannot hold (openpyxl refuses them): shown as their control picture.
@@ -180,9 +221,7 @@ def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
                 cell.quotePrefix = starts_formula(value)
             else:
                 cell.value = value
-            cell.alignment = Alignment(
-                vertical="top", wrap_text=name in ("title", "text", "contributors")
-            )
+            cell.alignment = Alignment(vertical="top", wrap_text=name in _WRAPPED)
             if isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
             if name == "status":

@@ -10,10 +10,15 @@ from typing import Any
 
 from prestatie_cli.messages import Language, text
 from prestatie_cli.tables.columns import (
+    ANSWER_WORDS,
     COLUMNS,
     COMPARISON_WORDS,
+    CONDITION_WORDS,
+    COUNTING_WORDS,
     FREQUENCY_WORDS,
     KIND_WORDS,
+    NO,
+    YES,
 )
 
 # Normalised header -> field. Export names first, then what tables in the wild call them.
@@ -189,6 +194,10 @@ class SetFacts:
     title: str | None = None
     start: date | None = None
     end: date | None = None
+    # The parties and groups of an existing set (as plain data): the table's names and
+    # ids refer to them, and they go into the new set as they are.
+    parties: tuple[dict[str, Any], ...] = ()
+    groups: tuple[dict[str, Any], ...] = ()
 
 
 def from_table(
@@ -222,7 +231,12 @@ def from_table(
             result.columns[_text(cell)] = name
     # Messages name a column as the table does ('Gereed'), not by the field it fills.
     names = {field: header for header, field in result.columns.items()}
-    parties: dict[str, dict[str, str]] = {}
+    parties: dict[str, dict[str, Any]] = {party["id"]: party for party in facts.parties}
+    known = {
+        normalise(written): item["id"]
+        for item in (*facts.parties, *facts.groups)
+        for written in (item["id"], item["name"])
+    }
     agreements: list[dict[str, Any]] = []
     seen: set[str] = set()
     deadlines: list[date] = []
@@ -238,7 +252,7 @@ def from_table(
         # A row's parties and notes count only when the row itself is taken over.
         row_parties = dict(parties)
         row_result = Imported({}, columns=names)
-        agreement = _agreement(cells, number, row_parties, row_result, lang)
+        agreement = _agreement(cells, number, Parties(known, row_parties), row_result, lang)
         result.problems += row_result.problems
         if agreement is None:
             continue
@@ -266,6 +280,7 @@ def from_table(
         "title": facts.title or facts.set_id,
         "period": {"start": start, "end": end},
         "parties": list(parties.values()),
+        **({"groups": list(facts.groups)} if facts.groups else {}),
         "agreements": agreements,
         "signatures": [],
     }
@@ -281,23 +296,51 @@ def _field_for(cell: Any, overrides: dict[str, str]) -> str | None:
     return SYNONYMS.get(header)
 
 
-def _party(
-    name: str, parties: dict[str, dict[str, str]], row: int, result: Imported, lang: Language
-) -> str:
-    key = _slug(name)
-    if key not in parties:
-        role = _role(name)
-        if role is None:
-            role = "overig"
-            result.problems.append(_say("import.role", lang, row=str(row), party=name))
-        parties[key] = {"id": key, "name": name, "role": role}
-    return key
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The parties and groups a row may name: those of a given set, and those the table adds."""
+
+    known: dict[str, str]  # normalised name or id -> id, of a set given with --parties
+    found: dict[str, dict[str, Any]]  # id -> the party as it goes into the set
+
+    def references(
+        self, written: str, separators: str, row: int, result: Imported, lang: Language
+    ) -> list[str]:
+        """The ids a cell names: a known name whole, else each name between ``separators``."""
+        if not written:
+            return []
+        if normalise(written) in self.known:
+            return [self.known[normalise(written)]]
+        pieces = (piece.strip() for piece in re.split(separators, written))
+        return [self.party(piece, row, result, lang) for piece in pieces if piece]
+
+    def party(self, name: str, row: int, result: Imported, lang: Language) -> str:
+        if normalise(name) in self.known:
+            return self.known[normalise(name)]
+        key = _slug(name)
+        if key not in self.found:
+            role = _role(name)
+            if role is None:
+                role = "overig"
+                result.problems.append(_say("import.role", lang, row=str(row), party=name))
+            self.found[key] = {"id": key, "name": name, "role": role}
+        return key
+
+
+# How a cell separates the names it holds: owners and the asked as the export writes them
+# (', '); contributors also as tables in the wild do ('/', ' en ').
+_LIST = r"[,;]"
+_CONTRIBUTORS = r"[,;/]| en "
+
+
+def _one_or_list(ids: list[str]) -> str | list[str]:
+    return ids[0] if len(ids) == 1 else ids
 
 
 def _agreement(
     cells: dict[str, Any],
     row: int,
-    parties: dict[str, dict[str, str]],
+    parties: Parties,
     result: Imported,
     lang: Language,
 ) -> dict[str, Any] | None:
@@ -311,7 +354,7 @@ def _agreement(
     if not identifier:
         problem("import.no-id")
         return None
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", identifier).strip("-.")
+    cleaned = _identifier(identifier)
     if cleaned != identifier:
         result.assumptions.append(
             _say("import.id", lang, row=str(row), written=identifier, id=cleaned)
@@ -334,31 +377,131 @@ def _agreement(
         problem("import.no-theme")
     agreement["theme"] = theme.lower()
     _map_word(cells, "kind", KIND_WORDS, agreement, problem)
-    owner = _text(cells.get("owner"))
-    if owner:
-        agreement["owner"] = _party(owner, parties, row, result, lang)
-    contributors = [
-        name.strip()
-        for name in re.split(r"[,;/]| en ", _text(cells.get("contributors")))
-        if name.strip()
-    ]
+    owners = parties.references(_text(cells.get("owner")), _LIST, row, result, lang)
+    if owners:
+        agreement["owner"] = _one_or_list(owners)
+    contributors = parties.references(
+        _text(cells.get("contributors")), _CONTRIBUTORS, row, result, lang
+    )
     if contributors:
-        agreement["contributors"] = [
-            _party(name, parties, row, result, lang) for name in contributors
-        ]
+        agreement["contributors"] = contributors
+    asked = parties.references(_text(cells.get("addressed_to")), _LIST, row, result, lang)
+    if asked:
+        agreement["addressed_to"] = _one_or_list(asked)
+    _answer(cells, agreement, problem)
+    parent = _text(cells.get("parent"))
+    if parent:
+        agreement["parent"] = _identifier(parent)
+    for name in ("scope", "per_event"):
+        if _text(cells.get(name)):
+            agreement[name] = _text(cells.get(name))
+    conditions = _conditions(_text(cells.get("conditions")), row, result, lang)
+    if conditions:
+        agreement["conditions"] = conditions
     target = _target(cells, title, problem, result, row, lang)
     if target is not None:
         agreement["target"] = target
-    for name in ("deadline",):
-        written = cells.get(name)
-        if _text(written):
-            day = parse_date(written)
-            if day is None:
-                problem("import.date", column=name, value=_text(written))
-            else:
-                agreement[name] = day
+    _date_cell(cells, "effective_from", agreement, problem)
+    _date_cell(cells, "deadline", agreement, problem)
+    for name in ("ongoing", "beyond_term"):
+        _flag(cells, name, agreement, problem)
     _map_word(cells, "frequency", FREQUENCY_WORDS, agreement, problem)
+    milestones = _milestones(_text(cells.get("milestones")))
+    if milestones is None:
+        problem("import.milestones", column="milestones", value=_text(cells.get("milestones")))
+    elif milestones:
+        agreement["milestones"] = milestones
     return agreement
+
+
+def _identifier(written: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", written).strip("-.")
+
+
+def _date_cell(
+    cells: dict[str, Any], name: str, into: dict[str, Any], problem: Callable[..., None]
+) -> None:
+    written = cells.get(name)
+    if _text(written):
+        day = parse_date(written)
+        if day is None:
+            problem("import.date", column=name, value=_text(written))
+        else:
+            into[name] = day
+
+
+def _flag(
+    cells: dict[str, Any], name: str, into: dict[str, Any], problem: Callable[..., None]
+) -> None:
+    """ja or nee (yes, no, true, false, 1, 0); an empty cell leaves the default."""
+    written = normalise(_text(cells.get(name)))
+    if written in YES:
+        into[name] = True
+    elif written in NO:
+        into[name] = False
+    elif written:
+        problem("import.cell", column=name, value=_text(cells.get(name)))
+
+
+def _answer(cells: dict[str, Any], into: dict[str, Any], problem: Callable[..., None]) -> None:
+    """A request's answer: a state and a date (and a note); both, or it is left out."""
+    answer: dict[str, Any] = {}
+    _map_word(cells, "answer", ANSWER_WORDS, answer, problem)
+    _date_cell(cells, "answer_date", answer, problem)
+    note = _text(cells.get("answer_note"))
+    if not answer and not note:
+        return
+    if "answer" not in answer or "answer_date" not in answer:
+        problem("import.answer")
+        return
+    into["answer"] = {"state": answer["answer"], "date": answer["answer_date"]}
+    if note:
+        into["answer"]["note"] = note
+
+
+_CONDITION = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]{0,79}):\s*(.*)$")
+# A new condition starts after '; ' that follows the brackets of the one before, or
+# that is followed by an id and a colon: a ';' inside a condition's text stays there.
+_NEXT_CONDITION = re.compile(r"(?<=\));\s*|;\s*(?=[A-Za-z0-9][A-Za-z0-9._-]*:\s)")
+
+
+def _conditions(written: str, row: int, result: Imported, lang: Language) -> list[dict[str, Any]]:
+    """'id: text (kind, by); ...' as the export writes it; text alone gets an id of its own."""
+    found: list[dict[str, Any]] = []
+    for number, piece in enumerate(_NEXT_CONDITION.split(written) if written else [], start=1):
+        match = _CONDITION.match(piece.strip())
+        if match and match.group(2).strip():
+            identifier, rest = match.group(1), match.group(2).strip()
+        else:
+            identifier, rest = f"voorbehoud-{number}", piece.strip()
+            result.assumptions.append(
+                _say("import.condition-id", lang, row=str(row), text=rest, id=identifier)
+            )
+        condition: dict[str, Any] = {"id": identifier, "text": rest}
+        # The brackets at the end say the kind and who approves or decides; brackets
+        # that do not start with a kind belong to the text.
+        text_part, inside = _last_brackets(rest)
+        if inside is not None and text_part:
+            kind_word, _, by = inside.partition(",")
+            kind = _word(kind_word, CONDITION_WORDS)
+            if kind is not None:
+                condition.update(text=text_part, kind=kind)
+                if by.strip():
+                    condition["by"] = by.strip()
+        found.append(condition)
+    return found
+
+
+def _last_brackets(written: str) -> tuple[str, str | None]:
+    """'text (inside (nested))' -> ('text', 'inside (nested)'); no brackets at the end: None."""
+    if not written.endswith(")"):
+        return written, None
+    depth = 0
+    for at in range(len(written) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(written[at], 0)
+        if depth == 0:
+            return written[:at].strip(), written[at + 1 : -1].strip()
+    return written, None
 
 
 def _target(
@@ -402,6 +545,22 @@ def _target(
     elif cumulative:
         problem("import.cell", column="cumulative", value=cumulative)
     _map_word(cells, "recurring", FREQUENCY_WORDS, target, problem)
+    _range(cells, target, problem)
+    _flag(cells, "approximate", target, problem)
+    index = _text(cells.get("index"))
+    if index:
+        target["index"] = index
+    _map_word(cells, "counting", COUNTING_WORDS, target, problem)
+    per_year = _per_year(_text(cells.get("per_year")))
+    if per_year is None:
+        problem("import.per-year", column="per_year", value=_text(cells.get("per_year")))
+    elif per_year:
+        target["per_year"] = per_year
+    split = _split(_text(cells.get("split")))
+    if split is None:
+        problem("import.split", column="split", value=_text(cells.get("split")))
+    elif split:
+        target["split"] = split
     source = _text(cells.get("source"))
     if source:
         target["source"] = source
@@ -424,3 +583,79 @@ def _target(
         else:
             target["baseline"] = {"value": number, "date": day}
     return target
+
+
+def _range(cells: dict[str, Any], target: dict[str, Any], problem: Callable[..., None]) -> None:
+    """'tussen' with an upper bound not below the target: both, or neither is taken over."""
+    written = _text(cells.get("upper"))
+    between = target.get("comparison") == "between"
+    if not written and not between:
+        return
+    upper, _, rest = parse_number(cells.get("upper"))
+    if written and (upper is None or rest):
+        problem("import.cell", column="upper", value=written)
+    elif between and upper is not None and upper >= target["value"]:
+        target["upper"] = upper
+        return
+    else:
+        problem("import.range")
+    if between:
+        del target["comparison"]
+
+
+def _entries(written: str, start: str) -> list[tuple[str, str, str | None]]:
+    """The parts of a cell of entries 'head: value (note); ...': a new entry starts where
+    '; ' is followed by ``start`` (a pattern), so a note may hold ';' and brackets."""
+    found = []
+    for piece in re.split(rf";\s*(?={start})", written) if written else []:
+        head, colon, rest = piece.strip().partition(":")
+        value, note = _last_brackets(rest.strip())
+        found.append((head.strip() if colon else "", value, note or None))
+    return found
+
+
+def _per_year(written: str) -> list[dict[str, Any]] | None:
+    """'2027: 700,72; 2029: 736,2 (note)' as entries; None when a part cannot be read."""
+    found: list[dict[str, Any]] = []
+    for year, written_value, note in _entries(written, r"\d{4}\s*:"):
+        value, _, rest = parse_number(written_value)
+        if not re.fullmatch(r"\d{4}", year) or not 1900 <= int(year) <= 2200:
+            return None
+        if value is None or rest:
+            return None
+        found.append({"year": int(year), "value": value} | ({"note": note} if note else {}))
+    return found
+
+
+def _milestones(written: str) -> list[dict[str, Any]] | None:
+    """'2027-12-31: 400; 2029-12-31: 750 (note)' as milestones; None when a part is unreadable."""
+    found: list[dict[str, Any]] = []
+    for day_written, written_value, note in _entries(written, r"[0-9][0-9./-]+[0-9]\s*:"):
+        day = parse_date(day_written)
+        value, _, rest = parse_number(written_value)
+        if day is None or value is None or rest:
+            return None
+        found.append({"date": day, "value": value} | ({"note": note} if note else {}))
+    return found
+
+
+_SHARE = re.compile(r"^(.+?)\s+([0-9]+(?:[.,][0-9]+)?)\s*%$")
+
+
+def _split(written: str) -> list[dict[str, Any]] | None:
+    """'sociale huur 60 %; middenhuur 20 % (240)' as shares; None when a part cannot be read."""
+    found: list[dict[str, Any]] = []
+    for piece in written.split(";") if written else []:
+        head, inside = _last_brackets(piece.strip())
+        match = _SHARE.match(head)
+        share = parse_number(match.group(2))[0] if match else None
+        if match is None or share is None or not 0 <= share <= 100:
+            return None
+        entry: dict[str, Any] = {"category": match.group(1).strip(), "share": share}
+        if inside is not None:
+            value, _, rest = parse_number(inside)
+            if value is None or rest:
+                return None
+            entry["value"] = value
+        found.append(entry)
+    return found
