@@ -182,7 +182,8 @@ class ThousandsSeparator(Rule):
 
     code = "M204"
     name = "thousands-separator"
-    severity = "warning"
+    # An error: the file silently means another number than its writer did.
+    severity = "error"
     scope = "agreement"
     wording: ClassVar[Wording] = {
         "title": {"nl": "Punt als duizendtal", "en": "Thousands separator"},
