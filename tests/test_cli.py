@@ -206,7 +206,7 @@ def test_broken_config_is_reported_and_exits_2(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["check", "--as-of", "21-11-2026", "x.yaml"], "is not a date written as YYYY-MM-DD"),
+        (["check", "--as-of", "21-11-2026", "x.yaml"], "geen datum als JJJJ-MM-DD; schrijf 2026-11-21"),
         (["check", "--format", "xml", "x.yaml"], "xml"),
         (["check", "--lang", "de", "x.yaml"], "de"),
         (["nonsense"], "nonsense"),

@@ -7,6 +7,7 @@ This is the only module that imports typer.
 # each run, and string annotations would be compiled and evaluated each time (20 ms).
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -19,6 +20,7 @@ import typer
 from prestatie_cli import __version__
 from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
+from prestatie_cli.load.dutch import dutch_date
 from prestatie_cli.messages import Language, current_language, text, use_language
 from prestatie_cli.progress.statuses import STATUSES
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
@@ -110,16 +112,24 @@ ParentsOption = Annotated[
 _FORMAT = typer.Option("--format", "-f", help="Output format.")
 
 
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
 def _date(value: str | None) -> date:
     """A date written as YYYY-MM-DD; today when none is given."""
     if value is None:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{visible(value)}' is not a date written as YYYY-MM-DD"
-        ) from None
+    if _ISO_DAY.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    read = dutch_date(value)
+    key = f"cli.date.{read[1]}" if read else "cli.date"
+    meant = read[0] if read else ""
+    raise typer.BadParameter(
+        text(key, current_language(), {"value": visible(value), "meant": meant})
+    )
 
 
 def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Setup:

@@ -438,6 +438,26 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "kan niet lezen of schrijven{where}: {reason}. Er is niets gewijzigd.",
         "en": "cannot read or write{where}: {reason}. Nothing was changed.",
     },
+    "cli.date": {
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31",
+        "en": "'{value}' is not a date written as YYYY-MM-DD, for example 2026-12-31",
+    },
+    "cli.date.day": {
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD; schrijf {meant}",
+        "en": "'{value}' is not a date written as YYYY-MM-DD; write {meant}",
+    },
+    "cli.date.quarter": {
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD; voor het einde van dat kwartaal schrijft "
+        "u {meant}",
+        "en": "'{value}' is not a date written as YYYY-MM-DD; for the end of that quarter write "
+        "{meant}",
+    },
+    "cli.date.year": {
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD; voor het einde van dat jaar schrijft u "
+        "{meant}",
+        "en": "'{value}' is not a date written as YYYY-MM-DD; for the end of that year write "
+        "{meant}",
+    },
     "ui.did-you-mean": {"nl": "Bedoelt u '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
     "ui.waived": {"nl": "uitgezonderd", "en": "waived"},
     "ui.summary": {

@@ -648,7 +648,7 @@ def test_bad_date_is_a_usage_error(examples: Path, cli: Cli) -> None:
     assert (code, out) == (2, "")
     # typer draws a box around the message; the words are what matter.
     words = " ".join(err.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
-    assert "Invalid value: '31-12-2019' is not a date written as YYYY-MM-DD" in words
+    assert "'31-12-2019' is geen datum als JJJJ-MM-DD; schrijf 2019-12-31" in words
     assert "Traceback" not in err
     assert snapshot(examples) == before
 
