@@ -1,8 +1,10 @@
 """Every rule has one realistic failing example in examples/invalid/ that fires as documented.
 
 Each example starts with ``# expect: CODE LINE:COLUMN`` lines: exactly the findings
-``prestatie check`` must report for it, at those positions. Monitor examples are
-checked together with the clean set(s) in examples/invalid/sets/.
+``prestatie check`` must report for it, at those positions; a ``# expect-tip: CODE
+LINE:COLUMN TIP`` line pins a finding's tip where the tip is the point (the date or
+number meant, the word meant). Monitor examples are checked together with the clean
+set(s) in examples/invalid/sets/. Examples of a wrong shape (V codes) sit beside them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ AS_OF = "2025-06-30"
 _AS_OF = re.compile(r"^#.*--as-of ([0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
 
 _EXPECT = re.compile(r"^# expect: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+)[ \t]*$", re.MULTILINE)
+# The tip a finding must give, where the tip is the point (the value meant, the word meant).
+_TIP = re.compile(r"^# expect-tip: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+) (.+)$", re.MULTILINE)
 _MONITOR = re.compile(r"^kind:[ \t]*monitor[ \t]*$", re.MULTILINE)
 
 Position = tuple[str, int, int]
@@ -38,6 +42,12 @@ def expected(path: Path) -> list[Position]:
     """The (code, line, column) of every ``# expect:`` line of an example."""
     text = path.read_text(encoding="utf-8")
     return [(code, int(line), int(column)) for code, line, column in _EXPECT.findall(text)]
+
+
+def expected_tips(path: Path) -> dict[Position, str]:
+    """The tip pinned for a finding with a ``# expect-tip: CODE LINE:COLUMN TIP`` line."""
+    text = path.read_text(encoding="utf-8")
+    return {(code, int(line), int(column)): tip for code, line, column, tip in _TIP.findall(text)}
 
 
 def is_monitor(path: Path) -> bool:
@@ -106,6 +116,13 @@ def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Pat
         if problem["path"] == str(path)
     ]
     assert set(found) == set(wanted)
+    tips = {
+        (problem["code"], problem["line"], problem["column"]): problem["hint"]
+        for problem in report["problems"]
+        if problem["path"] == str(path)
+    }
+    for position, tip in expected_tips(path).items():
+        assert tips[position] == tip, position
     # The same finding is not reported twice at one place.
     assert [item for item, count in Counter(found).items() if count > 1] == []
     # Monitor examples refer to sets that are clean themselves.
