@@ -96,6 +96,50 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Dit is geen geldige YAML: {problem}.",
         "en": "This is not valid YAML: {problem}.",
     },
+    "Y005.problem.colon": {
+        "nl": "een dubbele punt op een plek waar geen nieuw veld kan beginnen",
+        "en": "a colon where no new key can begin",
+    },
+    "Y005.problem.unclosed-quote": {
+        "nl": "een tekst tussen aanhalingstekens is niet afgesloten",
+        "en": "a quoted text is not closed",
+    },
+    "Y005.problem.character": {
+        "nl": "een teken waarmee in YAML niets kan beginnen (bijvoorbeeld een tab of '@')",
+        "en": "a character nothing can start with in YAML (a tab or '@', for example)",
+    },
+    "Y005.problem.block-end": {
+        "nl": "een blok eindigt niet waar de inspringing dat zegt",
+        "en": "a block does not end where its indentation says",
+    },
+    "Y005.problem.dash": {
+        "nl": "een lijst-item zonder '- ' op deze inspringing",
+        "en": "a list item without '- ' at this indentation",
+    },
+    "Y005.problem.no-colon": {
+        "nl": "een veld zonder dubbele punt",
+        "en": "a key without a colon",
+    },
+    "Y005.problem.key": {
+        "nl": "een veld op een onverwachte inspringing",
+        "en": "a key at an unexpected indentation",
+    },
+    "Y005.problem.escape": {
+        "nl": "een onbekende combinatie met '\\' in een tekst tussen dubbele aanhalingstekens",
+        "en": "an unknown escape with '\\' in a double-quoted text",
+    },
+    "Y005.problem.flow-list": {
+        "nl": "een lijst tussen [ ] is niet goed afgesloten of mist een komma",
+        "en": "a list in [ ] is not closed or lacks a comma",
+    },
+    "Y005.problem.flow-mapping": {
+        "nl": "een blok tussen { } is niet goed afgesloten of mist een komma",
+        "en": "a mapping in { } is not closed or lacks a comma",
+    },
+    "Y005.problem.content": {
+        "nl": "een waarde ontbreekt of begint met een teken dat daar niet mag",
+        "en": "a value is missing or starts with a character not allowed there",
+    },
     "Y005.hint": {
         "nl": "Kijk op deze regel en de regel erboven naar inspringing, dubbele punten en "
         "aanhalingstekens.",
@@ -104,6 +148,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "Y005.hint.tab": {
         "nl": "YAML staat geen tabs toe om in te springen; gebruik spaties.",
         "en": "YAML does not allow tabs for indentation; use spaces.",
+    },
+    "Y005.hint.escape": {
+        "nl": "Tussen dubbele aanhalingstekens begint '\\' een speciaal teken: schrijf '\\\\', "
+        "of zet de tekst tussen enkele aanhalingstekens.",
+        "en": "Between double quotes '\\' starts a special character: write '\\\\', or put "
+        "the text in single quotes.",
     },
     "Y005.hint.quote": {
         "nl": "Een tekst tussen aanhalingstekens is niet afgesloten; zet het sluitende "
@@ -289,11 +339,13 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "de periode eindigt ({value}) voordat ze begint",
         "en": "the period ends ({value}) before it starts",
     },
-    "schema.range_bounds": {
-        "nl": "een bereik heeft 'comparison: between' én 'upper' nodig, en 'upper' hoort bij "
-        "'between' (gevonden {value})",
-        "en": "a range needs both 'comparison: between' and 'upper', and 'upper' belongs to "
-        "'between' (found {value})",
+    "schema.range_alone": {
+        "nl": "'upper' ({value}) hoort alleen bij 'comparison: between'",
+        "en": "'upper' ({value}) belongs to 'comparison: between' only",
+    },
+    "schema.percent_range": {
+        "nl": "een aandeel in procenten ligt tussen 0 en 100, gevonden {value}",
+        "en": "a share in percent lies between 0 and 100, found {value}",
     },
     "schema.range_order": {
         "nl": "de bovengrens 'upper' ({value}) ligt onder de ondergrens 'value'",
@@ -376,6 +428,24 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "schema.hint.number.unit": {
         "nl": "Schrijf alleen het getal, {meant}, en zet de eenheid bij het doel: unit: {unit}.",
         "en": "Write only the number, {meant}, and put the unit with the target: unit: {unit}.",
+    },
+    "schema.hint.range": {
+        "nl": "Een bereik schrijft u als 'value: 850', 'upper: 1000' en 'comparison: between'; "
+        "bij een ondergrens of bovengrens alleen laat u 'upper' weg.",
+        "en": "Write a range as 'value: 850', 'upper: 1000' and 'comparison: between'; for a "
+        "lower or upper bound alone leave out 'upper'.",
+    },
+    "schema.hint.share": {
+        "nl": "Schrijf het aandeel als getal in procenten, zonder %-teken: share: {meant}.",
+        "en": "Write the share as a number in percent, without a % sign: share: {meant}.",
+    },
+    "schema.hint.percent": {
+        "nl": "De aandelen van een verdeling zijn procenten van het geheel, samen 100.",
+        "en": "The shares of a split are percentages of the whole, 100 together.",
+    },
+    "schema.hint.yes-no": {
+        "nl": "Een taak meet u met true (gedaan) of false (niet gedaan): schrijf {meant}.",
+        "en": "Measure a duty with true (done) or false (not done): write {meant}.",
     },
     "schema.hint.number": {
         "nl": "Schrijf getallen zonder aanhalingstekens, met een punt voor decimalen: 2.5, 180.",
@@ -585,6 +655,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "of {dates}",
     },
     "status.note.missed": {"nl": "gemist: {periods}", "en": "missed: {periods}"},
+    "status.note.split": {"nl": "verdeling: {split}", "en": "split: {split}"},
     "status.note.period": {"nl": "{start} t/m {end}", "en": "{start} to {end}"},
     "projection.never": {"nl": "niet bij dit tempo", "en": "not at this pace"},
     "ui.status.heading": {
@@ -620,6 +691,42 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "record.outside-period": {
         "nl": "De datum {date} valt buiten de looptijd {start} tot en met {end}; er is niets geschreven.",
         "en": "The date {date} lies outside the period {start} to {end}; nothing was written.",
+    },
+    "record.after-due": {
+        "nl": "De datum {date} valt na {end}, de termijn van {id} (die na de looptijd "
+        "doorloopt); er is niets geschreven.",
+        "en": "The date {date} lies after {end}, the deadline of {id} (which runs past the "
+        "term); nothing was written.",
+    },
+    "record.not-yet": {
+        "nl": "{id} geldt pas vanaf {start} (effective_from); een meting van {date} telt niet "
+        "mee. Er is niets geschreven.",
+        "en": "{id} applies only from {start} (effective_from); a measurement of {date} does not "
+        "count. Nothing was written.",
+    },
+    "record.context": {
+        "nl": "{id} is context (een inleiding of kader, kind: context), geen afspraak die iemand "
+        "nakomt; daarvan wordt niets gemeten. Er is niets geschreven.",
+        "en": "{id} is context (an introduction or frame, kind: context), not an agreement "
+        "anyone delivers; nothing is measured for it. Nothing was written.",
+    },
+    "record.request-open": {
+        "nl": "{id} is een verzoek dat (nog) niet is aanvaard; een meting telt pas als het "
+        "antwoord in de set staat (answer: state: accepted). Er is niets geschreven.",
+        "en": "{id} is a request that has not been accepted (yet); a measurement counts only "
+        "once the set records the answer (answer: state: accepted). Nothing was written.",
+    },
+    "record.request-declined": {
+        "nl": "{id} is een verzoek dat op {answered} is afgewezen; daarvan wordt niets gemeten. "
+        "Er is niets geschreven.",
+        "en": "{id} is a request that was declined on {answered}; nothing is measured for it. "
+        "Nothing was written.",
+    },
+    "record.withdrawn": {
+        "nl": "{id} is ingetrokken per {withdrawn} ({reason}); een meting van {date} telt niet "
+        "mee. Er is niets geschreven.",
+        "en": "{id} was withdrawn as of {withdrawn} ({reason}); a measurement of {date} does not "
+        "count. Nothing was written.",
     },
     "record.unknown-party": {
         "nl": "'{party}' is geen partij van de set; kies uit {known}. Er is niets geschreven.",

@@ -90,13 +90,26 @@ def test_a_dutch_key_suggests_the_format_key() -> None:
     assert hint.startswith("Bedoelt u 'conditions'?")
 
 
-def test_a_range_needs_both_bounds() -> None:
+def test_a_range_without_its_upper_bound_misses_upper() -> None:
     extra = "    target: {metric: huur, value: 850, comparison: between}\n"
-    [(code, line, column, message, _)] = _problems(extra=extra)
-    assert (code, line, column) == ("V003", 17, 13)
-    assert message == (
-        "Ongeldige waarde voor 'target': een bereik heeft 'comparison: between' én 'upper' "
-        "nodig, en 'upper' hoort bij 'between' (gevonden between)."
+    assert _target(extra) == (
+        "V002",
+        17,
+        13,
+        "Het verplichte veld 'upper' ontbreekt.",
+        "Voeg 'upper:' toe aan dit blok.",
+    )
+
+
+def test_an_upper_bound_without_between_is_named_at_upper() -> None:
+    extra = "    target: {metric: huur, value: 850, upper: 1000}\n"
+    assert _target(extra) == (
+        "V003",
+        17,
+        47,
+        "Ongeldige waarde voor 'upper': 'upper' (1000) hoort alleen bij 'comparison: between'.",
+        "Een bereik schrijft u als 'value: 850', 'upper: 1000' en 'comparison: between'; bij "
+        "een ondergrens of bovengrens alleen laat u 'upper' weg.",
     )
 
 
@@ -162,4 +175,44 @@ def test_euro_and_percent_say_where_the_unit_goes() -> None:
     )
     assert _target("    target: {metric: aandeel, value: 25%}\n")[4] == (
         "Schrijf alleen het getal, 25, en zet de eenheid bij het doel: unit: procent."
+    )
+
+
+def test_a_share_written_with_a_percent_sign_is_one_problem_with_the_number_meant() -> None:
+    extra = "    target:\n      metric: m\n      value: 10\n      split:\n        - {category: a, share: 60%}\n"
+    assert _target(extra) == (
+        "V003",
+        21,
+        32,
+        "Ongeldige waarde voor 'share': verwacht een getal, gevonden de tekst '60%'.",
+        "Schrijf het aandeel als getal in procenten, zonder %-teken: share: 60.",
+    )
+
+
+def test_a_share_above_a_hundred() -> None:
+    extra = "    target:\n      metric: m\n      value: 10\n      split:\n        - {category: a, share: 140}\n"
+    assert _target(extra)[3] == (
+        "Ongeldige waarde voor 'share': een aandeel in procenten ligt tussen 0 en 100, "
+        "gevonden 140."
+    )
+
+
+def test_a_duty_measured_with_ja_is_told_to_write_true() -> None:
+    monitor = (
+        "kind: monitor\nversion: 1\nset: t-2026\nmeasurements:\n"
+        "  - {agreement: A-1, date: 2026-02-01, value: ja, source: verslag}\n"
+    )
+    [problem] = parse(monitor, "monitor.yaml").problems
+    assert (problem.code, problem.line, problem.column) == ("V003", 5, 47)
+    assert problem.hint == "Een taak meet u met true (gedaan) of false (niet gedaan): schrijf true."
+
+
+def test_the_parsers_complaint_is_said_in_dutch() -> None:
+    [problem] = parse("kind: agreements\ntitle: a: b\n", "set.yaml").problems
+    assert problem.message == (
+        "Dit is geen geldige YAML: een dubbele punt op een plek waar geen nieuw veld kan beginnen."
+    )
+    [problem] = parse("kind: a\nx: [1, 2\n", "set.yaml", "en").problems
+    assert (
+        problem.message == "This is not valid YAML: a list in [ ] is not closed or lacks a comma."
     )

@@ -135,7 +135,7 @@ def _problem(kind: str, error: dict[str, Any], loc: Pointer) -> dict[str, str]:
         params["detail"] = str(error.get("msg", ""))
     params["hint_key"] = _hint(kind, field, value)
     if isinstance(value, str):
-        params.update(_meant_value(kind, value))
+        params.update(_meant_value(kind, value, field, loc))
     if kind == "literal_error" and isinstance(value, str):
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         params["suggestion"] = _meant(value, choices, DUTCH_VALUES)
@@ -155,8 +155,18 @@ def _meant(written: str, choices: list[str], dutch: dict[str, str]) -> str:
     return folded[close] if close else ""
 
 
-def _meant_value(kind: str, value: str) -> dict[str, str]:
+_YES_NO = {"ja": "true", "nee": "false", "gedaan": "true", "niet gedaan": "false"}
+
+
+def _meant_value(kind: str, value: str, field: str, loc: Pointer) -> dict[str, str]:
     """A hint that names the value meant, for a date or number written the Dutch way."""
+    folded = " ".join(value.casefold().split())
+    if kind == "number_type" and loc[:1] == ("measurements",) and folded in _YES_NO:
+        return {"hint_key": "schema.hint.yes-no", "meant": _YES_NO[folded]}
+    if kind == "number_type" and field == "share":
+        number = dutch_number(value)
+        if number is not None:
+            return {"hint_key": "schema.hint.share", "meant": number[0]}
     if kind == "date_type":
         read = dutch_date(value)
         if read is not None:
@@ -172,6 +182,10 @@ def _meant_value(kind: str, value: str) -> dict[str, str]:
 
 
 def _hint(kind: str, field: str, value: Any) -> str:
+    if kind in ("range_alone", "range_order"):
+        return "schema.hint.range"
+    if kind == "percent_range":
+        return "schema.hint.percent"
     if kind in ("date_type", "date_invalid", "period_order"):
         return "schema.hint.date"
     if kind == "number_type":

@@ -11,6 +11,7 @@ from prestatie_cli.model.problems import Level, Problem
 
 # Parser complaints that have a more helpful hint than the general one.
 _PARSER_HINTS = (
+    ("unknown escape", "escape"),
     ("'\\t'", "tab"),
     ("\\t", "tab"),
     ("quoted scalar", "quote"),
@@ -18,6 +19,23 @@ _PARSER_HINTS = (
     ("expected <block end>", "indent"),
     ("did not find expected '-' indicator", "indent"),
     ("mapping values are not allowed", "colon"),
+)
+
+
+# What the parser says, in the user's words: (marker in the parser's text, catalogue name).
+# A problem not listed here is shown as the parser wrote it.
+_PARSER_PROBLEMS = (
+    ("mapping values are not allowed", "colon"),
+    ("found unexpected end of stream", "unclosed-quote"),
+    ("that cannot start any token", "character"),
+    ("expected <block end>", "block-end"),
+    ("did not find expected '-' indicator", "dash"),
+    ("could not find expected ':'", "no-colon"),
+    ("did not find expected key", "key"),
+    ("found unknown escape character", "escape"),
+    ("expected ',' or ']'", "flow-list"),
+    ("expected ',' or '}'", "flow-mapping"),
+    ("did not find expected node content", "content"),
 )
 
 
@@ -67,6 +85,9 @@ def from_load_error(error: LoadError, lang: Language) -> Problem:
     variant = params.pop("reason", "")
     if error.code == "Y005":
         problem = params.get("problem", "")
+        said = next((name for marker, name in _PARSER_PROBLEMS if marker in problem), "")
+        if said:
+            params["problem"] = text(f"Y005.problem.{said}", lang)
         variant = params.pop("hint", "") or next(
             (name for marker, name in _PARSER_HINTS if marker in problem), ""
         )

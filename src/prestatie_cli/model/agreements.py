@@ -232,6 +232,37 @@ DUTCH_VALUES: dict[str, str] = {
     "gemeenten": "gemeente",
 }
 DUTCH_KEYS: dict[str, str] = {
+    "jaar": "year",
+    "categorie": "category",
+    "aandeel": "share",
+    "percentage": "share",
+    "stand": "state",
+    "toestand": "state",
+    "status": "state",
+    "datum": "date",
+    "reden": "reason",
+    "akkoord": "agreed_by",
+    "ingestemd-door": "agreed_by",
+    "door": "by",
+    "naam": "name",
+    "rol": "role",
+    "partij": "party",
+    "metingen": "measurements",
+    "ingetrokken": "withdraws",
+    "trekt-in": "withdraws",
+    "verlengd-tot": "extends_to",
+    "verlengt-tot": "extends_to",
+    "opmerking": "note",
+    "toelichting": "note",
+    "samenvatting": "summary",
+    "voorwaarde": "conditions",
+    "periode": "period",
+    "looptijd": "period",
+    "begin": "start",
+    "eind": "end",
+    "einde": "end",
+    "onderbouwing": "basis",
+    "groep": "groups",
     "eigenaar": "owner",
     "trekker": "owner",
     "eigenaren": "owner",
@@ -377,11 +408,26 @@ class YearValue(_Strict):
     note: str | None = None
 
 
+def _as_percent(value: Any) -> int | float:
+    number = _as_number(value)
+    if not 0 <= number <= 100:
+        raise PydanticCustomError("percent_range", "not between 0 and 100", {"text": value})
+    return number
+
+
+# A share in percent: a number from 0 to 100.
+Percent = Annotated[
+    int | float,
+    PlainValidator(_as_percent),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
+]
+
+
 class Share(_Strict):
     """One category's part of a target split over categories (60 % / 20 % / 20 %)."""
 
     category: Text
-    share: Annotated[int | float, Field(ge=0, le=100)] = Field(description="In percent.")
+    share: Percent = Field(description="In percent.")
     value: Number | None = Field(default=None, description="The category's own figure, if any.")
 
 
@@ -396,7 +442,9 @@ class Target(_Strict):
     )
     comparison: Comparison = "at_least"
     upper: Number | None = Field(
-        default=None, description="The upper bound of a range, with comparison 'between'."
+        default=None,
+        validate_default=True,
+        description="The upper bound of a range, with comparison 'between'.",
     )
     approximate: bool = Field(
         default=False, description="The document says 'circa', 'ongeveer' or 'bijna'."
@@ -430,19 +478,21 @@ class Target(_Strict):
         default=None, description="Where the target comes from, e.g. a national agreement."
     )
 
-    @model_validator(mode="after")
-    def _range(self) -> Target:
-        if (self.comparison == "between") != (self.upper is not None):
+    @field_validator("upper")
+    @classmethod
+    def _range(cls, upper: int | float | None, info: ValidationInfo) -> int | float | None:
+        # Checked at 'upper' (after value and comparison), so that the problem is shown there.
+        comparison = info.data.get("comparison")
+        if comparison == "between" and upper is None:
+            raise PydanticCustomError("missing", "Field required")
+        if comparison is not None and comparison != "between" and upper is not None:
             raise PydanticCustomError(
-                "range_bounds",
-                "comparison between needs upper, and upper needs comparison between",
-                {"text": str(self.upper if self.upper is not None else self.comparison)},
+                "range_alone", "upper belongs to comparison between", {"text": str(upper)}
             )
-        if self.upper is not None and self.upper < self.value:
-            raise PydanticCustomError(
-                "range_order", "upper is below value", {"text": str(self.upper)}
-            )
-        return self
+        value = info.data.get("value")
+        if upper is not None and value is not None and upper < value:
+            raise PydanticCustomError("range_order", "upper is below value", {"text": str(upper)})
+        return upper
 
     def value_in(self, year: int) -> int | float:
         """The target's value in ``year``: its own entry in per_year, else ``value``."""
@@ -497,10 +547,12 @@ class Condition(_Strict):
 
 
 class Answer(_Strict):
-    """The asked party's answer to a request."""
+    """The asked party's answer to a request (leave it out while nobody has answered)."""
 
     state: AnswerState
-    date: IsoDate
+    date: IsoDate = Field(
+        description="When the request was answered: accepted, declined, or kept open then."
+    )
     note: str | None = None
 
 
