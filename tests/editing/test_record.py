@@ -582,8 +582,8 @@ NOTHING = "Er is niets geschreven."
             TAB_INDENTED,
             ["BS-01", "5", "--date", "2026-09-30", *ONLY_LINDEVEEN],
             f"Het monitorbestand {LINDEVEEN_MONITOR}:5:1 is niet te lezen: Dit is geen geldige "
-            "YAML: while scanning for the next token found character '\\t' that cannot start "
-            f"any token. {NOTHING}",
+            "YAML: een teken waarmee in YAML niets kan beginnen (bijvoorbeeld een tab of '@'). "
+            f"{NOTHING}",
             id="tab-indentation",
         ),
         pytest.param(
@@ -1012,3 +1012,144 @@ def test_condition_and_index_refusals_write_nothing(
     code, out, err = cli(examples, "record", *args)
     assert (code, out, err) == (2, "", f"prestatie: {message}\n")
     assert snapshot(examples) == before
+
+
+# --- Measurements that can never count, and the time an agreement runs ------------------------
+
+WITHDRAWN_REASON = (
+    "Addendum: Stichting Jongerenhuisvesting Regio sluit aan (SW-04). Het onderzoek naar een "
+    "gezamenlijk woonruimteverdeelsysteem (SW-05) vervalt, omdat de regio dit in 2026 zelf "
+    "oppakt"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["K-00", "ja", "--date", "2026-10-01"],
+            "K-00 is context (een inleiding of kader, kind: context), geen afspraak die iemand "
+            f"nakomt; daarvan wordt niets gemeten. {NOTHING}",
+            id="context",
+        ),
+        pytest.param(
+            ["LV-02", "ja", "--date", "2026-10-01"],
+            "LV-02 is een verzoek dat (nog) niet is aanvaard; een meting telt pas als het "
+            f"antwoord in de set staat (answer: state: accepted). {NOTHING}",
+            id="open-request",
+        ),
+        pytest.param(
+            ["SW-05", "ja", "--date", "2026-09-01"],
+            f"SW-05 is ingetrokken per 2026-09-01 ({WITHDRAWN_REASON}); een meting van "
+            f"2026-09-01 telt niet mee. {NOTHING}",
+            id="withdrawn",
+        ),
+        pytest.param(
+            ["KD-01", "3", "--date", "2028-12-31"],
+            "KD-01 geldt pas vanaf 2029-01-01 (effective_from); een meting van 2028-12-31 telt "
+            f"niet mee. {NOTHING}",
+            id="before-effective-from",
+        ),
+        pytest.param(
+            ["KD-02", "300", "--date", "2031-01-01"],
+            "De datum 2031-01-01 valt na 2030-12-31, de termijn van KD-02 (die na de looptijd "
+            "doorloopt); er is niets geschreven.",
+            id="after-its-own-deadline",
+        ),
+        pytest.param(
+            ["BS-02", "300", "--date", "2030-01-01"],
+            "De datum 2030-01-01 valt buiten de looptijd 2026-01-01 tot en met 2029-12-31; "
+            "er is niets geschreven.",
+            id="after-the-term",
+        ),
+        pytest.param(
+            ["KD-02", "300", "--date", "2025-12-31"],
+            "De datum 2025-12-31 valt buiten de looptijd 2026-01-01 tot en met 2030-12-31; "
+            "er is niets geschreven.",
+            id="beyond-term-before-the-start",
+        ),
+    ],
+)
+def test_measurements_that_never_count_are_refused(
+    examples: Path, cli: Cli, args: list[str], message: str
+) -> None:
+    before = snapshot(examples)
+    code, out, err = cli(examples, "record", *args, "--source", "x", *ONLY_WEIDEMEER)
+    assert (code, out, err) == (2, "", f"prestatie: {message}\n")
+    assert snapshot(examples) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        # beyond_term: KD-02 runs to its own deadline, 2030-12-31, a year after the term.
+        pytest.param(["KD-02", "300", "--date", "2030-12-31"], "KD-02 = 300 op 2030-12-31", id="beyond-term"),
+        # Withdrawn on 2026-09-01: what was done before still shows in its history.
+        pytest.param(["SW-05", "ja", "--date", "2026-08-31"], "SW-05 = gedaan op 2026-08-31", id="before-withdrawal"),
+        pytest.param(["KD-01", "3", "--date", "2029-01-01"], "KD-01 = 3 op 2029-01-01", id="effective-from"),
+        # An accepted request is the asked party's deliverable.
+        pytest.param(["BS-04", "18000", "--date", "2027-03-01"], "BS-04 = 18.000 op 2027-03-01", id="accepted-request"),
+    ],
+)  # fmt: skip
+def test_measurements_that_count_are_recorded(
+    examples: Path, cli: Cli, args: list[str], shown: str
+) -> None:
+    code, out, err = cli(examples, "record", *args, "--source", "x", *ONLY_WEIDEMEER)
+    assert (code, out, err) == (0, f"Meting toegevoegd aan {WEIDEMEER_MONITOR}: {shown}.\n", "")
+    last = valid_monitor(examples / WEIDEMEER_MONITOR).measurements[-1]
+    assert (last.agreement, last.date.isoformat()) == (args[0], args[-1])
+
+
+def _amended(tmp_path: Path, **amendment: Any) -> None:
+    data = base_set()
+    data["amendments"] = [
+        {
+            "date": "2019-06-01",
+            "reason": "De looptijd wordt verlengd tot de nieuwe afspraken er zijn.",
+            "agreed_by": ["gemeente", "corp-a", "hv-a"],
+            **amendment,
+        }
+    ]
+    data["agreements"].append(
+        {
+            "id": "VZ-01",
+            "title": "Verzoek grondprijs",
+            "text": "Verzoek aan de gemeente: een lagere grondprijs voor sociale huurwoningen.",
+            "theme": "beschikbaarheid",
+            "kind": "request",
+            "owner": "corp-a",
+            "addressed_to": "gemeente",
+            "answer": {"state": "declined", "date": "2017-02-01", "note": "Geen budget."},
+        }
+    )
+    voorbeeld(tmp_path, HEADER + "measurements: []\n")
+    write_yaml(tmp_path / "afspraken" / f"{VOORBEELD}.yaml", data)
+
+
+def test_a_term_extended_by_an_amendment_takes_measurements_to_its_new_end(
+    tmp_path: Path, cli: Cli
+) -> None:
+    _amended(tmp_path, extends_to="2020-06-30")
+    code, out, err = cli(tmp_path, "record", "BS-01", "190", "--date", "2020-06-30")
+    assert (code, err) == (0, "")
+    assert out == f"Meting toegevoegd aan monitor/{VOORBEELD}.yaml: BS-01 = 190 op 2020-06-30.\n"
+    before = snapshot(tmp_path)
+    code, out, err = cli(tmp_path, "record", "BS-01", "190", "--date", "2020-07-01")
+    assert (code, out) == (2, "")
+    assert err == (
+        "prestatie: De datum 2020-07-01 valt buiten de looptijd 2016-01-01 tot en met "
+        "2020-06-30; er is niets geschreven.\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_a_declined_request_is_refused(tmp_path: Path, cli: Cli) -> None:
+    _amended(tmp_path)
+    before = snapshot(tmp_path)
+    code, out, err = cli(tmp_path, "record", "VZ-01", "ja", "--date", "2017-03-01")
+    assert (code, out) == (2, "")
+    assert err == (
+        "prestatie: VZ-01 is een verzoek dat op 2017-02-01 is afgewezen; daarvan wordt niets "
+        f"gemeten. {NOTHING}\n"
+    )
+    assert snapshot(tmp_path) == before

@@ -342,10 +342,27 @@ def test_title_and_municipality_are_written_as_given(
 
 # A commented line that is YAML: '# key:' or '# - ', at the indentation it would have.
 _COMMENTED_YAML = re.compile(r"^(\s*)# (\s*(?:- |[a-z_]+:).*)$")
+# A commented line of a folded text ('text: >-'): deeper than the key that opens it.
+_COMMENTED_TEXT = re.compile(r"^(\s*)# (\s+)(\S.*)$")
 
 
 def _uncommented(text: str) -> str:
-    return "".join(_COMMENTED_YAML.sub(r"\1\2", line) + "\n" for line in text.splitlines())
+    """The template as a user makes it who takes the '# ' away from the example lines."""
+    lines = []
+    folded: int | None = None  # the indentation of the key of an open folded text
+    for line in text.splitlines():
+        continued = _COMMENTED_TEXT.match(line)
+        if folded is not None and continued and len(continued[1] + continued[2]) > folded:
+            lines.append(continued[1] + continued[2] + continued[3])
+            continue
+        folded = None
+        shown = _COMMENTED_YAML.sub(r"\1\2", line)
+        if shown != line and re.search(r":\s*>-\s*(#.*)?$", shown):
+            key = re.match(r"^(\s*(?:- )?)", shown)
+            assert key is not None
+            folded = len(key[1])
+        lines.append(shown)
+    return "".join(line + "\n" for line in lines)
 
 
 def test_the_template_shows_every_new_field_in_a_comment(tmp_path: Path) -> None:
@@ -373,13 +390,26 @@ def test_the_commented_forms_are_valid_once_uncommented(tmp_path: Path) -> None:
     for name in ("afspraken/demo-2026-2029.yaml", "monitor/demo-2026-2029.yaml"):
         path = demo / name
         path.write_text(_uncommented(path.read_text(encoding="utf-8")), encoding="utf-8")
-    checked = run("check", "--as-of", "2026-12-01", "afspraken", "monitor", cwd=demo)
-    # Only the rules speak (texts to write, signatures to add): no file is malformed.
-    codes = set(re.findall(r"^\S+:\d+:\d+: ([A-Z])\d{3} ", checked.stdout, flags=re.M))
-    assert codes <= {"S", "T", "M", "P", "A", "R"}, checked.stdout
+    # Checked as init is used: the year before the term (the default start is next year).
+    checked = run("check", "--as-of", "2025-12-01", "afspraken", "monitor", cwd=demo)
+    # Only what the base template asks too: every party signs, the one that joins as well.
+    path = "afspraken/demo-2026-2029.yaml"
+    joined = (
+        f"{path}:26:9: P604 warning Partij 'corporatie-b' (Tweede corporatie (naam invullen)) "
+        "heeft de set niet ondertekend.",
+        "    tip: Laat de partij tekenen: prestatie sign SET --party corporatie-b --name NAAM "
+        "(of voeg onder 'signatures' party, name en date toe).",
+    )
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout.splitlines() == [
+        *_p604_lines("demo-2026-2029"),
+        *joined,
+        "2 bestand(en) gecontroleerd: 0 fout(en), 4 waarschuwing(en), 0 info, 0 uitgezonderd.",
+    ]
     data = load_file(demo / "afspraken" / "demo-2026-2029.yaml").data
     assert [a["id"] for a in data["agreements"]] == [
-        "BS-01", "BS-02", "PR-01", "VZ-01", "K-00", "BS-01-A", "PR-02", "BT-01", "BT-02", "KD-01",
+        "BS-01", "BS-02", "PR-01", "VZ-01", "K-00", "BS-01-A", "BS-01-B", "PR-02", "BT-01",
+        "BT-02", "KD-01",
     ]  # fmt: skip
     assert [g["id"] for g in data["groups"]] == ["corporaties"]
     assert data["amendments"][0]["withdraws"] == ["PR-01"]

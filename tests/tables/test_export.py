@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from prestatie_cli.messages import text
 from tests.conftest import REPO
 from tests.tables.commandline import (
     AS_OF,
@@ -350,3 +351,72 @@ def test_export_xlsx_types_the_new_dates_and_numbers(workbook_path: Path) -> Non
         cells[FRAME, "BT-03"]["bovengrens"].data_type,
     ) == (1000, "n")
     assert cells[FRAME, "BS-06"]["voorbehoud"].alignment.wrap_text
+
+
+# --- The status column is the status of `prestatie status` -------------------------------------
+
+_WEIDEMEER = (
+    "examples/afspraken/weidemeer-2026-2029.yaml",
+    "examples/monitor/weidemeer-2026-2029.yaml",
+)
+
+
+def test_export_status_is_the_status_of_the_status_command() -> None:
+    done = run("export", "--as-of", "2026-12-01", "--format", "json", *_WEIDEMEER)
+    assert (done.returncode, done.stderr) == (0, "")
+    exported_rows = json.loads(done.stdout)
+    assert {row["id"]: (row["status"], row["light"]) for row in exported_rows} == {
+        "K-00": ("context", "grey"),
+        "BT-01": ("op koers", "green"),
+        "BT-02": ("op koers", "green"),
+        "BT-03": ("geen gegevens", "grey"),
+        "BS-01": ("op koers", "green"),  # the roll-up of its three children
+        "BS-01-MH": ("op koers", "green"),
+        "BS-01-PR": ("op koers", "green"),
+        "BS-01-OW": ("achter", "red"),
+        "BS-02": ("op koers", "green"),
+        "BS-03": ("geen gegevens", "grey"),
+        "BS-03-A": ("geen gegevens", "grey"),
+        "BS-03-B": ("risico", "orange"),
+        "BS-03-C": ("op koers", "green"),
+        "BS-04": ("nog niet van kracht", "grey"),
+        "BS-05": ("geen gegevens", "grey"),
+        "BS-06": ("vervallen", "grey"),  # its permit condition recorded not met
+        "KD-01": ("nog niet van kracht", "grey"),
+        "KD-02": ("op koers", "green"),
+        "KD-03": ("geen gegevens", "grey"),
+        "LV-01": ("risico", "orange"),
+        "LV-02": ("verzoek, nog niet aanvaard", "grey"),
+        "SW-01": ("op koers", "green"),
+        "SW-02": ("op koers", "green"),
+        "SW-03": ("op koers", "green"),
+        "SW-04": ("geen gegevens", "grey"),
+        "SW-05": ("ingetrokken", "grey"),  # withdrawn by a set amendment
+    }
+    assert next(row for row in exported_rows if row["id"] == "BS-01")["latest"] == 84
+    shown = run("status", "--as-of", "2026-12-01", "--format", "json", *_WEIDEMEER)
+    assert shown.returncode == 0
+    (judged,) = json.loads(shown.stdout)["sets"]
+    # The same status, in the words the status command prints.
+    assert {
+        row["id"]: (text(f"status.{row['status']}", "nl"), row["light"])
+        for row in judged["agreements"]
+    } == {row["id"]: (row["status"], row["light"]) for row in exported_rows}
+
+
+def test_export_status_of_an_agreement_whose_assumption_failed_is_suspended(
+    tmp_path: Path,
+) -> None:
+    monitor = tmp_path / "monitor.yaml"
+    monitor.write_text(
+        (REPO / _WEIDEMEER[1]).read_text(encoding="utf-8") + "  - agreement: BS-03-A\n"
+        "    condition: mutaties-2025\n"
+        "    date: 2026-10-01\n"
+        "    state: not_met\n"
+        "    source: Jaarcijfers woonruimteverdeling\n",
+        encoding="utf-8",
+    )
+    done = run("export", "--as-of", "2026-12-01", "-f", "json", REPO / _WEIDEMEER[0], monitor)
+    assert (done.returncode, done.stderr) == (0, "")
+    row = next(row for row in json.loads(done.stdout) if row["id"] == "BS-03-A")
+    assert (row["status"], row["light"]) == ("opgeschort", "grey")

@@ -13,6 +13,7 @@ from prestatie_cli.files import destination, write_atomic, write_atomic_with
 from prestatie_cli.load.discover import discover
 from prestatie_cli.messages import text
 from prestatie_cli.model.problems import exit_code
+from prestatie_cli.progress.status import condition_records
 from prestatie_cli.reporting.escape import visible
 from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
 from prestatie_cli.reporting.terminal import info
@@ -40,7 +41,15 @@ def run(
     corpus = load_models(files, lang)
     write_problems(setup.err, corpus.problems, lang)
     measurements = {set_id: corpus.measurements(set_id) for set_id in corpus.sets}
-    found = rows(list(corpus.sets.values()), measurements, as_of, setup.settings.thresholds, lang)
+    conditions = {set_id: condition_records(corpus, set_id) for set_id in corpus.sets}
+    found = rows(
+        list(corpus.sets.values()),
+        measurements,
+        as_of,
+        setup.settings.thresholds,
+        lang,
+        conditions,
+    )
     if written_as.text is not None:
         content = written_as.text(found, lang)
         if output is None:

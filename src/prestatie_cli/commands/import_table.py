@@ -64,6 +64,36 @@ def _parties_of(path: Path | None, lang: Language) -> AgreementSet | None:
     return parsed.model
 
 
+def _say_left_out(known: AgreementSet, path: Path, lang: Language, err: TextIO) -> None:
+    """Name what the set of --parties holds beyond its agreements, parties and groups: a table
+    does not carry it, so the new set does not have it (a signature would not even fit)."""
+    counted = (
+        ("amendments", len(known.amendments)),
+        ("signatures", len(known.signatures)),
+        ("bids", len(known.bids)),
+        ("waivers", len(known.waivers)),
+    )
+    lines = [
+        text(f"import.left-out.{name}", lang, {"count": str(count)})
+        for name, count in counted
+        if count
+    ]
+    if known.frame is not None:
+        lines.append(text("import.left-out.frame", lang, {"frame": known.frame}))
+    if known.basis:
+        lines.append(text("import.left-out.basis", lang))
+    if not lines:
+        return
+    err.write(visible(text("import.left-out", lang, {"path": str(path)})) + "\n")
+    err.writelines(f"  - {visible(line)}\n" for line in lines)
+    advice = []
+    if known.signatures:
+        advice.append(text("import.left-out.resign", lang))
+    if len(lines) > (1 if known.signatures else 0):
+        advice.append(text("import.left-out.copy", lang, {"path": str(path)}))
+    err.write(visible(" ".join(advice)) + "\n")
+
+
 def run(
     source: Path,
     *,
@@ -117,6 +147,8 @@ def run(
     if imported.assumptions:
         err.write(text("import.assumptions", lang) + "\n")
         err.writelines(f"  - {visible(line)}\n" for line in imported.assumptions)
+    if known is not None and parties is not None:
+        _say_left_out(known, parties, lang, err)
     summary = {
         "count": str(len(imported.data["agreements"])),
         "path": str(output),

@@ -34,6 +34,7 @@ from prestatie_cli.model.agreements import (
     Monitor,
 )
 from prestatie_cli.model.findings import Finding, suggestion
+from prestatie_cli.model.structure import due_date, term_end, withdrawals
 
 _NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)$")
 # "3.000" or "3,000": a thousands separator in one convention, decimals in the other.
@@ -167,21 +168,60 @@ def _find_agreement(
     raise _refuse("record.unknown-agreement", lang, id=wanted, hint=hint)
 
 
+def _refuse_uncounted(
+    agreements: AgreementSet, agreement: Agreement, day: date, lang: Language
+) -> None:
+    """Refuse a measurement that can never count: of context, of a request nobody has
+    accepted, of an agreement withdrawn by then, or dated outside the time it runs.
+
+    It runs from the term's start, or its ``effective_from``, to the term's end as
+    amended; an agreement marked ``beyond_term`` runs to its own deadline.
+    """
+    shown = day.isoformat()
+    if agreement.kind == "context":
+        raise _refuse("record.context", lang, id=agreement.id)
+    if agreement.kind == "request" and not agreement.is_commitment:
+        answer = agreement.answer
+        if answer is not None and answer.state == "declined":
+            answered = answer.date.isoformat() if answer.date else "?"
+            raise _refuse("record.request-declined", lang, id=agreement.id, answered=answered)
+        raise _refuse("record.request-open", lang, id=agreement.id)
+    withdrawal = withdrawals(agreements).get(agreement.id)
+    if withdrawal is not None and day >= withdrawal.date:
+        raise _refuse(
+            "record.withdrawn",
+            lang,
+            id=agreement.id,
+            date=shown,
+            withdrawn=withdrawal.date.isoformat(),
+            reason=" ".join(withdrawal.reason.split()).rstrip("."),
+        )
+    start = agreements.period.start
+    end = term_end(agreements)
+    if agreement.beyond_term:
+        end = max(end, due_date(agreements, agreement))
+    if day < start or day > end:
+        key = "record.after-due" if agreement.beyond_term and day > end else "record.outside-period"
+        raise _refuse(
+            key, lang, date=shown, start=start.isoformat(), end=end.isoformat(), id=agreement.id
+        )
+    if agreement.effective_from is not None and day < agreement.effective_from:
+        raise _refuse(
+            "record.not-yet",
+            lang,
+            id=agreement.id,
+            date=shown,
+            start=agreement.effective_from.isoformat(),
+        )
+
+
 def record(
     entry: Entry, search: Sequence[Path], monitor_file: Path | None, lang: Language
 ) -> Recorded:
     """Validate ``entry`` against its set and append it to the set's monitor file."""
     corpus = load_corpus(search, lang)
     agreements, agreement = _find_agreement(corpus.sets, entry.agreement, lang)
-    period = agreements.period
-    if not period.contains(entry.day):
-        raise _refuse(
-            "record.outside-period",
-            lang,
-            date=entry.day.isoformat(),
-            start=period.start.isoformat(),
-            end=period.end.isoformat(),
-        )
+    _refuse_uncounted(agreements, agreement, entry.day, lang)
     # A group reports too: the corporations' federation sends the figures of its members.
     known_parties = [party.id for party in agreements.parties]
     known_parties += [group.id for group in agreements.groups]

@@ -79,6 +79,7 @@ def files(scaffold: Scaffold) -> dict[str, str]:
         "start_year": str(scaffold.start_year),
         "prior_year": str(scaffold.start_year - 1),
         "end_year": str(scaffold.end_year),
+        "next_year": str(scaffold.end_year + 1),
         "first_year": str(scaffold.start_year),
     }
     plan = {

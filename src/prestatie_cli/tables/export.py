@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from prestatie_cli.messages import Language, text
-from prestatie_cli.model.agreements import AgreementSet, Measurement, Thresholds
-from prestatie_cli.progress.calculation import progress
+from prestatie_cli.model.agreements import AgreementSet, ConditionRecord, Measurement, Thresholds
+from prestatie_cli.progress.status import EVERYTHING, set_status
 from prestatie_cli.progress.statuses import Light
 from prestatie_cli.tables.columns import (
     ANSWER_WORDS,
@@ -44,18 +44,24 @@ def rows(
     as_of: date,
     thresholds: Thresholds,
     lang: Language,
+    conditions: Mapping[str, Sequence[ConditionRecord]] | None = None,
 ) -> list[Row]:
-    """One row per agreement of every set, with its latest value and status at ``as_of``."""
+    """One row per agreement of every set, with its latest value and status at ``as_of``.
+
+    The status is the one ``prestatie status`` gives: with the set's withdrawals and
+    amended term, a parent's roll-up of its children, and ``conditions`` (the monitors'
+    records of the states of conditions, per set id).
+    """
     found = []
     for agreements in sets:
         # Parties and groups by name, as people read them; the import finds them back.
         names = {party.id: party.name for party in agreements.parties}
         names |= {group.id: group.name for group in agreements.groups}
         measured = measurements.get(agreements.id, {})
-        for agreement in agreements.agreements:
-            state = progress(
-                agreement, measured.get(agreement.id, ()), as_of, agreements.period, thresholds
-            )
+        records = (conditions or {}).get(agreements.id, ())
+        judged = set_status(agreements, measured, as_of, thresholds, EVERYTHING, records)
+        for state in judged.rows:
+            agreement = state.agreement
             target = agreement.target
             baseline = target.baseline if target else None
             latest: Any = state.current
