@@ -45,6 +45,8 @@ def _case(rule: Rule, example: str, folder: Path) -> list[Path]:
         return [_write(folder / "set.yaml", _block(kept, example))]
     monitor = base_monitor()
     kept = {key: value for key, value in monitor.items() if key not in fragment}
+    added = load_text(rule.example_agreements, "example").data if rule.example_agreements else []
+    agreements["agreements"] += added
     return [
         write_yaml(folder / "set.yaml", agreements),
         _write(folder / "monitor.yaml", _block(kept, example)),

@@ -1,5 +1,5 @@
 """A3xx: is the agreement assignable? A named owner who is a party or a group of parties,
-and a request that asks another party."""
+a request that asks another party, and each of them named once."""
 
 from __future__ import annotations
 
@@ -292,6 +292,58 @@ class RequestWithoutAddressee(Rule):
             yield Finding(self.code, ("agreements", index), {"id": agreement.id})
 
 
+class NamedTwice(Rule):
+    """A list of owners, of asked parties or of contributors names each party or group once."""
+
+    code = "A306"
+    name = "named-twice"
+    severity = "warning"
+    scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Dubbel genoemd", "en": "Named twice"},
+        "message": {
+            "nl": "{id} noemt '{party}' twee keer bij '{field}'.",
+            "en": "{id} names '{party}' twice under '{field}'.",
+        },
+        "hint": {
+            "nl": "Noem elke partij of groep één keer; was een andere partij bedoeld, vul die in.",
+            "en": "Name each party or group once; if another party was meant, fill that one in.",
+        },
+        "rationale": {
+            "nl": "Een dubbele naam voegt niets toe en wijst vaak op een vergissing: de partij "
+            "die bedoeld was, ontbreekt dan.",
+            "en": "A name given twice adds nothing and often points at a slip: the party that "
+            "was meant is then missing.",
+        },
+    }
+    example_pass = """\
+- id: BS-02
+  title: Bouwlocaties
+  theme: beschikbaarheid
+  owner: [gemeente, corp-a]
+  contributors: [hv-a]
+"""
+    example_fail = """\
+- id: BS-02
+  title: Bouwlocaties
+  theme: beschikbaarheid
+  owner: [gemeente, gemeente]
+  contributors: [hv-a]
+"""
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        for field in ("owner", "addressed_to", "contributors"):
+            seen: set[str] = set()
+            for pointer, reference in _references(agreement, index, field):
+                if reference in seen:
+                    yield Finding(
+                        self.code, pointer, {"id": agreement.id, "party": reference, "field": field}
+                    )
+                seen.add(reference)
+
+
 def _references(agreement: Agreement, index: int, field: str) -> Iterator[tuple[Pointer, str]]:
     """Each party or group an agreement names under ``field`` (one, or a list), with where."""
     written = getattr(agreement, field)
@@ -308,4 +360,5 @@ RULES: tuple[Rule, ...] = (
     UnknownContributor(),
     RequestToItself(),
     RequestWithoutAddressee(),
+    NamedTwice(),
 )

@@ -18,9 +18,10 @@ Each rule class carries its own wording in Dutch and English (``wording``) and a
 passing and a failing example for ``prestatie rules``. Agreement-scope examples
 are one agreement, added to a small valid set with parties ``gemeente``,
 ``corp-a`` and ``hv-a``; set-scope examples replace top-level keys of that set;
-monitor-scope examples replace the measurements of a monitor file for it. The
-test suite runs every example through the engine, at ``example_as_of`` when a
-rule sets it.
+monitor-scope examples replace the measurements of a monitor file for it (and
+may add agreements to the set, ``example_agreements``, when what they measure
+is not in it). The test suite runs every example through the engine, at
+``example_as_of`` when a rule sets it.
 """
 
 from __future__ import annotations
@@ -114,11 +115,13 @@ class MonitorContext:
     # Made once per file rather than for each measurement: the ids of the set's agreements
     # (a frozenset: looked up for each measurement, and indexed once for a did-you-mean),
     # of its parties and of its groups, in order, and of the agreements a set amendment
-    # withdrew (none without the set).
+    # withdrew (none without the set); and the agreements by id (the first one of a
+    # duplicate id).
     agreement_ids: AbstractSet[str] = field(init=False, repr=False, compare=False)
     party_ids: Sequence[str] = field(init=False, repr=False, compare=False)
     group_ids: Sequence[str] = field(init=False, repr=False, compare=False)
     withdrawn: AbstractSet[str] = field(init=False, repr=False, compare=False)
+    by_id: Mapping[str, Agreement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         found = self.agreements
@@ -130,6 +133,10 @@ class MonitorContext:
         object.__setattr__(self, "group_ids", [group.id for group in groups])
         withdrawn = frozenset(withdrawals(found)) if found is not None else frozenset()
         object.__setattr__(self, "withdrawn", withdrawn)
+        by_id: dict[str, Agreement] = {}
+        for agreement in agreements:
+            by_id.setdefault(agreement.id, agreement)
+        object.__setattr__(self, "by_id", by_id)
 
 
 class Rule:
@@ -144,6 +151,9 @@ class Rule:
     example_fail: ClassVar[str]
     # The reference date the examples are meant for, when it matters.
     example_as_of: ClassVar[date | None] = None
+    # Of a monitor rule: agreements (a YAML list) added to the small set its examples
+    # measure, when they measure what that set does not have.
+    example_agreements: ClassVar[str] = ""
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
         """The findings in a set: those of each of its agreements, in their order."""

@@ -9,12 +9,31 @@ from prestatie_cli.model.agreements import Agreement
 from prestatie_cli.model.digest import digest, latest_signatures
 from prestatie_cli.rules.base import Finding, Rule, SetContext, Wording
 
-# The fields whose change alters what was promised; an amendment must explain them.
-PROMISE_FIELDS = ("target", "deadline", "owner", "text")
+# The fields whose change alters what was promised; an amendment must explain them. A
+# target compares as a whole: its value, bounds, index, values per year and split.
+PROMISE_FIELDS = (
+    "target",
+    "deadline",
+    "owner",
+    "text",
+    "kind",
+    "addressed_to",
+    "parent",
+    "scope",
+    "per_event",
+    "conditions",
+    "effective_from",
+    "ongoing",
+    "beyond_term",
+    "frequency",
+)
 
 
 class UnamendedChange(Rule):
-    """A change of target, deadline, owner or wording is recorded as an amendment.
+    """A change of what was promised is recorded as an amendment: the target (with its
+    bounds, index, values per year and split), deadline, owner, wording, kind, the party
+    a request asks, the whole it is part of, scope, when it applies (per event, from when,
+    ongoing, beyond the term), its conditions and how often it is measured.
 
     Runs with ``prestatie check --against REV``: every agreement whose promise
     changed since REV needs a new entry under ``amendments`` (date, reason and

@@ -1,4 +1,5 @@
-"""M2xx: is the agreement measurable? A target with a unit and a baseline."""
+"""M2xx: is the agreement measurable? A target with a unit and a baseline, and one value for
+each year of the term where it differs per year."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import ClassVar
 
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.model.agreements import Agreement
+from prestatie_cli.model.structure import term_end
 from prestatie_cli.rules._judged import judged_kind
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, SetContext, Wording
 
@@ -229,6 +231,96 @@ class ThousandsSeparator(Rule):
                 )
 
 
+class PerYearInvalid(Rule):
+    """A target's ``per_year`` gives each year one value, for a year of the term.
+
+    The term ends at the period's end, or later when a set amendment extends it; an
+    agreement marked ``beyond_term`` may name years after it.
+    """
+
+    code = "M205"
+    name = "per-year-invalid"
+    severity = "error"
+    scope = "agreement"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Jaarwaarde ongeldig", "en": "Invalid value per year"},
+        "message": {
+            "nl": "Het doel van {id} noemt jaar {year} twee keer in per_year (ook op regel "
+            "{first}): welke waarde geldt, is niet te zeggen.",
+            "en": "The target of {id} names year {year} twice in per_year (also on line "
+            "{first}): which value holds cannot be told.",
+        },
+        "hint": {
+            "nl": "Houd voor elk jaar één waarde over.",
+            "en": "Keep one value for each year.",
+        },
+        "message.outside": {
+            "nl": "Het doel van {id} noemt in per_year het jaar {year}, buiten de looptijd "
+            "{start} tot en met {end}.",
+            "en": "The target of {id} names the year {year} in per_year, outside the period "
+            "{start} to {end}.",
+        },
+        "hint.outside": {
+            "nl": "Kies een jaar binnen de looptijd. Loopt de afspraak bewust door na de "
+            "looptijd, zet er dan 'beyond_term: true' bij.",
+            "en": "Choose a year inside the period. When the agreement runs past the term on "
+            "purpose, add 'beyond_term: true'.",
+        },
+        "rationale": {
+            "nl": "Een jaarwaarde die twee keer staat of buiten de looptijd valt, telt niet of "
+            "niet eenduidig: de status gebruikt stil de eerste of geen.",
+            "en": "A value per year given twice or outside the period counts not at all or not "
+            "unambiguously: the status quietly takes the first or none.",
+        },
+    }
+    example_pass = """\
+- id: BT-02
+  title: Huur bij mutatie
+  theme: betaalbaarheid
+  target:
+    metric: hoogste huur bij toewijzing
+    unit: euro per maand
+    value: 650
+    comparison: at_most
+    recurring: yearly
+    per_year: [{year: 2017, value: 660}, {year: 2018, value: 670}]
+"""
+    example_fail = """\
+- id: BT-02
+  title: Huur bij mutatie
+  theme: betaalbaarheid
+  target:
+    metric: hoogste huur bij toewijzing
+    unit: euro per maand
+    value: 650
+    comparison: at_most
+    recurring: yearly
+    per_year: [{year: 2017, value: 660}, {year: 2017, value: 670}]
+"""
+
+    def check_agreement(
+        self, context: SetContext, index: int, agreement: Agreement
+    ) -> Iterator[Finding]:
+        target = agreement.target
+        if target is None or not target.per_year:
+            return
+        start = context.agreements.period.start
+        end = term_end(context.agreements)
+        last_year = None if agreement.beyond_term else end.year
+        seen: dict[int, int] = {}
+        for position, entry in enumerate(target.per_year):
+            pointer = ("agreements", index, "target", "per_year", position, "year")
+            values: dict[str, str | float] = {"id": agreement.id, "year": str(entry.year)}
+            first = seen.setdefault(entry.year, position)
+            if first != position:
+                earlier = ("agreements", index, "target", "per_year", first, "year")
+                values["first"] = str(context.document.span(earlier).line)
+                yield Finding(self.code, pointer, values)
+            elif entry.year < start.year or (last_year is not None and entry.year > last_year):
+                values.update(start=start.isoformat(), end=end.isoformat())
+                yield Finding(self.code, pointer, values, variant="outside")
+
+
 def _counted_from_start(agreement: Agreement) -> bool:
     """Whether progress towards the agreement's target is counted from a starting value."""
     target = agreement.target
@@ -244,4 +336,10 @@ def _counted_from_start(agreement: Agreement) -> bool:
     return not (target.value == 0 and (target.cumulative or holds))
 
 
-RULES: tuple[Rule, ...] = (MissingTarget(), MissingUnit(), MissingBaseline(), ThousandsSeparator())
+RULES: tuple[Rule, ...] = (
+    MissingTarget(),
+    MissingUnit(),
+    MissingBaseline(),
+    ThousandsSeparator(),
+    PerYearInvalid(),
+)

@@ -1,11 +1,12 @@
-"""P612-P614, monitor files: the measurements themselves are consistent, complete and sourced."""
+"""P612-P614 and P627, monitor files: the measurements and the recorded states of conditions
+are consistent, complete and sourced."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import ClassVar
 
-from prestatie_cli.model.agreements import Measurement
+from prestatie_cli.model.agreements import ConditionRecord, Measurement
 from prestatie_cli.model.structure import rolled_up_parts
 from prestatie_cli.progress.calculation import missing_periods
 from prestatie_cli.rules._judged import condition_failed, judged_kind
@@ -14,7 +15,8 @@ from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
 
 
 class ConflictingMeasurements(Rule):
-    """One agreement, one date, one value: two different values cannot both be true."""
+    """One agreement, one date, one value: two different values cannot both be true. So
+    for a condition: one state on one date."""
 
     code = "P612"
     name = "conflicting-measurements"
@@ -25,6 +27,18 @@ class ConflictingMeasurements(Rule):
         "message": {
             "nl": "{id} heeft op {date} twee verschillende waarden (de andere op regel {first}).",
             "en": "{id} has two different values on {date} (the other on line {first}).",
+        },
+        "message.condition": {
+            "nl": "Voorbehoud '{condition}' van {id} heeft op {date} twee verschillende standen "
+            "(de andere op regel {first}).",
+            "en": "Condition '{condition}' of {id} has two different states on {date} (the other "
+            "on line {first}).",
+        },
+        "hint.condition": {
+            "nl": "Stel vast welke stand klopt en verwijder de andere, of geef ze verschillende "
+            "datums.",
+            "en": "Establish which state is right and remove the other, or give them different "
+            "dates.",
         },
         "hint": {
             "nl": "Stel vast welke waarde klopt en verwijder de andere, of geef ze verschillende peildatums.",
@@ -67,6 +81,24 @@ measurements:
                         "first": str(line),
                     },
                     agreement=measurement.agreement,
+                )
+        states: dict[tuple[str, str, str], tuple[int, ConditionRecord]] = {}
+        for index, record in enumerate(context.monitor.conditions):
+            written = (record.agreement, record.condition, record.date.isoformat())
+            found = states.setdefault(written, (index, record))
+            if found[1].state != record.state:
+                line = context.document.span(("conditions", found[0])).line
+                yield Finding(
+                    self.code,
+                    ("conditions", index, "state"),
+                    {
+                        "id": record.agreement,
+                        "condition": record.condition,
+                        "date": record.date.isoformat(),
+                        "first": str(line),
+                    },
+                    variant="condition",
+                    agreement=record.agreement,
                 )
 
 
@@ -153,7 +185,8 @@ class MissingEvidence(Rule):
     """Each measurement says where it comes from and who reported it, so it can be checked.
 
     A yes/no measurement (was the duty done?) needs only its source: the minutes or the
-    mail show it; who reported a figure matters for figures.
+    mail show it; who reported a figure matters for figures. A recorded state of a condition
+    (met or not met) says where it comes from too: the decision, the letter, the ruling.
     """
 
     code = "P614"
@@ -165,6 +198,15 @@ class MissingEvidence(Rule):
         "message": {
             "nl": "De meting van {id} vermeldt geen {missing}.",
             "en": "The measurement of {id} does not give its {missing}.",
+        },
+        "message.condition": {
+            "nl": "De stand van voorbehoud '{condition}' van {id} op {date} vermeldt geen bron "
+            "(source).",
+            "en": "The state of condition '{condition}' of {id} on {date} gives no source.",
+        },
+        "hint.condition": {
+            "nl": "Vul 'source' in: het besluit, de brief of de uitspraak waaruit de stand blijkt.",
+            "en": "Fill in 'source': the decision, letter or ruling that shows the state.",
         },
         "hint": {
             "nl": "Vul 'source' (document of link) en 'reported_by' (de partij die de meting aanlevert) in.",
@@ -204,6 +246,108 @@ measurements:
                     {"id": measurement.agreement, "missing": ", ".join(missing)},
                     agreement=measurement.agreement,
                 )
+        for index, record in enumerate(context.monitor.conditions):
+            # An open state claims nothing yet; met and not met rest on a document.
+            if record.state != "open" and not (record.source or "").strip():
+                yield Finding(
+                    self.code,
+                    ("conditions", index),
+                    {
+                        "id": record.agreement,
+                        "condition": record.condition,
+                        "date": record.date.isoformat(),
+                    },
+                    variant="condition",
+                    agreement=record.agreement,
+                )
 
 
-RULES: tuple[Rule, ...] = (ConflictingMeasurements(), MeasurementMissing(), MissingEvidence())
+class MeasurementIndex(Rule):
+    """A measurement of a target set against an outside index (``index:``) records that
+    index's value, without which it cannot be judged; a measurement of any other target
+    records none."""
+
+    code = "P627"
+    name = "measurement-index"
+    severity = "warning"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Index van een meting", "en": "Index of a measurement"},
+        "message": {
+            "nl": "De meting van {id} op {date} mist de stand van de index ({index}): het doel is "
+            "een afwijking daarvan, dus de meting is niet te beoordelen.",
+            "en": "The measurement of {id} on {date} lacks the value of the index ({index}): the "
+            "target is an offset from it, so the measurement cannot be judged.",
+        },
+        "hint": {
+            "nl": "Vul bij de meting 'index' in met de stand van {index} over dezelfde periode.",
+            "en": "Fill in 'index' on the measurement with the value of {index} for the same "
+            "period.",
+        },
+        "message.unexpected": {
+            "nl": "De meting van {id} op {date} heeft een index, maar het doel van {id} is niet "
+            "aan een index gekoppeld.",
+            "en": "The measurement of {id} on {date} has an index, but the target of {id} is not "
+            "set against one.",
+        },
+        "hint.unexpected": {
+            "nl": "Verwijder 'index' bij de meting, of zet bij het doel 'index:' met de naam van "
+            "de index als het doel een afwijking daarvan is.",
+            "en": "Remove 'index' from the measurement, or give the target 'index:' with the "
+            "index's name when the target is an offset from it.",
+        },
+        "rationale": {
+            "nl": "Een doel als 'inflatie min 0,5 procentpunt' is alleen te toetsen met de stand "
+            "van de inflatie erbij; een index bij een ander doel wijst op een vergissing.",
+            "en": "A target such as 'inflation minus 0.5 point' can only be judged with the "
+            "inflation beside it; an index on another target points at a mistake.",
+        },
+    }
+    example_pass = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+"""
+    example_fail = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, index: 2.5, source: Jaarverslag 2017,
+     reported_by: corp-a}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        if agreements is None:
+            return
+        for index, measurement in enumerate(context.monitor.measurements):
+            agreement = context.by_id.get(measurement.agreement)
+            if agreement is None:
+                continue  # P608
+            outside = agreement.target.index if agreement.target is not None else None
+            values = {"id": agreement.id, "date": measurement.date.isoformat()}
+            if outside is None and measurement.index is not None:
+                yield Finding(
+                    self.code,
+                    ("measurements", index, "index"),
+                    values,
+                    at_key=True,
+                    variant="unexpected",
+                    agreement=agreement.id,
+                )
+            elif (
+                outside is not None
+                and measurement.index is None
+                and not isinstance(measurement.value, bool)
+            ):
+                yield Finding(
+                    self.code,
+                    ("measurements", index),
+                    {**values, "index": outside},
+                    agreement=agreement.id,
+                )
+
+
+RULES: tuple[Rule, ...] = (
+    ConflictingMeasurements(),
+    MeasurementMissing(),
+    MissingEvidence(),
+    MeasurementIndex(),
+)

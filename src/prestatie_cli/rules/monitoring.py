@@ -1,5 +1,6 @@
-"""P607-P611, monitor files: measurements belong to a known set and agreement, inside its term,
-reported by a party of the set."""
+"""P607-P611 and P625-P626, monitor files: measurements and the states of conditions belong to
+a known set, agreement and condition, inside its term, reported by a party of the set, and
+can count for the agreement."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import ClassVar
 
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Period
 from prestatie_cli.model.findings import suggestion
-from prestatie_cli.model.structure import term_end
+from prestatie_cli.model.structure import term_end, withdrawals
 from prestatie_cli.rules._term import term_values
 from prestatie_cli.rules._unknown import unknown_party
 from prestatie_cli.rules.base import Finding, MonitorContext, Rule, Wording
@@ -71,7 +72,7 @@ set: voorbeeld-2016-2091
 
 
 class UnknownAgreement(Rule):
-    """A measurement refers to an agreement id of its set."""
+    """A measurement, and a recorded state of a condition, refer to an agreement id of its set."""
 
     code = "P608"
     name = "unknown-agreement"
@@ -82,6 +83,12 @@ class UnknownAgreement(Rule):
         "message": {
             "nl": "De meting verwijst naar afspraak '{id}', die niet in set {set} staat.",
             "en": "The measurement refers to agreement '{id}', which is not in set {set}.",
+        },
+        "message.condition": {
+            "nl": "De stand van voorbehoud '{condition}' verwijst naar afspraak '{id}', die niet in "
+            "set {set} staat.",
+            "en": "The state of condition '{condition}' refers to agreement '{id}', which is not in "
+            "set {set}.",
         },
         "hint": {
             "nl": "Gebruik de id van een afspraak uit de set.",
@@ -102,6 +109,26 @@ measurements:
 measurements:
   - {agreement: BS-1, date: 2017-12-31, value: 45, source: Jaarverslag 2017}
 """
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        yield from super().check_monitor(context)
+        agreements = context.agreements
+        if agreements is None:
+            return
+        known = context.agreement_ids
+        for index, record in enumerate(context.monitor.conditions):
+            if record.agreement not in known:
+                yield Finding(
+                    self.code,
+                    ("conditions", index, "agreement"),
+                    {
+                        "id": record.agreement,
+                        "condition": record.condition,
+                        "set": agreements.id,
+                        "suggestion": suggestion(record.agreement, known),
+                    },
+                    variant="condition",
+                )
 
     def check_measurement(
         self,
@@ -239,9 +266,196 @@ measurements:
             )
 
 
+class MeasurementNotCounted(Rule):
+    """A measurement counts for its agreement: not of a context paragraph, a request that was
+    not accepted, an agreement withdrawn on or before its date, or dated before the
+    agreement's ``effective_from``. Such a measurement is kept, but never counts."""
+
+    code = "P625"
+    name = "measurement-not-counted"
+    severity = "warning"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Meting telt niet mee", "en": "Measurement does not count"},
+        "message": {
+            "nl": "De meting van {id} op {date} telt niet mee: de afspraak geldt pas vanaf "
+            "{effective_from} (effective_from).",
+            "en": "The measurement of {id} on {date} does not count: the agreement applies only "
+            "from {effective_from} (effective_from).",
+        },
+        "hint": {
+            "nl": "Controleer de datum: wat vóór {effective_from} gebeurde, telt niet voor deze "
+            "afspraak.",
+            "en": "Check the date: what happened before {effective_from} does not count for this "
+            "agreement.",
+        },
+        "message.context": {
+            "nl": "De meting van {id} op {date} telt nooit mee: {id} is een toelichting "
+            "(kind: context), geen afspraak die iemand nakomt.",
+            "en": "The measurement of {id} on {date} never counts: {id} is context "
+            "(kind: context), not an agreement anyone keeps.",
+        },
+        "hint.context": {
+            "nl": "Meet de afspraak waar deze tekst bij hoort, of verwijder de meting.",
+            "en": "Measure the agreement this text belongs to, or remove the measurement.",
+        },
+        "message.withdrawn": {
+            "nl": "De meting van {id} op {date} telt niet mee: {id} is op {withdrawn} ingetrokken.",
+            "en": "The measurement of {id} on {date} does not count: {id} was withdrawn on "
+            "{withdrawn}.",
+        },
+        "hint.withdrawn": {
+            "nl": "Verwijder de meting, of meet de afspraak die ervoor in de plaats kwam.",
+            "en": "Remove the measurement, or measure the agreement that took its place.",
+        },
+        "message.request": {
+            "nl": "De meting van {id} op {date} telt niet mee: het verzoek is niet aanvaard, dus "
+            "niemand is het verschuldigd.",
+            "en": "The measurement of {id} on {date} does not count: the request was not "
+            "accepted, so nobody owes it.",
+        },
+        "hint.request": {
+            "nl": "Aanvaardt de gevraagde partij het verzoek, leg dat dan vast onder 'answer' "
+            "(state: accepted, met de datum); tot dan telt geen meting.",
+            "en": "When the asked party accepts the request, record it under 'answer' "
+            "(state: accepted, with the date); until then no measurement counts.",
+        },
+        "message.declined": {
+            "nl": "De meting van {id} op {date} telt niet mee: het verzoek is afgewezen.",
+            "en": "The measurement of {id} on {date} does not count: the request was declined.",
+        },
+        "hint.declined": {
+            "nl": "Verwijder de meting; een afgewezen verzoek is niemands afspraak.",
+            "en": "Remove the measurement; a declined request is nobody's agreement.",
+        },
+        "rationale": {
+            "nl": "Een meting die nergens meetelt, wekt de indruk dat er voortgang is gemeten "
+            "terwijl de status er niets mee doet.",
+            "en": "A measurement that counts for nothing suggests progress was measured, while "
+            "the status ignores it.",
+        },
+    }
+    example_agreements = """\
+- id: K-00
+  title: Gezamenlijke ambitie
+  text: Partijen streven naar zoveel mogelijk betaalbare woningen.
+  theme: inleiding
+  kind: context
+"""
+    example_pass = """\
+measurements:
+  - {agreement: BS-01, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+"""
+    example_fail = """\
+measurements:
+  - {agreement: K-00, date: 2017-12-31, value: 45, source: Jaarverslag 2017, reported_by: corp-a}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        if agreements is None:
+            return
+        withdrawn = withdrawals(agreements)
+        for index, measurement in enumerate(context.monitor.measurements):
+            agreement = context.by_id.get(measurement.agreement)
+            if agreement is None:
+                continue  # P608
+            day = measurement.date
+            values = {"id": agreement.id, "date": day.isoformat()}
+            withdrawal = withdrawn.get(agreement.id)
+            variant: str | None = None
+            pointer: tuple[str | int, ...] = ("measurements", index, "agreement")
+            if withdrawal is not None and withdrawal.date <= day:
+                variant = "withdrawn"
+                values["withdrawn"] = withdrawal.date.isoformat()
+            elif agreement.kind == "context":
+                variant = "context"
+            elif agreement.kind == "request" and not agreement.is_commitment:
+                answer = agreement.answer
+                variant = (
+                    "declined" if answer is not None and answer.state == "declined" else ("request")
+                )
+            elif agreement.effective_from is not None and day < agreement.effective_from:
+                variant = ""
+                values["effective_from"] = agreement.effective_from.isoformat()
+                pointer = ("measurements", index, "date")
+            if variant is not None:
+                yield Finding(self.code, pointer, values, variant=variant, agreement=agreement.id)
+
+
+class UnknownCondition(Rule):
+    """A recorded state of a condition names a condition of that agreement (its ``id`` under
+    the agreement's ``conditions`` in the set)."""
+
+    code = "P626"
+    name = "unknown-condition"
+    severity = "error"
+    scope = "monitor"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onbekend voorbehoud", "en": "Unknown condition"},
+        "message": {
+            "nl": "Afspraak {id} heeft geen voorbehoud '{condition}'.",
+            "en": "Agreement {id} has no condition '{condition}'.",
+        },
+        "hint": {
+            "nl": "Gebruik de id van een voorbehoud van {id}: {known}.",
+            "en": "Use the id of a condition of {id}: {known}.",
+        },
+        "message.none": {
+            "nl": "Afspraak {id} heeft geen voorbehouden (conditions), dus ook geen '{condition}'.",
+            "en": "Agreement {id} has no conditions, so no '{condition}' either.",
+        },
+        "hint.none": {
+            "nl": "Leg het voorbehoud vast onder 'conditions' van {id} in de set, of verwijs naar "
+            "de afspraak waar het bij hoort.",
+            "en": "Record the condition under 'conditions' of {id} in the set, or refer to the "
+            "agreement it belongs to.",
+        },
+        "rationale": {
+            "nl": "De stand van een voorbehoud dat de afspraak niet kent, telt nergens mee: de "
+            "afspraak lijkt onvoorwaardelijk door te lopen.",
+            "en": "The state of a condition the agreement does not have counts for nothing: the "
+            "agreement seems to go on unconditionally.",
+        },
+    }
+    example_pass = """\
+conditions: []
+"""
+    example_fail = """\
+conditions:
+  - {agreement: BS-01, condition: vergunning, date: 2017-03-01, state: met, source: Besluit}
+"""
+
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        if agreements is None:
+            return
+        for index, record in enumerate(context.monitor.conditions):
+            agreement = context.by_id.get(record.agreement)
+            if agreement is None:
+                continue  # P608
+            known = [condition.id for condition in agreement.conditions]
+            if record.condition in known:
+                continue
+            yield Finding(
+                self.code,
+                ("conditions", index, "condition"),
+                {
+                    "id": agreement.id,
+                    "condition": record.condition,
+                    "known": ", ".join(known),
+                    "suggestion": suggestion(record.condition, known),
+                },
+                variant="" if known else "none",
+                agreement=agreement.id,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     UnknownSet(),
     UnknownAgreement(),
     MeasurementOutsidePeriod(),
     UnknownReporter(),
+    MeasurementNotCounted(),
+    UnknownCondition(),
 )
