@@ -22,7 +22,7 @@ from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.load.dutch import dutch_date
 from prestatie_cli.messages import Language, current_language, text, use_language
-from prestatie_cli.progress.statuses import STATUSES
+from prestatie_cli.progress.statuses import STATUSES, status_choices, status_named
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
 from prestatie_cli.reporting.escape import visible
@@ -64,7 +64,6 @@ if TYPE_CHECKING:  # to mypy a choice is the name it stands for
     ReportFormat = str
     ExportFormat = str
     RulesFormat = str
-    StatusName = Status
 else:
     CheckFormat = _choices("CheckFormat", CHECK_FORMATS)
     StatusFormat = _choices("StatusFormat", STATUS_FORMATS)
@@ -73,7 +72,6 @@ else:
     ReportFormat = _choices("ReportFormat", REPORT_FORMATS)
     ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
     RulesFormat = _choices("RulesFormat", RULES_FORMATS)
-    StatusName = _choices("StatusName", STATUSES)
 
 
 def _option(*names: str, help: str) -> Any:
@@ -130,6 +128,26 @@ def _date(value: str | None) -> date:
     raise typer.BadParameter(
         text(key, current_language(), {"value": visible(value), "meant": meant})
     )
+
+
+def _statuses(values: Iterable[str], chosen: Language | None) -> "list[Status]":
+    """The statuses named by --status: a name (on_track) or a label (op koers, On-Track).
+
+    An unknown one is refused in the language chosen with --lang, else the run's.
+    """
+    found: list[Status] = []
+    for value in values:
+        status = status_named(value)
+        if status is None:
+            lang = chosen or current_language()
+            raise typer.BadParameter(
+                text(
+                    "cli.status", lang, {"value": visible(value), "choices": status_choices(lang)}
+                ),
+                param_hint="'--status'",
+            )
+        found.append(status)
+    return found
 
 
 def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Setup:
@@ -295,7 +313,13 @@ def status_command(
     theme: ThemeOption = None,
     party: PartyOption = None,
     status_filter: Annotated[
-        list[StatusName] | None, _option("--status", help="Only this status (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Only this status (repeatable): its name or its label, e.g. 'op koers'.",
+            show_default=False,
+            metavar=f"<{'|'.join(STATUSES)}>",
+        ),
     ] = None,
     scope: Annotated[
         str | None,
@@ -332,7 +356,7 @@ def status_command(
         as_of=_date(as_of),
         themes=theme or [],
         parties=party or [],
-        statuses=status_filter or [],
+        statuses=_statuses(status_filter or [], lang),
         scope=scope,
         color=colour(sys.stdout),
         # A terminal is as wide as it is; a file or pipe gets room for every column.

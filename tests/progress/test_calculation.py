@@ -21,6 +21,7 @@ from prestatie_cli.model.agreements import (
     AgreementSet,
     ConditionRecord,
     Measurement,
+    Party,
     Period,
     Target,
     Thresholds,
@@ -2015,3 +2016,65 @@ def test_progress_never_raises(
     assert found.status in LIGHTS
     paces(found)
     missing_periods(ag, ms, as_of, PERIOD, grace)
+
+
+# --- Missed periods counted as check counts them (P613) ------------------------------------------
+
+
+def scholing(**fields: Any) -> Agreement:
+    """5,000 euro each year from 2026, ongoing, measured yearly."""
+    target = {"value": 5000, "unit": "euro", "recurring": "yearly"}
+    return agreement(target, **{"ongoing": True, "frequency": "yearly", **fields})
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "missed"),
+    [
+        # 2026 ended without a measurement; 2027's met the target: missed earlier, orange.
+        (5000, "at_risk", ((d("2026-01-01"), d("2026-12-31")),)),
+        # And 2027's missed it too: the latest period missed, red.
+        (4000, "behind", ((d("2026-01-01"), d("2026-12-31")), (d("2027-01-01"), d("2027-12-31")))),
+    ],
+)
+def test_recurring_periods_count_from_the_term_start_like_check(
+    value: float, status: Status, missed: tuple[tuple[date, date], ...]
+) -> None:
+    ag = scholing()
+    ms = measured((d("2027-04-01"), value))
+    found = progress(ag, ms, d("2027-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.periods_measured, found.periods_missed, found.missed) == (
+        status, 2, len(missed), missed,
+    )  # fmt: skip
+    # The period without a measurement is the one check names.
+    assert missing_periods(ag, ms, d("2027-12-01"), WEIDEMEER, DEFAULT.grace_days) == [
+        (d("2026-01-01"), d("2026-12-31"))
+    ]
+
+
+def test_recurring_periods_count_from_effective_from_and_within_the_grace_days() -> None:
+    ag = scholing(effective_from="2027-01-01")
+    found = progress(ag, measured((d("2027-04-01"), 5000)), d("2027-12-01"), WEIDEMEER, DEFAULT)
+    assert (found.status, found.periods_measured, found.periods_missed) == ("on_track", 1, 0)
+    # 2026 is still within its grace days on 2027-02-01: not missed yet.
+    early = progress(scholing(), measured((d("2027-01-15"), 5000)), d("2027-02-01"), WEIDEMEER,
+                     DEFAULT)  # fmt: skip
+    assert (early.status, early.periods_measured, early.periods_missed) == ("on_track", 1, 0)
+    # Without a reporting frequency nothing is owed per period: from the first measurement.
+    loose = progress(scholing(frequency=None), measured((d("2027-04-01"), 5000)), d("2027-12-01"),
+                     WEIDEMEER, DEFAULT)  # fmt: skip
+    assert (loose.status, loose.periods_measured, loose.periods_missed) == ("on_track", 1, 0)
+
+
+def test_an_owner_that_joins_later_owes_its_agreement_all_the_same() -> None:
+    later = {"id": "corp-d", "name": "D", "role": "corporatie", "joined": "2027-01-01"}
+    agreements = agreement_set(item(owner="corp-d"), item(id="A-02", owner=["corp-d", "hv"]))
+    agreements = agreements.model_copy(
+        update={"parties": [*agreements.parties, Party.model_validate(later)]}
+    )
+    first, second = agreements.agreements
+    own = progress(first, [], d("2026-12-01"), WEIDEMEER, DEFAULT, agreement_set=agreements)
+    joint = progress(second, [], d("2026-12-01"), WEIDEMEER, DEFAULT, agreement_set=agreements)
+    # Nobody owes A-01 on the day by the calendar: its owner as written does.
+    assert own.owed_by == ("corp-d",)
+    # Somebody owes A-02 that day: the owner that is a party already.
+    assert joint.owed_by == ("hv",)

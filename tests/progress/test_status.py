@@ -391,6 +391,13 @@ def test_markdown_is_a_github_table(tmp_path: Path) -> None:
     )
     assert lines[end:] == [
         "",
+        "**Toelichting**",
+        "",
+        # Recurring targets list the periods they missed.
+        "- BT-01: gemist: 2025-01-01 t/m 2025-12-31",
+        "- BD-01: gemist: 2025-01-01 t/m 2025-06-30; 2025-07-01 t/m 2025-12-31; "
+        "2026-01-01 t/m 2026-06-30",
+        "",
         "**Per thema**",
         "",
         *(f"- {line.strip()}" for line in LINDEVEEN_BY_THEME_NL[1:]),
@@ -470,11 +477,50 @@ def test_unknown_status_is_a_usage_error(tmp_path: Path) -> None:
     words = " ".join(done.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
     assert "Invalid value for '--status'" in words
     assert (
-        "'groen' is not one of 'achieved', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data', "
-        "'context', 'request_open', 'request_declined', 'not_yet', 'lapsed', 'suspended', "
-        "'withdrawn'." in words
+        "'groen' is geen status; kies uit behaald (achieved), op koers (on_track), risico "
+        "(at_risk), achter (behind), niet gehaald (overdue), geen gegevens (no_data), context, "
+        "verzoek, nog niet aanvaard (request_open), verzoek afgewezen (request_declined), nog "
+        "niet van kracht (not_yet), vervallen (lapsed), opgeschort (suspended), ingetrokken "
+        "(withdrawn)" in words
     )
     assert "Traceback" not in done.stderr
+    english = status("--lang", "en", "--status", "green", *LINDEVEEN, cwd=tmp_path)
+    words = " ".join(english.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
+    assert english.returncode == 2
+    assert (
+        "'green' is not a status; choose from achieved, on track, at risk, behind, overdue, no "
+        "data, context, request, not yet accepted (request_open), request declined, not yet in "
+        "effect (not_yet), lapsed, suspended, withdrawn" in words
+    )
+
+
+GREEN_OR_ORANGE = [
+    *("BT-01", "BT-02", "BS-01", "BS-01-MH", "BS-01-PR", "BS-02", "BS-03-B", "BS-03-C"),
+    *("KD-02", "LV-01", "SW-01", "SW-02", "SW-03"),
+]
+
+
+@pytest.mark.parametrize(
+    ("named", "ids"),
+    [
+        (["vervallen"], ["BS-06"]),
+        (["VERVALLEN"], ["BS-06"]),
+        (["lapsed"], ["BS-06"]),
+        (["nog-niet-van-kracht"], ["BS-04", "KD-01"]),
+        (["nog_niet_van_kracht"], ["BS-04", "KD-01"]),
+        (["not yet in effect"], ["BS-04", "KD-01"]),
+        (["verzoek, nog niet aanvaard"], ["LV-02"]),
+        (["verzoek nog niet aanvaard"], ["LV-02"]),
+        (["ingetrokken", "context"], ["K-00", "SW-05"]),
+        (["Op Koers", "risico"], GREEN_OR_ORANGE),
+    ],
+)
+def test_a_status_is_named_by_its_code_or_its_label_in_either_language(
+    named: list[str], ids: list[str]
+) -> None:
+    options = [part for name in named for part in ("--status", name)]
+    found = status_json("--as-of", WEIDEMEER_AS_OF, *options, *WEIDEMEER, cwd=REPO)
+    assert [row["id"] for row in found["sets"][0]["agreements"]] == ids
 
 
 # --- No sets, broken files -----------------------------------------------------------
@@ -497,8 +543,8 @@ def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
         (
             "kind: monitor\nversion: 1\nset: x\nmeasurements:\n\t- agreement: BS-01\n",
             2,
-            "5:1: Y005 error Dit is geen geldige YAML: while scanning for the next token found "
-            "character '\\t' that cannot start any token.\n"
+            "5:1: Y005 error Dit is geen geldige YAML: een teken waarmee in YAML niets kan "
+            "beginnen (bijvoorbeeld een tab of '@').\n"
             "    tip: YAML staat geen tabs toe om in te springen; gebruik spaties.\n",
         ),
         (
@@ -715,7 +761,6 @@ def test_weidemeer_status_of_every_agreement() -> None:
     assert rows["BS-03"]["owner"] == ["gemeente", "corporaties"]
     # A group's agreement counts for each member; context and the open request for none.
     assert block["by_owner"] == {
-        "-": {"grey": 2},
         "corp-jong": {"green": 4, "grey": 5},
         "corp-meerhof": {"green": 7, "orange": 1, "grey": 7},
         "corp-polderoever": {"green": 7, "orange": 1, "red": 1, "grey": 6},
@@ -737,7 +782,7 @@ def test_weidemeer_markdown_says_why() -> None:
         "2026-07-01 | — | **op koers** | — |"
     )
     assert rows["BT-03"].split(" | ")[3] == "— / tussen 850 en 1.000 euro per maand"
-    assert rows["BS-01"].split(" | ")[3] == "84 / ≥ circa 600 woningen"
+    assert rows["BS-01"].split(" | ")[3] == "84 / ≥ circa 600 woningen (netto)"
     assert rows["BS-03"].split(" | ")[2:4] == ["gemeente, corporaties", "— / ≥ 84 personen"]
     assert rows["BS-03-B"].split(" | ")[3:7] == [
         "gedaan (1 van 10 perioden gemist)", "2026-10-05", "—", "**risico**",
@@ -758,6 +803,7 @@ def test_weidemeer_markdown_says_why() -> None:
         "2029: 736,2; andere jaren 682,96",
         "- BT-03: geldt voor nieuwbouwproject De Weidepoort",
         "- BS-01: opgeteld uit BS-01-MH, BS-01-PR, BS-01-OW",
+        "- BS-02: verdeling: sociale huur 60 %, middenhuur 20 %, betaalbare koop 20 %",
         "- BS-03: doel per jaar: 2027: 90; andere jaren 84",
         "- BS-03-A: geldt voor vrijkomende sociale huurwoningen",
         "- BS-03-B: gemist: 2026-05-01 t/m 2026-05-31",
@@ -794,9 +840,10 @@ def test_weidemeer_text_in_english() -> None:
         "BS-04": "not yet in effect", "BS-05": "no data", "BS-06": "lapsed",
     }  # fmt: skip
     start = lines.index("Notes")
-    assert lines[start : start + 4] == [
+    assert lines[start : start + 5] == [
         "Notes",
         "  BS-01: added up from BS-01-MH, BS-01-PR, BS-01-OW",
+        "  BS-02: split: sociale huur 60 %, middenhuur 20 %, betaalbare koop 20 %",
         "  BS-04: in effect from 2027-01-01; request to gemeente, accepted on 2026-06-15: "
         "Grondprijzenbrief 2027, vastgesteld door het college",
         "  BS-05: applies to complex Kerkpad",
@@ -836,3 +883,74 @@ def test_weidemeer_text_in_english() -> None:
 def test_weidemeer_selection(args: list[str], ids: list[str]) -> None:
     (block,) = weidemeer_json(*args)["sets"]
     assert [row["id"] for row in block["agreements"]] == ids
+
+
+def test_status_and_check_name_the_same_missed_period(tmp_path: Path) -> None:
+    """A yearly duty from 2026 with only a 2027 figure: 2026 is missed in both."""
+    shutil.copy(WEIDEMEER[0], tmp_path / "afspraken.yaml")
+    (tmp_path / "monitor.yaml").write_text(
+        "kind: monitor\nversion: 1\nset: weidemeer-2026-2029\nmeasurements:\n"
+        "  - {agreement: SW-03, date: 2027-04-01, value: 5000, source: Beschikking 2027,"
+        " reported_by: gemeente}\n",
+        encoding="utf-8",
+    )
+    found = run("status", "--as-of", "2027-12-01", "--format", "md", ".", cwd=tmp_path)
+    lines = found.stdout.splitlines()
+    [row] = [line for line in lines if line.startswith("| SW-03 ")]
+    assert row.split(" | ")[3:7] == [
+        "5.000 / ≥ 5.000 euro (1 van 2 perioden gemist)", "2027-04-01", "—", "**risico**",
+    ]  # fmt: skip
+    assert "- SW-03: gemist: 2026-01-01 t/m 2026-12-31" in lines
+    checked = run("check", "--as-of", "2027-12-01", ".", cwd=tmp_path)
+    assert [line for line in checked.stdout.splitlines() if "SW-03" in line and "P613" in line] == [
+        "monitor.yaml:4:1: P613 warning Voor SW-03 ontbreekt de meting over 2026-01-01 tot en met "
+        "2026-12-31."
+    ]
+
+
+def test_an_owner_that_joins_later_is_in_the_tally_and_nobody_is_dash(tmp_path: Path) -> None:
+    data = base_set()
+    data["parties"].append(
+        {"id": "kustwonen", "name": "Kustwonen", "role": "corporatie", "joined": "2017-01-01"}
+    )
+    data["signatures"].append({"party": "kustwonen", "name": "K. Kust", "date": "2017-01-01"})
+    first = data["agreements"][0]
+    data["agreements"] = [
+        {**first, "owner": "kustwonen"},
+        {"id": "K-00", "title": "Ambitie", "text": "Samen.", "theme": "inleiding",
+         "kind": "context", "owner": "gemeente"},
+        {"id": "V-01", "title": "Verzoek", "text": "Graag.", "theme": "beschikbaarheid",
+         "kind": "request", "owner": "corp-a", "addressed_to": "gemeente"},
+    ]  # fmt: skip
+    write_yaml(tmp_path / "set.yaml", data)
+    report = status_json("--as-of", "2016-06-30", "set.yaml", cwd=tmp_path)
+    [block] = report["sets"]
+    rows = {row["id"]: row for row in block["agreements"]}
+    assert [rows[key]["owed_by"] for key in ("BS-01", "K-00", "V-01")] == [["kustwonen"], [], []]
+    # Context and the open request are nobody's deliverable: not in the tally per owner.
+    assert block["by_owner"] == {"kustwonen": {"grey": 1}}
+    text_lines = run("status", "--as-of", "2016-06-30", "set.yaml", cwd=tmp_path).stdout
+    assert "  kustwonen: 0 groen, 0 oranje, 0 rood, 1 grijs" in text_lines.splitlines()
+    assert "  -:" not in text_lines
+
+
+def test_split_and_counting_in_every_format() -> None:
+    report = status_json("--as-of", WEIDEMEER_AS_OF, "--theme", "beschikbaarheid", *WEIDEMEER,
+                         cwd=REPO)  # fmt: skip
+    rows = {row["id"]: row for row in report["sets"][0]["agreements"]}
+    assert rows["BS-02"]["target"]["split"] == [
+        {"category": "sociale huur", "share": 60, "value": None},
+        {"category": "middenhuur", "share": 20, "value": None},
+        {"category": "betaalbare koop", "share": 20, "value": None},
+    ]
+    assert rows["BS-01"]["target"]["counting"] == "net"
+    assert "split" not in rows["BS-01"]["target"]
+    markdown = run("status", "--as-of", WEIDEMEER_AS_OF, "--lang", "en", "--format", "md",
+                   "--theme", "beschikbaarheid", *WEIDEMEER, cwd=REPO).stdout  # fmt: skip
+    rows_md = {
+        line.split(" | ")[0][2:]: line for line in markdown.splitlines() if line.startswith("| ")
+    }
+    assert rows_md["BS-01"].split(" | ")[3] == "84 / ≥ about 600 woningen (net)"
+    assert "- BS-02: split: sociale huur 60 %, middenhuur 20 %, betaalbare koop 20 %" in (
+        markdown.splitlines()
+    )

@@ -506,3 +506,66 @@ def test_new_fields_are_escaped_in_markdown(tmp_path: Path) -> None:
     assert "- Reikwijdte: &lt;u&gt;wijk&lt;/u&gt; \\[x\\](javascript:alert(1))\n" in markdown
     assert "- Telkens: \\`mutatie\\`\n" in markdown
     assert "- Verdeling: &lt;q&gt;sociaal&lt;/q&gt; 100 %\n" in markdown
+
+
+# --- Signatures after a merger ------------------------------------------------------------------
+
+
+def test_a_successor_signed_through_the_parties_it_succeeded() -> None:
+    view = _set(_view([FRAME, MONITOR]), "weidemeer-2026-2029")
+    rows = {s.party: (s.signer, s.date, s.state, s.state_label) for s in view.signatures}
+    # As check (P604) sees it: Polderoever Wonen carries its predecessors' signatures.
+    assert rows["Polderoever Wonen"] == (
+        "", "", "via", "getekend via Polderrijk Wonen en Oeverwonen (voor de fusie)",
+    )  # fmt: skip
+    # The parties that merged show their own signatures.
+    assert rows["Polderrijk Wonen"] == (
+        "A. Benali", "2025-12-11", "unchecked", "getekend (versie niet vastgelegd)",
+    )  # fmt: skip
+    assert "| Polderoever Wonen |  |  | getekend via Polderrijk Wonen en Oeverwonen (voor de " in (
+        _weidemeer("md")
+    )
+    assert (
+        '<tr class="sign-via"><th scope="row">Polderoever Wonen</th><td></td><td></td><td>signed '
+        "through Polderrijk Wonen and Oeverwonen (before the merger)</td></tr>"
+    ) in _weidemeer("html", "en")
+
+
+def test_a_party_that_merged_before_signing_is_bound_by_its_successor(tmp_path: Path) -> None:
+    data: dict[str, Any] = base_set()
+    data["parties"][1].update(left="2016-01-01", successor="corp-b")
+    data["parties"].append(
+        {"id": "corp-b", "name": "Woonstichting B", "role": "corporatie", "joined": "2016-01-01"}
+    )
+    data["signatures"][1] = {"party": "corp-b", "name": "B. Bos", "date": "2016-03-15"}
+    data["agreements"][0]["owner"] = "corp-b"
+    view = _set(
+        _view([write_yaml(tmp_path / "set.yaml", data)], as_of=date(2017, 6, 30)), data["id"]
+    )
+    rows = {s.party: (s.state, s.state_label) for s in view.signatures}
+    assert rows["Woonstichting A"] == ("via", "getekend door opvolger Woonstichting B")
+    assert rows["Woonstichting B"] == ("unchecked", "getekend (versie niet vastgelegd)")
+    # A party that signed nothing and succeeded nobody is still unsigned.
+    del data["signatures"][2]
+    view = _set(
+        _view([write_yaml(tmp_path / "set.yaml", data)], as_of=date(2017, 6, 30)), data["id"]
+    )
+    rows = {s.party: (s.state, s.state_label) for s in view.signatures}
+    assert rows["Huurdersvereniging A"] == ("missing", "niet getekend")
+
+
+def test_an_owner_that_joins_later_counts_for_itself_and_no_row_is_dash(tmp_path: Path) -> None:
+    data: dict[str, Any] = base_set()
+    data["parties"].append(
+        {"id": "kustwonen", "name": "Kustwonen", "role": "corporatie", "joined": "2017-01-01"}
+    )
+    data["signatures"].append({"party": "kustwonen", "name": "K. Kust", "date": "2017-01-01"})
+    data["agreements"][0]["owner"] = "kustwonen"
+    data["agreements"].append(
+        {"id": "V-01", "title": "Verzoek", "text": "Graag.", "theme": "beschikbaarheid",
+         "kind": "request", "owner": "corp-a", "addressed_to": "gemeente"}
+    )  # fmt: skip
+    view = _set(
+        _view([write_yaml(tmp_path / "set.yaml", data)], as_of=date(2016, 6, 30)), data["id"]
+    )
+    assert [(tally.name, tally.total) for tally in view.by_party] == [("Kustwonen", 1)]

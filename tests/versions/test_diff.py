@@ -237,8 +237,8 @@ def test_joint_owners_and_target_lists() -> None:
     assert [field_line(change, "nl") for change in changes] == [
         "owner: corp-a → corp-a, gemeente",
         "target.per_year[2017].value: 60 → 50 (verlaagd met 10)",
-        'target.per_year[2018]: — → {"year": 2018, "value": 70}',
-        'target.split[sociale huur]: — → {"category": "sociale huur", "share": 100}',
+        "target.per_year[2018]: — → 2018: 70",
+        "target.split[sociale huur]: — → sociale huur 100 %",
     ]
 
 
@@ -275,3 +275,154 @@ def test_request_ongoing_and_term_flags() -> None:
         "ongoing: false → true",
         "beyond_term: false → true",
     ]
+
+
+def _lines(changes: tuple[FieldChange, ...], lang: str, markdown: bool = False) -> list[str]:
+    return [field_line(change, lang, markdown) for change in changes]  # type: ignore[arg-type]
+
+
+def test_an_answer_given_reads_as_a_sentence() -> None:
+    request = {"kind": "request", "addressed_to": "gemeente"}
+    old = _agreement(**request)
+    new = _agreement(
+        **request, answer={"state": "accepted", "date": "2026-11-01", "note": "Collegebesluit"}
+    )
+    changes = field_changes(old, new)
+    assert _lines(changes, "nl") == [
+        "answer: — → verzoek aanvaard op 1 november 2026 (Collegebesluit)"
+    ]
+    assert _lines(changes, "en") == [
+        "answer: — → request accepted on 1 November 2026 (Collegebesluit)"
+    ]
+    back = field_changes(new, _agreement(**request, answer={"state": "open", "date": "2026-10-01"}))
+    assert _lines(back, "nl") == [
+        "answer.state: accepted → open",
+        "answer.date: 2026-11-01 → 2026-10-01",
+        "answer.note: Collegebesluit → —",
+    ]
+
+
+def test_every_new_list_item_of_an_agreement_reads_as_words() -> None:
+    old = _agreement(target=None)
+    new = _agreement(
+        conditions=[
+            {"id": "rvc", "text": "Goedkeuring door de RvC.", "kind": "approval", "by": "RvC A"},
+            {"id": "peil", "text": "Het peil van 2025 blijft.", "kind": "assumption"},
+        ],
+        target={
+            "metric": "sociale huurwoningen",
+            "unit": "woningen",
+            "value": 1200,
+            "split": [{"category": "sociale huur", "share": 60, "value": 720}],
+            "per_year": [{"year": 2027, "value": 300, "note": "Jaarschijf"}],
+            "baseline": {"value": 0, "date": "2016-01-01"},
+        },
+        milestones=[{"date": "2017-12-31", "value": 400, "note": "Tussenstand"}],
+        waivers=[{"rule": "P613", "reason": "Telling volgt later.", "until": "2017-06-30"}],
+    )
+    changes = field_changes(old, new)
+    expected_nl = [
+        "conditions[rvc]: — → goedkeuring door RvC A: Goedkeuring door de RvC.",
+        "conditions[peil]: — → aanname: Het peil van 2025 blijft.",
+        "target: — → sociale huurwoningen: ≥ 1.200 woningen",
+        "milestones[2017-12-31]: — → 400 op 31 december 2017 (Tussenstand)",
+        "waivers[P613]: — → P613: Telling volgt later. (tot 30 juni 2017)",
+    ]
+    assert _lines(changes, "nl") == expected_nl
+    assert _lines(changes, "en")[1:3] == [
+        "conditions[peil]: — → assumption: Het peil van 2025 blijft.",
+        "target: — → sociale huurwoningen: ≥ 1,200 woningen",
+    ]
+    # Within a target, its lists item by item.
+    with_target = _agreement(
+        target={**_item()["target"], "split": [], "per_year": []},
+    )
+    inner = field_changes(
+        with_target, new.model_copy(update={"conditions": [], "milestones": [], "waivers": []})
+    )
+    assert _lines(inner, "nl") == [
+        "target.metric: sociale huurwoningen opgeleverd → sociale huurwoningen",
+        "target.value: 180 → 1.200 (verhoogd met 1.020)",
+        "target.per_year[2027]: — → 2027: 300 (Jaarschijf)",
+        "target.split[sociale huur]: — → sociale huur 60 % (720)",
+        "target.cumulative: true → false",
+    ]
+    removed = field_changes(new, old)
+    assert _lines(removed, "nl")[0] == (
+        "conditions[rvc]: goedkeuring door RvC A: Goedkeuring door de RvC. → —"
+    )
+    for line in [*_lines(changes, "nl", True), *_lines(inner, "nl", True)]:
+        assert "{" not in line and '"' not in line, line
+
+
+def test_every_new_part_of_a_set_reads_as_words() -> None:
+    item = _item()
+    old = _set([item])
+    new = _set(
+        [item],
+        parties=[
+            *base_set()["parties"],
+            {
+                "id": "corp-b",
+                "name": "Woonstichting B",
+                "role": "corporatie",
+                "joined": "2017-01-01",
+                "note": "Sluit aan met een addendum.",
+            },
+            {
+                "id": "corp-c",
+                "name": "Woonstichting C",
+                "role": "corporatie",
+                "left": "2017-07-01",
+                "successor": "corp-b",
+            },
+        ],
+        groups=[{"id": "corporaties", "name": "De corporaties", "members": "corporatie"}],
+        bids=[{"party": "corp-a", "date": "2015-06-30", "note": "Met advies"}],
+        amendments=[
+            {
+                "date": "2026-11-20",
+                "reason": "A-13 vervalt.",
+                "agreed_by": ["gemeente", "corp-a"],
+                "withdraws": ["A-13"],
+                "extends_to": "2020-12-31",
+            }
+        ],
+        period={"start": "2016-01-01", "end": "2020-06-30"},
+        waivers=[{"rule": "P604", "reason": "Tekent later."}],
+    )
+    result = diff_set(old, new, "set.yaml")
+    lines = _lines(result.fields, "nl")
+    assert lines == [
+        "period: 2016-01-01 t/m 2019-12-31 → 2016-01-01 t/m 2020-06-30",
+        "parties[corp-b]: — → Woonstichting B (woningcorporatie; partij per 1 januari 2017; "
+        "Sluit aan met een addendum.)",
+        "parties[corp-c]: — → Woonstichting C (woningcorporatie; gefuseerd tot corp-b per 1 juli "
+        "2017)",
+        "groups[corporaties]: — → De corporaties: corporatie",
+        "bids[corp-a]: — → corp-a op 30 juni 2015 (Met advies)",
+        "amendments[2026-11-20]: — → wijziging van 20 november 2026: A-13 vervalt.; ingetrokken: "
+        "A-13; termijn verlengd tot 31 december 2020 (akkoord: gemeente, corp-a)",
+        "waivers[P604]: — → P604: Tekent later.",
+        "term: 2019-12-31 → 2020-12-31 (366 dagen later; reden: A-13 vervalt.)",
+    ]
+    assert _lines(result.fields, "en")[5] == (
+        "amendments[2026-11-20]: — → amendment of 20 November 2026: A-13 vervalt.; withdrawn: "
+        "A-13; term extended to 31 December 2020 (agreed: gemeente, corp-a)"
+    )
+    signed = _set(
+        [item], signatures=[{"party": "gemeente", "name": "J. de Vries", "date": "2016-03-15"}]
+    )
+    assert _lines(diff_set(old, signed, "set.yaml").fields, "nl") == [
+        "signatures: gemeente: getekend door J. de Vries op 15 maart 2016; corp-a: getekend door "
+        "A. Jansen op 15 maart 2016; hv-a: getekend door M. Bakker op 20 maart 2016 → gemeente: "
+        "getekend door J. de Vries op 15 maart 2016"
+    ]
+    for line in _lines(result.fields, "nl", True):
+        assert "{" not in line and '"' not in line, line
+
+
+def test_a_value_of_an_unknown_shape_is_still_no_json() -> None:
+    change = FieldChange("something", {"a": 1, "b": [1, 2], "c": None}, ["x", {"y": "z"}])
+    assert field_line(change, "nl") == "something: a: 1; b: 1, 2 → x; y: z"
+    assert field_line(FieldChange("contributors", ["a"], []), "nl") == "contributors: a → —"

@@ -343,14 +343,15 @@ BS03_WORDS = (
     "text: Woonstichting A past [-jaarlijks-] {+elk jaar+} 40 {+bestaande+} woningen aan voor "
     "[-ouderen.-] {+senioren.+}"
 )
+# An amendment reads as a sentence, never as JSON.
 AMENDMENT_LINE = (
-    'amendments[2025-02-01]: — → {"date": "2025-02-01", "reason": "Extra bouwlocatie aan de '
-    'Dijk.", "agreed_by": ["gemeente", "corp-a", "hv-a"]}'
+    "amendments[2025-02-01]: — → wijziging van 1 februari 2025: Extra bouwlocatie aan de "
+    "Dijk. (akkoord: gemeente, corp-a, hv-a)"
 )
-# The same line in Markdown: brackets and underscores escaped, so that they show as written.
+# The same line in Markdown: brackets escaped, so that they show as written.
 AMENDMENT_LINE_MD = (
-    'amendments\\[2025-02-01\\]: — → {"date": "2025-02-01", "reason": "Extra bouwlocatie aan de '
-    'Dijk.", "agreed\\_by": \\["gemeente", "corp-a", "hv-a"\\]}'
+    "amendments\\[2025-02-01\\]: — → wijziging van 1 februari 2025: Extra bouwlocatie aan de "
+    "Dijk. (akkoord: gemeente, corp-a, hv-a)"
 )
 
 
@@ -1626,9 +1627,8 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
     done = prestatie("diff", shas["first"], shas["addendum"], cwd=git.root)
     assert (done.code, done.err) == (0, "")
     addendum = (
-        '{"date": "2026-09-01", "reason": "' + WITHDRAWAL_REASON + '", "agreed_by": ["gemeente", '
-        '"corp-meerhof", "corp-polderoever", "corp-jong", "hv-meerhof", "hv-polderoever", '
-        '"hv-weidemeer"], "withdraws": ["SW-05"]}'
+        f"wijziging van 1 september 2026: {WITHDRAWAL_REASON}; ingetrokken: SW-05 (akkoord: "
+        f"{AGREED})"
     )
     assert done.out.splitlines() == [
         f"Verschillen van {short(shas['first'])} naar {short(shas['addendum'])}",
@@ -1668,7 +1668,7 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
         "  ~ KD-02 Isolatie volgens de Nationale prestatieafspraken, tot 2030 (gewijzigd)",
         "      beyond_term: true → false",
         "  ~ LV-02 Verzoek aan de gemeente - wijkbudget Weidemeer-Oost (gewijzigd)",
-        '      answer: — → {"state": "declined", "date": "2026-10-01"}',
+        "      answer: — → verzoek afgewezen op 1 oktober 2026",
         "  ~ SW-04 Jongeren bemiddeld naar een woning in de regio (gewijzigd)",
         "      status: nog niet van kracht → geen gegevens",
         f"  - {WITHDRAWN_LINE}",
@@ -1718,10 +1718,8 @@ def test_diff_of_an_extended_term_gives_the_reason(weidemeer: History, prestatie
     git, shas = weidemeer
     done = prestatie("diff", shas["addendum"], shas["extended"], cwd=git.root)
     assert done.out.splitlines()[2:4] == [
-        '    amendments[2027-03-01]: — → {"date": "2027-03-01", "reason": '
-        f'"{EXTENSION_REASON}", "agreed_by": ["gemeente", "corp-meerhof", "corp-polderoever", '
-        '"corp-jong", "hv-meerhof", "hv-polderoever", "hv-weidemeer"], "extends_to": '
-        '"2030-12-31"}',
+        f"    amendments[2027-03-01]: — → wijziging van 1 maart 2027: {EXTENSION_REASON}; "
+        f"termijn verlengd tot 31 december 2030 (akkoord: {AGREED})",
         f"    term: 2029-12-31 → 2030-12-31 (365 dagen later; reden: {EXTENSION_REASON})",
     ]
     english = prestatie(
@@ -1800,3 +1798,31 @@ def test_an_agreement_withdrawn_but_kept_in_the_file(tmp_path: Path, prestatie: 
         f"{short(third)} 2026-10-01 Anna Auteur: SW-05 uit het bestand",
         f"    ingetrokken op 1 september 2026: {WITHDRAWAL_REASON} (akkoord: {AGREED})",
     ]
+
+
+def test_an_agreement_withdrawn_in_its_first_version_says_so_in_the_log(
+    tmp_path: Path, prestatie: Run
+) -> None:
+    """The set amendment that withdraws SW-05 came with it: the log says both."""
+    git = Git(tmp_path / "repo")
+    git.write(FRAME_PATH, (EXAMPLES / "weidemeer-2026-2029.yaml").read_text(encoding="utf-8"))
+    first = git.commit("Kaderafspraak met addendum", "2026-09-02")
+    done = prestatie("log", "SW-05", cwd=git.root)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.splitlines() == [
+        "Geschiedenis van SW-05 (1 wijziging(en))",
+        f"{short(first)} 2026-09-02 Anna Auteur: Kaderafspraak met addendum",
+        f"    aangemaakt; ingetrokken op 1 september 2026: {WITHDRAWAL_REASON} (akkoord: {AGREED})",
+    ]
+    english = prestatie("log", "-f", "md", "--lang", "en", "SW-05", cwd=git.root)
+    assert english.out.splitlines()[3] == (
+        f"  - created; withdrawn on 1 September 2026: {WITHDRAWAL_REASON} (agreed: {AGREED})"
+    )
+    report = json.loads(prestatie("log", "-f", "json", "SW-05", cwd=git.root).out)
+    [commit] = report["commits"]
+    assert (commit["event"], commit["withdrawn"]["date"], commit["withdrawn"]["withdraws"]) == (
+        "created", "2026-09-01", ["SW-05"],
+    )  # fmt: skip
+    # An agreement of the same set that was not withdrawn is only created.
+    other = prestatie("log", "SW-04", cwd=git.root)
+    assert other.out.splitlines()[2] == "    aangemaakt"

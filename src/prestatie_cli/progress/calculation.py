@@ -201,7 +201,12 @@ def _due(agreement: Agreement, period: Period, agreement_set: AgreementSet | Non
 def _owed_by(
     agreement: Agreement, agreement_set: AgreementSet | None, as_of: date
 ) -> tuple[str, ...]:
-    """Who owes it on ``as_of``; an owner the set does not know is kept as written."""
+    """Who owes it on ``as_of``; an owner the set does not know is kept as written.
+
+    When nobody owes it that day (its owner joins the set later, or left without a
+    successor) it is owed by its owners as written, groups expanded: an agreement is
+    always somebody's.
+    """
     if not agreement.is_commitment:
         return ()
     if agreement.answer is not None and agreement.answer.date > as_of:
@@ -211,7 +216,8 @@ def _owed_by(
         return written
     known = {party.id for party in agreement_set.parties} | {g.id for g in agreement_set.groups}
     unknown = tuple(reference for reference in written if reference not in known)
-    return owner_parties(agreement_set, agreement, as_of) + unknown
+    on_the_day = owner_parties(agreement_set, agreement, as_of)
+    return (on_the_day or owner_parties(agreement_set, agreement)) + unknown
 
 
 def _judged(
@@ -362,7 +368,10 @@ def _measured(
             for m in indexed
         ]
     if target.recurring is not None:
-        found = _recurring(agreement, target, numbers, as_of, deadline)
+        first = max(period.start, agreement.effective_from or period.start)
+        found = _recurring(
+            agreement, target, numbers, as_of, (first, deadline), thresholds.grace_days, unjudged
+        )
     else:
         found = _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
     return replace(found, unjudged=unjudged, index_value=index_value)
@@ -431,29 +440,47 @@ def _recurring(
     target: Target,
     numbers: Sequence[Measurement],
     as_of: date,
-    deadline: date,
+    term: tuple[date, date],
+    grace_days: int,
+    unjudged: Sequence[date] = (),
 ) -> Progress:
     """Each period is judged on its own (a yearly cap, a half-year quota).
 
     Within a period the latest measurement counts, against the target's value for
-    that period's year. A period missed earlier makes the light orange until the
-    deadline; the latest period missed makes it red.
+    that period's year. With a reporting frequency, the periods are counted from
+    the first day of ``term`` (the term's start, or the day it takes effect) to its
+    last (the deadline) as ``prestatie check`` counts them (P613): one that ended (plus
+    the grace days) without a measurement is missed too; one with only ``unjudged``
+    measurements (no index recorded) is not judged at all. A period missed earlier
+    makes the light orange until the deadline; the latest period missed makes it red.
     """
     assert target.recurring is not None
-    bounds = period_bounds(target.recurring, numbers[0].date, numbers[-1].date)
+    first, deadline = term
+    counted_from = numbers[0].date
+    if agreement.frequency is not None:
+        counted_from = min(counted_from, first)
+    last = max(numbers[-1].date, min(deadline, as_of))
+    bounds = period_bounds(target.recurring, counted_from, last)
     per_period: dict[tuple[date, date], Measurement] = {}
     for measurement in numbers:  # oldest first: a later one in a period replaces it
         found = next(pair for pair in bounds if pair[0] <= measurement.date <= pair[1])
         per_period[found] = measurement
-    judged = [
-        met(target, float(m.value), target.value_in(start.year))
-        for (start, _), m in per_period.items()
-    ]
-    missed = tuple(pair for pair, ok in zip(per_period, judged, strict=True) if not ok)
+    judged: list[tuple[tuple[date, date], bool]] = []
+    for pair in bounds:
+        measured = per_period.get(pair)
+        if measured is not None:
+            judged.append((pair, met(target, float(measured.value), target.value_in(pair[0].year))))
+        elif (
+            agreement.frequency is not None
+            and pair[1] + timedelta(days=grace_days) < as_of
+            and not any(pair[0] <= day <= pair[1] for day in unjudged)
+        ):
+            judged.append((pair, False))  # ended without a measurement
+    missed = tuple(pair for pair, ok in judged if not ok)
     latest = numbers[-1]
     if as_of > deadline:
         status: Status = "achieved" if not missed else "overdue"
-    elif not judged[-1]:
+    elif not judged[-1][1]:
         status = "behind"
     elif missed:
         status = "at_risk"

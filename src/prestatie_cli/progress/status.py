@@ -36,8 +36,12 @@ class SetStatus:
         return tally(self.rows, lambda row: [row.agreement.theme])
 
     def by_owner(self) -> dict[str, Counter[Light]]:
-        """Lights per party that owes the agreement: a group's count for each member."""
-        return tally(self.rows, lambda row: row.owed_by or ["-"])
+        """Lights per party that owes the agreement: a group's count for each member.
+
+        What nobody owes (context, a request not accepted) is left out: it is no one's
+        deliverable.
+        """
+        return tally(self.rows, lambda row: row.owed_by)
 
 
 @dataclass(frozen=True, slots=True)

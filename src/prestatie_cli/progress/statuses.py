@@ -8,11 +8,15 @@ The first six judge progress; the others say why an agreement is not judged:
 request not, or not yet, accepted), ``not_yet`` (before its effective-from date),
 ``lapsed`` (an approval, decision or other condition was not met), ``suspended``
 (an assumed reference level no longer holds) and ``withdrawn`` (by a change of the set).
+
+A status may be named by its code or by its label in either language (``status_named``).
 """
 
 from __future__ import annotations
 
 from typing import Literal
+
+from prestatie_cli.messages import Language, text
 
 Status = Literal[
     "achieved",
@@ -61,3 +65,31 @@ LIGHTS: dict[Status, Light] = {
     "suspended": "grey",
     "withdrawn": "grey",
 }
+
+
+def _plain(value: str) -> str:
+    """A status as typed: any case, '-' or '_' for a space, commas and spaces left out."""
+    for mark in "-_,":
+        value = value.replace(mark, " ")
+    return " ".join(value.casefold().split())
+
+
+def status_named(value: str) -> Status | None:
+    """The status ``value`` names: its code (on_track) or its label in Dutch or English
+    (op koers, on track), in any case and with '-' or '_' for a space; None if none."""
+    wanted = _plain(value)
+    for status in STATUSES:
+        names = [status, *(text(f"status.{status}", lang) for lang in ("nl", "en"))]
+        if wanted in {_plain(name) for name in names}:
+            return status
+    return None
+
+
+def status_choices(lang: Language) -> str:
+    """Every status as it may be chosen: 'behaald (achieved), op koers (on_track), ...';
+    the name only where the label says no more ('context', 'behind')."""
+    shown = []
+    for status in STATUSES:
+        label = text(f"status.{status}", lang)
+        shown.append(label if _plain(label) == _plain(status) else f"{label} ({status})")
+    return ", ".join(shown)

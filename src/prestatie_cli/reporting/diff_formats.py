@@ -6,9 +6,10 @@ in text, markup shown in Markdown, exact in JSON as far as JSON can be.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from prestatie_cli.messages import Language, number, text, written_date
@@ -22,18 +23,176 @@ OUTPUT_VERSION = 1
 _MARKS = {"added": "+", "removed": "-", "withdrawn": "-", "renamed": ">", "changed": "~"}
 
 
-def _value(value: Any, lang: Language) -> str:
-    if value is None:
+_SYMBOLS = {"at_least": "≥ ", "at_most": "≤ ", "exactly": "= "}
+
+
+def _value(value: Any, lang: Language, field: str = "") -> str:
+    """A value in words: a number as people write it, a list joined, an item of a list
+    (an amendment, an answer, a condition, a party) as a sentence; never raw JSON.
+
+    ``field`` is the changed field (``amendments[2026-11-20]``): it says what an item is.
+    """
+    if value is None or value == [] or value == {}:
         return "—"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return number(value, lang)
-    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-        return ", ".join(value)  # several owners, members, ids
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        kind = re.sub(r"\[[^\]]*\]", "", field)
+        render = _ITEMS.get(kind)
+        if render is not None:
+            try:
+                return render(value, lang)
+            except (KeyError, TypeError, ValueError):  # not the shape it has in the files
+                pass
+        return "; ".join(
+            f"{key}: {_value(item, lang)}" for key, item in value.items() if item not in _EMPTY
+        )
+    if isinstance(value, list):
+        # Owners, members, ids joined with commas; items that are sentences with semicolons.
+        joint = "; " if any(isinstance(item, dict) for item in value) else ", "
+        return joint.join(_value(item, lang, field) for item in value)
     return str(value)
+
+
+_EMPTY: tuple[Any, ...] = (None, [], "", {})
+
+
+def _flat(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _day(value: str, lang: Language) -> str:
+    """A date from the files ('2026-11-20') as a sentence writes it: '20 november 2026'."""
+    return written_date(date.fromisoformat(value), lang)
+
+
+def _noted(shown: str, note: Any) -> str:
+    return f"{shown} ({_flat(note)})" if note else shown
+
+
+def _amendment_item(item: dict[str, Any], lang: Language) -> str:
+    """'wijziging van 20 november 2026: reason; ingetrokken: A-13 (akkoord: a, b)'."""
+    parts = [
+        text(
+            "diff.value.amendment",
+            lang,
+            {"date": _day(item["date"], lang), "reason": _flat(item["reason"])},
+        )
+    ]
+    if item.get("summary"):
+        parts[0] += f" ({_flat(item['summary'])})"
+    if item.get("withdraws"):
+        parts.append(text("report.withdraws", lang, {"ids": ", ".join(item["withdraws"])}))
+    if item.get("extends_to"):
+        parts.append(text("report.extends", lang, {"date": _day(item["extends_to"], lang)}))
+    shown = "; ".join(parts)
+    if item.get("agreed_by"):
+        shown += f" ({text('report.agreed-by', lang)}: {', '.join(item['agreed_by'])})"
+    return shown
+
+
+def _answer_item(item: dict[str, Any], lang: Language) -> str:
+    """'verzoek aanvaard op 1 november 2026 (Collegebesluit)'."""
+    shown = text(f"diff.value.answer.{item['state']}", lang, {"date": _day(item["date"], lang)})
+    return _noted(shown, item.get("note"))
+
+
+def _condition_item(item: dict[str, Any], lang: Language) -> str:
+    """'goedkeuring door Raad van Commissarissen: Goedkeuring van de investering.'."""
+    kind = text(f"report.condition.{item.get('kind') or 'other'}", lang)
+    if item.get("by"):
+        kind = text("report.condition.by", lang, {"kind": kind, "by": _flat(item["by"])})
+    return f"{kind}: {_flat(item['text'])}"
+
+
+def _dated_item(item: dict[str, Any], lang: Language) -> str:
+    """A milestone or a baseline: '400 op 31 december 2027'."""
+    params = {"value": number(item["value"], lang), "date": _day(item["date"], lang)}
+    return _noted(text("diff.value.dated", lang, params), item.get("note"))
+
+
+def _year_item(item: dict[str, Any], lang: Language) -> str:
+    return _noted(f"{item['year']}: {number(item['value'], lang)}", item.get("note"))
+
+
+def _share_item(item: dict[str, Any], lang: Language) -> str:
+    shown = f"{_flat(item['category'])} {number(item['share'], lang)} %"
+    return _noted(shown, number(item["value"], lang) if item.get("value") is not None else None)
+
+
+def _target_item(item: dict[str, Any], lang: Language) -> str:
+    """'netto toevoeging sociale huurwoningen: ≥ 600 woningen'."""
+    value = number(item["value"], lang)
+    if item.get("comparison") == "between" and item.get("upper") is not None:
+        goal = text("value.range", lang, {"lower": value, "upper": number(item["upper"], lang)})
+    else:
+        goal = _SYMBOLS.get(item.get("comparison") or "", "") + value
+    return f"{_flat(item['metric'])}: {goal} {_flat(item.get('unit'))}".strip()
+
+
+def _party_item(item: dict[str, Any], lang: Language) -> str:
+    """'Polderoever Wonen (woningcorporatie; partij per 1 juli 2026)'."""
+    about = [text(f"report.role.{item['role']}", lang)]
+    if item.get("joined"):
+        about.append(text("report.party.joined", lang, {"date": _day(item["joined"], lang)}))
+    if item.get("left"):
+        day = _day(item["left"], lang)
+        if item.get("successor"):
+            params = {"successor": item["successor"], "date": day}
+            about.append(text("report.party.merged", lang, params))
+        else:
+            about.append(text("report.party.left", lang, {"date": day}))
+    if item.get("note"):
+        about.append(_flat(item["note"]))
+    return f"{_flat(item['name'])} ({'; '.join(about)})"
+
+
+def _group_item(item: dict[str, Any], lang: Language) -> str:
+    """'Samenwerkende Corporaties: corp-a, corp-b'."""
+    members = item["members"]
+    shown = ", ".join(members) if isinstance(members, list) else str(members)
+    return _noted(f"{_flat(item['name'])}: {shown}", item.get("note"))
+
+
+def _bid_item(item: dict[str, Any], lang: Language) -> str:
+    params = {"party": item["party"], "date": _day(item["date"], lang)}
+    return _noted(text("report.bid", lang, params), item.get("note"))
+
+
+def _waiver_item(item: dict[str, Any], lang: Language) -> str:
+    shown = f"{item['rule']}: {_flat(item['reason'])}"
+    if item.get("until"):
+        shown += f" ({text('diff.value.until', lang, {'date': _day(item['until'], lang)})})"
+    return shown
+
+
+def _period_item(item: dict[str, Any], lang: Language) -> str:
+    return text("status.note.period", lang, {"start": item["start"], "end": item["end"]})
+
+
+def _signature_item(item: dict[str, Any], lang: Language) -> str:
+    params = {"party": item["party"], "name": _flat(item["name"]), "date": _day(item["date"], lang)}
+    return text("diff.value.signature", lang, params)
+
+
+_ITEMS: dict[str, Callable[[dict[str, Any], Language], str]] = {
+    "amendments": _amendment_item,
+    "answer": _answer_item,
+    "conditions": _condition_item,
+    "milestones": _dated_item,
+    "target.baseline": _dated_item,
+    "target.per_year": _year_item,
+    "target.split": _share_item,
+    "target": _target_item,
+    "parties": _party_item,
+    "groups": _group_item,
+    "bids": _bid_item,
+    "waivers": _waiver_item,
+    "period": _period_item,
+    "signatures": _signature_item,
+}
 
 
 def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> str:
@@ -58,8 +217,8 @@ def field_line(change: FieldChange, lang: Language, markdown: bool = False) -> s
         old, new = (text(f"status.{value}", lang) for value in (change.old, change.new))
         return f"{change.field}: {old} → {new}"
     line = (
-        f"{shown(change.field)}: {shown(_value(change.old, lang))} → "
-        f"{shown(_value(change.new, lang))}"
+        f"{shown(change.field)}: {shown(_value(change.old, lang, change.field))} → "
+        f"{shown(_value(change.new, lang, change.field))}"
     )
     notes = []
     if change.direction:

@@ -34,16 +34,20 @@ def _amendment(amendment: Amendment, lang: Language, shown: Callable[[str], str]
 
 
 def _event(entry: HistoryEntry, lang: Language, shown: Callable[[str], str]) -> str:
-    """'aangemaakt', 'verwijderd', or 'ingetrokken op 1 september 2026: reason (akkoord: ...)'."""
+    """'aangemaakt', 'verwijderd', 'ingetrokken op 1 september 2026: reason (akkoord: ...)',
+    or 'aangemaakt; ingetrokken op ...' for an agreement withdrawn in its first version."""
     withdrawal: SetAmendment | None = entry.withdrawal
-    if entry.event != "withdrawn" or withdrawal is None:
+    if entry.event not in ("withdrawn", "created") or withdrawal is None:
         return text(f"log.{entry.event}", lang)
     params = {
         "date": written_date(withdrawal.date, lang),
         "reason": shown(" ".join(withdrawal.reason.split())),
         "agreed_by": shown(", ".join(withdrawal.agreed_by)),
     }
-    return text("log.withdrawn", lang, params)
+    withdrawn = text("log.withdrawn", lang, params)
+    if entry.event == "created":
+        return f"{text('log.created', lang)}; {withdrawn}"
+    return withdrawn
 
 
 def _lines(history: AgreementHistory, lang: Language, markdown: bool) -> list[str]:

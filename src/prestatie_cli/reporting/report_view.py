@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,7 +170,8 @@ class SignatureView:
     party: str
     signer: str
     date: str
-    state: str  # valid, stale, unchecked (no digest), missing
+    # valid, stale, unchecked (no digest), missing; via: bound through a merger (P604)
+    state: str
     state_label: str
 
 
@@ -566,6 +567,30 @@ def _tallies(rows: Sequence[Progress], keys: dict[str, list[str]]) -> tuple[Tall
     )
 
 
+def _signed_otherwise(
+    agreements: AgreementSet, party: Party, signed: Collection[str], lang: Language
+) -> SignatureView | None:
+    """How a party that did not sign itself is bound all the same, as check (P604) sees it:
+    through the parties it succeeded, or by the successor it merged into before anyone
+    signed. None when it is not bound."""
+    names = {other.id: other.name for other in agreements.parties}
+    predecessors = [
+        other.name
+        for other in agreements.parties
+        if other.successor == party.id and other.id in signed
+    ]
+    if predecessors:
+        label = text("report.sign.via", lang, {"parties": _joined(predecessors, lang)})
+        return SignatureView(party.name, "", "", "via", label)
+    first = min((signature.date for signature in agreements.signatures), default=None)
+    left_first = party.left is not None and (first is None or party.left <= first)
+    if left_first and party.successor is not None and party.successor in signed:
+        successor = names.get(party.successor, party.successor)
+        label = text("report.sign.by-successor", lang, {"successor": successor})
+        return SignatureView(party.name, "", "", "via", label)
+    return None
+
+
 def _signatures(agreements: AgreementSet, lang: Language) -> tuple[SignatureView, ...]:
     current = digest(agreements)
     latest = latest_signatures(agreements)
@@ -573,6 +598,10 @@ def _signatures(agreements: AgreementSet, lang: Language) -> tuple[SignatureView
     for party in agreements.parties:
         found = latest.get(party.id)
         if found is None:
+            otherwise = _signed_otherwise(agreements, party, latest, lang)
+            if otherwise is not None:
+                views.append(otherwise)
+                continue
             state = "missing"
             views.append(
                 SignatureView(party.name, "", "", state, text(f"report.sign.{state}", lang))
@@ -715,11 +744,9 @@ def _set_view(
 
 def _owner_keys(row: Progress, names: dict[str, str]) -> list[str]:
     """Whom an agreement counts for in the tally per owner: each party that owes it at the
-    report's date (every member of a group, the successor of a merged party); nobody for
-    a request that is not accepted."""
-    if not row.agreement.is_commitment:
-        return []
-    return [names.get(party, party) for party in row.owed_by] or ["-"]
+    report's date (every member of a group, the successor of a merged party, the owner
+    that joins later); nobody for a request that is not accepted."""
+    return [names.get(party, party) for party in row.owed_by]
 
 
 def _frame(agreements: AgreementSet, corpus: Corpus, lang: Language) -> str:

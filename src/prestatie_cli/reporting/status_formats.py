@@ -50,7 +50,10 @@ def goal_text(target: Target, lang: Language, value: float | None = None) -> str
         shown = number(amount, lang)
     if target.approximate:
         shown = text("value.approximate", lang, {"value": shown})
-    return f"{symbol}{shown} {target.unit or ''}".strip()
+    shown = f"{symbol}{shown} {target.unit or ''}".strip()
+    if target.counting is not None:
+        shown += f" ({text(f'report.counting.{target.counting}', lang)})"
+    return shown
 
 
 def _goal_of(row: Progress) -> float | None:
@@ -136,10 +139,17 @@ def notes(row: Progress, lang: Language) -> list[str]:
                 "status.note.per-year", lang, {"years": years, "value": number(target.value, lang)}
             )
         )
+    if target is not None and target.split:
+        shares = ", ".join(
+            f"{share.category} {number(share.share, lang)} %"
+            + (f" ({number(share.value, lang)})" if share.value is not None else "")
+            for share in target.split
+        )
+        found.append(text("status.note.split", lang, {"split": _one_line(shares)}))
     if target is not None and target.index is not None and row.unjudged:
         dates = ", ".join(day.isoformat() for day in row.unjudged)
         found.append(text("status.note.no-index", lang, {"index": target.index, "dates": dates}))
-    if isinstance(row.current, bool) and row.missed:
+    if row.missed:
         periods = "; ".join(
             text("status.note.period", lang, {"start": start.isoformat(), "end": end.isoformat()})
             for start, end in row.missed
@@ -371,6 +381,11 @@ def _target_json(row: Progress) -> dict[str, Any] | None:
         found["recurring"] = target.recurring
     if target.per_year:
         found["per_year"] = {str(entry.year): entry.value for entry in target.per_year}
+    if target.split:
+        found["split"] = [
+            {"category": share.category, "share": share.share, "value": share.value}
+            for share in target.split
+        ]
     return found
 
 

@@ -72,6 +72,7 @@ _SET_KEYED: dict[str, str] = {
     "groups": "id",
     "bids": "party",
     "amendments": "date",
+    "waivers": "rule",
 }
 
 

@@ -23,7 +23,8 @@ class HistoryEntry:
     event: str  # created, changed, withdrawn, removed
     fields: tuple[FieldChange, ...]
     amendments: tuple[Amendment, ...]
-    # Of a withdrawal: the set amendment that withdrew the agreement.
+    # Of a withdrawal: the set amendment that withdrew the agreement (also of an agreement
+    # created withdrawn, the amendment already in its first version).
     withdrawal: SetAmendment | None = None
 
 
@@ -115,7 +116,10 @@ def history(
         )
         if before is None:
             assert after is not None
-            entries.append(HistoryEntry(commit, "created", (), tuple(after.amendments)))
+            # Created already withdrawn: the set's amendment came with it.
+            entries.append(
+                HistoryEntry(commit, "created", (), tuple(after.amendments), withdrawn_after)
+            )
         elif after is None:
             event = "removed" if withdrawn is None else "withdrawn"
             entries.append(HistoryEntry(commit, event, (), (), withdrawn))
