@@ -508,6 +508,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "kan niet lezen of schrijven{where}: {reason}. Er is niets gewijzigd.",
         "en": "cannot read or write{where}: {reason}. Nothing was changed.",
     },
+    "cli.status": {
+        "nl": "'{value}' is geen status; kies uit {choices}",
+        "en": "'{value}' is not a status; choose from {choices}",
+    },
     "cli.date": {
         "nl": "'{value}' is geen datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31",
         "en": "'{value}' is not a date written as YYYY-MM-DD, for example 2026-12-31",
@@ -886,6 +890,28 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "diff.lowered": {"nl": "verlaagd met {amount}", "en": "lowered by {amount}"},
     "diff.later": {"nl": "{amount} dagen later", "en": "{amount} days later"},
     "diff.earlier": {"nl": "{amount} dagen eerder", "en": "{amount} days earlier"},
+    "diff.value.amendment": {
+        "nl": "wijziging van {date}: {reason}",
+        "en": "amendment of {date}: {reason}",
+    },
+    "diff.value.answer.open": {
+        "nl": "verzoek in behandeling sinds {date}",
+        "en": "request under consideration since {date}",
+    },
+    "diff.value.answer.accepted": {
+        "nl": "verzoek aanvaard op {date}",
+        "en": "request accepted on {date}",
+    },
+    "diff.value.answer.declined": {
+        "nl": "verzoek afgewezen op {date}",
+        "en": "request declined on {date}",
+    },
+    "diff.value.dated": {"nl": "{value} op {date}", "en": "{value} on {date}"},
+    "diff.value.until": {"nl": "tot {date}", "en": "until {date}"},
+    "diff.value.signature": {
+        "nl": "{party}: getekend door {name} op {date}",
+        "en": "{party}: signed by {name} on {date}",
+    },
     "log.heading": {
         "nl": "Geschiedenis van {id} ({count} wijziging(en))",
         "en": "History of {id} ({count} change(s))",
@@ -968,6 +994,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "signed (version not recorded)",
     },
     "report.sign.missing": {"nl": "niet getekend", "en": "not signed"},
+    "report.sign.via": {
+        "nl": "getekend via {parties} (voor de fusie)",
+        "en": "signed through {parties} (before the merger)",
+    },
+    "report.sign.by-successor": {
+        "nl": "getekend door opvolger {successor}",
+        "en": "signed by its successor {successor}",
+    },
     "report.findings": {"nl": "Openstaande meldingen", "en": "Open findings"},
     "report.no-findings": {
         "nl": "prestatie check vindt geen problemen in deze set.",
@@ -1307,6 +1341,38 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "import.problems": {"nl": "Niet overgenomen:", "en": "Not taken over:"},
     "import.assumptions": {"nl": "Aannames (controleer):", "en": "Assumptions (check them):"},
+    "import.left-out": {
+        "nl": "Niet overgenomen uit {path}, want een tabel bevat alleen de afspraken:",
+        "en": "Not taken over from {path}, as a table holds the agreements only:",
+    },
+    "import.left-out.amendments": {
+        "nl": "{count} wijziging(en) van de hele set (amendments)",
+        "en": "{count} amendment(s) of the whole set (amendments)",
+    },
+    "import.left-out.signatures": {
+        "nl": "{count} handtekening(en) (signatures)",
+        "en": "{count} signature(s) (signatures)",
+    },
+    "import.left-out.bids": {"nl": "{count} bod(en) (bids)", "en": "{count} bid(s) (bids)"},
+    "import.left-out.waivers": {
+        "nl": "{count} uitzondering(en) op regels (waivers)",
+        "en": "{count} rule waiver(s) (waivers)",
+    },
+    "import.left-out.frame": {
+        "nl": "de kaderafspraak {frame} (frame)",
+        "en": "the frame {frame} (frame)",
+    },
+    "import.left-out.basis": {"nl": "de grondslag (basis)", "en": "the basis (basis)"},
+    "import.left-out.resign": {
+        "nl": "Een handtekening hoort bij de tekst zoals die is ondertekend, niet bij deze nieuwe "
+        "inhoud: laat de partijen opnieuw tekenen (prestatie sign).",
+        "en": "A signature belongs to the text as it was signed, not to this new content: have "
+        "the parties sign again (prestatie sign).",
+    },
+    "import.left-out.copy": {
+        "nl": "Neem de rest zo nodig zelf over uit {path}.",
+        "en": "Copy the rest over from {path} where needed.",
+    },
     "import.exists": {
         "nl": "{path} bestaat al; import overschrijft niets. Kies een ander -o.",
         "en": "{path} already exists; import overwrites nothing. Choose another -o.",
