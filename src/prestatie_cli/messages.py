@@ -484,6 +484,24 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "De set {path} is niet geldig: {problem} Er is niets geschreven.",
         "en": "The set {path} is not valid: {problem} Nothing was written.",
     },
+    "sign.twice": {
+        "nl": "Partij '{party}' heeft deze versie van de set al ondertekend ({name}, {date}). "
+        "Er is niets geschreven.",
+        "en": "Party '{party}' has already signed this version of the set ({name}, {date}). "
+        "Nothing was written.",
+    },
+    "sign.future": {
+        "nl": "De datum {date} ligt na vandaag ({today}); teken op de dag van ondertekening. "
+        "Er is niets geschreven.",
+        "en": "The date {date} is after today ({today}); sign on the day of signing. "
+        "Nothing was written.",
+    },
+    "sign.too-early": {
+        "nl": "De datum {date} ligt voor {earliest}, de vroegste dag waarop de set getekend kan "
+        "zijn (het eerste bod, of een jaar voor de looptijd begint). Er is niets geschreven.",
+        "en": "The date {date} is before {earliest}, the earliest day the set can have been "
+        "signed (the first bid, or one year before the term starts). Nothing was written.",
+    },
     "sign.not-a-set": {
         "nl": "{path} is geen set afspraken (kind: agreements). Er is niets geschreven.",
         "en": "{path} is not a set of agreements (kind: agreements). Nothing was written.",
@@ -613,6 +631,16 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "value.index-goal.plus": {"nl": "{index} plus {offset}", "en": "{index} plus {offset}"},
     "value.with-index": {"nl": "{value} (index {index})", "en": "{value} (index {index})"},
     "ui.status.notes": {"nl": "Toelichting", "en": "Notes"},
+    "ui.status.left-out": {
+        "nl": "Weggelaten bij {width} tekens breed: {columns}. Een breder venster, --format md of "
+        "--format json toont alles.",
+        "en": "Left out at {width} characters wide: {columns}. A wider window, --format md or "
+        "--format json shows everything.",
+    },
+    "status.note.unmeasured": {
+        "nl": "geen meting die laat zien dat het doel op {date} is gehaald",
+        "en": "no measurement shows that the target was met by {date}",
+    },
     "status.note.scope": {"nl": "geldt voor {scope}", "en": "applies to {scope}"},
     "status.note.per-event": {"nl": "telkens: {event}", "en": "each time: {event}"},
     "status.note.rolled-up": {"nl": "opgeteld uit {parts}", "en": "added up from {parts}"},
@@ -662,6 +690,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "status.note.split": {"nl": "verdeling: {split}", "en": "split: {split}"},
     "status.note.period": {"nl": "{start} t/m {end}", "en": "{start} to {end}"},
     "projection.never": {"nl": "niet bij dit tempo", "en": "not at this pace"},
+    "projection.late": {"nl": "{date} (na de termijn)", "en": "{date} (after the deadline)"},
     "ui.status.heading": {
         "nl": "{title} ({start} t/m {end}), stand per {as_of}",
         "en": "{title} ({start} to {end}), as of {as_of}",
@@ -671,6 +700,18 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "ui.status.none": {
         "nl": "Geen afspraken die aan de selectie voldoen.",
         "en": "No agreements match the selection.",
+    },
+    "load.broken-set": {
+        "nl": "De set in {path} heeft fouten en is niet gelezen. Eerste fout: {where}: {code} "
+        "{problem} Alle fouten: prestatie check {path}",
+        "en": "The set in {path} has errors and was not read. First error: {where}: {code} "
+        "{problem} All errors: prestatie check {path}",
+    },
+    "record.in-broken-set": {
+        "nl": "Er is geen afspraak met id '{id}' in de sets die te lezen zijn; mogelijk staat "
+        "zij in een set met fouten. Er is niets geschreven.",
+        "en": "No agreement with id '{id}' in the sets that can be read; it may be in a set "
+        "with errors. Nothing was written.",
     },
     "ui.status.no-sets": {
         "nl": "Geen sets afspraken gevonden in {paths}.",
@@ -884,7 +925,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "withdrawn on {date}: {reason}",
     },
     "diff.reason": {"nl": "reden: {reason}", "en": "reason: {reason}"},
-    "diff.agreement.renamed": {"nl": "hernoemd van {old_id}", "en": "renamed from {old_id}"},
+    "diff.agreement.renamed": {"nl": "hernoemd", "en": "renamed"},
     "diff.agreement.changed": {"nl": "gewijzigd", "en": "changed"},
     "diff.raised": {"nl": "verhoogd met {amount}", "en": "raised by {amount}"},
     "diff.lowered": {"nl": "verlaagd met {amount}", "en": "lowered by {amount}"},
@@ -922,6 +963,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "log.created": {"nl": "aangemaakt", "en": "created"},
     "log.removed": {"nl": "verwijderd", "en": "removed"},
+    "log.renamed-from": {"nl": "hernoemd van {id}", "en": "renamed from {id}"},
+    "log.renamed-to": {"nl": "hernoemd naar {id}", "en": "renamed to {id}"},
     "log.withdrawn": {
         "nl": "ingetrokken op {date}: {reason} (akkoord: {agreed_by})",
         "en": "withdrawn on {date}: {reason} (agreed: {agreed_by})",
@@ -930,7 +973,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "amendement {date}: {reason} (akkoord: {agreed_by})",
         "en": "amendment {date}: {reason} (agreed: {agreed_by})",
     },
-    "report.title.many": {"nl": "overzicht van {count} sets", "en": "overview of {count} sets"},
+    "report.title.many": {"nl": "Overzicht van {count} sets", "en": "Overview of {count} sets"},
     "report.heading": {
         "nl": "Rapportage prestatieafspraken",
         "en": "Performance agreements report",
@@ -1132,6 +1175,114 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "No agreement sets found in {paths}.",
     },
     "report.written": {"nl": "Rapport geschreven naar {path}.", "en": "Report written to {path}."},
+    # The report's themes: a slug not listed here is shown with spaces and a capital.
+    "report.theme.beschikbaarheid": {"nl": "Beschikbaarheid", "en": "Availability"},
+    "report.theme.betaalbaarheid": {"nl": "Betaalbaarheid", "en": "Affordability"},
+    "report.theme.bijzondere-doelgroepen": {
+        "nl": "Bijzondere doelgroepen",
+        "en": "Special target groups",
+    },
+    "report.theme.duurzaamheid": {"nl": "Duurzaamheid", "en": "Sustainability"},
+    "report.theme.kwaliteit-en-duurzaamheid": {
+        "nl": "Kwaliteit en duurzaamheid",
+        "en": "Quality and sustainability",
+    },
+    "report.theme.leefbaarheid": {"nl": "Leefbaarheid", "en": "Liveability"},
+    "report.theme.wonen-en-zorg": {"nl": "Wonen en zorg", "en": "Housing and care"},
+    "report.theme.proces": {"nl": "Proces", "en": "Process"},
+    "report.theme.samenwerking": {"nl": "Samenwerking", "en": "Cooperation"},
+    "report.theme.inleiding": {"nl": "Inleiding", "en": "Introduction"},
+    "report.theme.nieuwbouw": {"nl": "Nieuwbouw", "en": "New construction"},
+    "report.theme.huisvesting-urgenten": {
+        "nl": "Huisvesting urgenten",
+        "en": "Housing of urgent cases",
+    },
+    "report.key-points": {"nl": "In het kort", "en": "At a glance"},
+    "report.promised": {"nl": "afspraken beloofd", "en": "agreements promised"},
+    "report.delivered": {"nl": "behaald", "en": "achieved"},
+    "report.on-course": {"nl": "op koers", "en": "on track"},
+    "report.at-risk": {"nl": "risico", "en": "at risk"},
+    "report.late": {"nl": "te laat of achter", "en": "late or behind"},
+    "report.not-judged-count": {"nl": "nog niet te beoordelen", "en": "not yet to judge"},
+    "report.late-heading": {"nl": "Te laat of achter, en waarom", "en": "Late or behind, and why"},
+    "report.nothing-late": {
+        "nl": "Geen afspraak is te laat of achter.",
+        "en": "No agreement is late or behind.",
+    },
+    "report.no-reason": {
+        "nl": "Geen toelichting vastgelegd in de monitor.",
+        "en": "No explanation recorded in the monitor.",
+    },
+    "report.late-no-data": {
+        "nl": "termijn verstreken op {date} zonder meting",
+        "en": "deadline {date} passed without a measurement",
+    },
+    "report.explanation": {"nl": "Toelichting", "en": "Explanation"},
+    "report.baseline": {"nl": "Nulmeting", "en": "Baseline"},
+    "report.baseline-on": {"nl": "{value} op {date}", "en": "{value} on {date}"},
+    "report.history": {"nl": "Verloop", "en": "Over time"},
+    "report.history.date": {"nl": "Datum", "en": "Date"},
+    "report.history.agreed": {"nl": "Afgesproken", "en": "Agreed"},
+    "report.history.measured": {"nl": "Gemeten", "en": "Measured"},
+    "report.history.note": {"nl": "Toelichting", "en": "Note"},
+    "report.point.baseline": {"nl": "nulmeting {value}", "en": "baseline {value}"},
+    "report.point.milestone": {"nl": "tussendoel {value}", "en": "milestone {value}"},
+    "report.point.target": {"nl": "doel {value}", "en": "target {value}"},
+    "report.point.deadline": {"nl": "termijn", "en": "deadline"},
+    "report.point.met": {"nl": "gehaald", "en": "met"},
+    "report.point.missed": {"nl": "niet gehaald", "en": "missed"},
+    "report.point.unmeasured": {"nl": "niet gemeten", "en": "not measured"},
+    "report.point.added": {"nl": "(+{value})", "en": "(+{value})"},
+    "report.point.index": {"nl": "{index}: {value}", "en": "{index}: {value}"},
+    "report.chart": {"nl": "Grafiek {id}.", "en": "Chart {id}."},
+    "report.chart.measured": {"nl": "Gemeten: {values}", "en": "Measured: {values}"},
+    "report.chart.expected": {
+        "nl": "Verwacht via de tussendoelen: {values}",
+        "en": "Expected through the milestones: {values}",
+    },
+    "report.chart.today": {"nl": "Vandaag: {date}", "en": "Today: {date}"},
+    "report.legend.measured": {"nl": "gemeten", "en": "measured"},
+    "report.legend.expected": {"nl": "verwacht", "en": "expected"},
+    "report.legend.target": {"nl": "doel", "en": "target"},
+    "report.legend.today": {"nl": "vandaag", "en": "today"},
+    "report.by-year": {"nl": "Per jaar", "en": "By year"},
+    "report.year": {"nl": "Jaar", "en": "Year"},
+    "report.due": {"nl": "Ijkmomenten", "en": "Checkpoints"},
+    "report.met": {"nl": "Gehaald", "en": "Met"},
+    "report.missed": {"nl": "Niet gehaald", "en": "Missed"},
+    "report.unknown": {"nl": "Niet (of nog niet) gemeten", "en": "Not (yet) measured"},
+    "report.by-year-note": {
+        "nl": "Tussendoelen en termijnen die in dat jaar vielen, en of de meting ze haalde.",
+        "en": "Milestones and deadlines that fell in that year, and whether the measurement met them.",
+    },
+    "report.all-themes": {"nl": "Per thema, alle sets", "en": "By theme, all sets"},
+    "report.page": {"nl": "pagina", "en": "page"},
+    "report.page-of": {"nl": "van", "en": "of"},
+    "report.facts": {"nl": "Gegevens van de set", "en": "About the set"},
+    "report.pdf-needs-extra": {
+        "nl": "Voor een PDF is WeasyPrint nodig: pip install 'prestatie[pdf]'",
+        "en": "A PDF needs WeasyPrint: pip install 'prestatie[pdf]'",
+    },
+    "report.pdf-needs-file": {
+        "nl": "Een PDF gaat naar een bestand: geef -o rapport.pdf.",
+        "en": "A PDF is written to a file: give -o rapport.pdf.",
+    },
+    "report.suffix-mismatch": {
+        "nl": "-o {path} past niet bij --format {format}: gebruik de extensie {suffix} of laat --format weg.",
+        "en": "-o {path} does not match --format {format}: use the suffix {suffix} or leave out --format.",
+    },
+    "report.pdf-variant": {
+        "nl": "--pdf-variant {variant} bestaat niet; kies uit {choices}.",
+        "en": "--pdf-variant {variant} does not exist; choose from {choices}.",
+    },
+    "report.pdf-variant-not-pdf": {
+        "nl": "--pdf-variant hoort bij een PDF: geef -o rapport.pdf of --format pdf.",
+        "en": "--pdf-variant belongs to a PDF: give -o rapport.pdf or --format pdf.",
+    },
+    "report.pdf-failed": {
+        "nl": "De PDF kon niet worden gemaakt: {error}",
+        "en": "The PDF could not be made: {error}",
+    },
     "history.no-git": {
         "nl": "git is niet geïnstalleerd; installeer git om de geschiedenis te gebruiken.",
         "en": "git is not installed; install git to use history commands.",
@@ -1195,6 +1346,47 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "The start year {year} cannot be: choose a year from {first} to {last}, written "
         "in full (for example 2026). Nothing was written.",
     },
+    "init.added": {
+        "nl": "In {path} {count} bestand(en) toegevoegd: {files}.",
+        "en": "Added {count} file(s) in {path}: {files}.",
+    },
+    "init.kept": {
+        "nl": "Bestaande bestanden ongemoeid gelaten: {files}.",
+        "en": "Existing files left as they were: {files}.",
+    },
+    "init.next": {
+        "nl": "Volgende stap:\n  prestatie check afspraken monitor",
+        "en": "Next step:\n  prestatie check afspraken monitor",
+    },
+    "init.nothing": {
+        "nl": "In {path} bestaat alles al wat prestatie init maakt ({files}); er is niets "
+        "geschreven.",
+        "en": "{path} already has everything prestatie init makes ({files}); nothing was written.",
+    },
+    "init.had-sets": {
+        "nl": "De map afspraken bevat al sets; er is geen voorbeeldset (en monitor) toegevoegd.",
+        "en": "The folder afspraken already holds sets; no example set (or monitor) was added.",
+    },
+    "init.no-origin": {
+        "nl": "Waar moet CI prestatie vandaan halen? Deze prestatie is geïnstalleerd uit "
+        "{origin}, een adres dat een CI-server niet kan bereiken. Geef het op met "
+        "--requirement, bijvoorbeeld --requirement 'prestatie @ "
+        "git+https://example.org/uw-organisatie/prestatie@v0.1.0' (een git-adres met tag of "
+        "commit). Er is niets geschreven.",
+        "en": "Where should CI get prestatie from? This prestatie was installed from {origin}, "
+        "which a CI server cannot reach. Give it with --requirement, for example "
+        "--requirement 'prestatie @ git+https://example.org/your-organisation/prestatie@v0.1.0' "
+        "(a git address with a tag or commit). Nothing was written.",
+    },
+    "init.requirement-invalid": {
+        "nl": "--requirement {requirement} kan niet: geef één regel die met 'prestatie' begint, "
+        "bijvoorbeeld 'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0', "
+        "zonder '{{{{'. Er is niets geschreven.",
+        "en": "--requirement {requirement} cannot be used: give one line that starts with "
+        "'prestatie', for example "
+        "'prestatie @ git+https://example.org/your-organisation/prestatie@v0.1.0', without "
+        "'{{{{'. Nothing was written.",
+    },
     "init.done": {
         "nl": "Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"
         "Volgende stappen:\n"
@@ -1214,6 +1406,78 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "export.xlsx-needs-file": {
         "nl": "Een Excel-bestand kan niet naar de terminal: geef -o BESTAND.xlsx.",
         "en": "An Excel file cannot go to the terminal: give -o FILE.xlsx.",
+    },
+    "export.suffix-conflict": {
+        "nl": "{path} eindigt op {suffix}, maar --format is {format}: kies een van beide "
+        "(of laat --format weg; het formaat volgt dan uit de naam).",
+        "en": "{path} ends in {suffix}, but --format is {format}: choose one "
+        "(or leave out --format; the format then follows from the name).",
+    },
+    "export.workbook-format": {
+        "nl": "Een werkboek is xlsx of ods, niet {format}: geef -o BESTAND.xlsx of -o BESTAND.ods.",
+        "en": "A workbook is xlsx or ods, not {format}: give -o FILE.xlsx or -o FILE.ods.",
+    },
+    "export.workbook-one-set": {
+        "nl": "Een werkboek bevat één set, en hier zijn er {count} ({sets}): geef het bestand "
+        "van één set en zijn monitor.",
+        "en": "A workbook holds one set, and there are {count} here ({sets}): give the file "
+        "of one set and its monitor.",
+    },
+    "export.workbook-monitors": {
+        "nl": "Set {set} heeft {count} monitorbestanden ({paths}); een werkboek neemt er één: "
+        "voeg ze samen of geef er één.",
+        "en": "Set {set} has {count} monitor files ({paths}); a workbook takes one: "
+        "merge them or give one.",
+    },
+    "export.workbook-written": {
+        "nl": "Werkboek van set {set} geschreven naar {path}: {agreements} afspraken, "
+        "{measurements} metingen.",
+        "en": "Workbook of set {set} written to {path}: {agreements} agreements, "
+        "{measurements} measurements.",
+    },
+    "import.missing": {
+        "nl": "{path} bestaat niet.",
+        "en": "{path} does not exist.",
+    },
+    "import.workbook-monitor": {
+        "nl": "Het werkboek bevat ook een monitor (metingen); geef met --monitor BESTAND.yaml "
+        "waar die heen moet. Er is niets geschreven.",
+        "en": "The workbook also holds a monitor (measurements); give --monitor FILE.yaml "
+        "for where it goes. Nothing was written.",
+    },
+    "import.workbook-cell": {
+        "nl": "Blad {sheet}, rij {row}, kolom '{column}': '{value}' is niet te lezen.",
+        "en": "Sheet {sheet}, row {row}, column '{column}': '{value}' cannot be read.",
+    },
+    "import.workbook-set": {
+        "nl": "Blad {sheet} moet precies één rij onder de kop hebben: de set.",
+        "en": "Sheet {sheet} must have exactly one row below its header: the set.",
+    },
+    "import.workbook-unknown": {
+        "nl": "Blad {sheet} noemt afspraken die niet op het blad Afspraken staan: {ids}.",
+        "en": "Sheet {sheet} names agreements that are not on the sheet Agreements: {ids}.",
+    },
+    "import.workbook-refused": {
+        "nl": "{path} is niet ingelezen; er is niets geschreven:",
+        "en": "{path} was not read; nothing was written:",
+    },
+    "import.workbook-invalid": {
+        "nl": "Het werkboek geeft geen geldig {what}: {problem}",
+        "en": "The workbook does not give a valid {what}: {problem}",
+    },
+    "import.workbook-summary": {
+        "nl": "Set {set} geschreven naar {path}: {agreements} afspraken.",
+        "en": "Set {set} written to {path}: {agreements} agreements.",
+    },
+    "import.workbook-monitor-summary": {
+        "nl": "Monitor geschreven naar {path}: {measurements} metingen.",
+        "en": "Monitor written to {path}: {measurements} measurements.",
+    },
+    "import.baseline-date": {
+        "nl": "Rij {row}: nulmeting {value} zonder datum; het begin van de looptijd ({date}) "
+        "als datum genomen.",
+        "en": "Row {row}: baseline {value} without a date; the start of the term ({date}) "
+        "taken as its date.",
     },
     "import.no-header": {
         "nl": "Geen kopregel gevonden: de eerste tien rijen hebben geen twee bekende kolomnamen "
@@ -1258,8 +1522,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Row {row}, column {column}: '{value}' is not a number; the target was left out.",
     },
     "import.baseline": {
-        "nl": "Rij {row}: nulmeting '{value}' met datum '{day}' is niet te lezen en is weggelaten.",
-        "en": "Row {row}: baseline '{value}' dated '{day}' cannot be read and was left out.",
+        "nl": "Rij {row}, kolom {column}: '{value}' is geen getal; de nulmeting is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' is not a number; the baseline was left out.",
+    },
+    "import.baseline-day": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is geen datum (schrijf 2026-12-31 of "
+        "31-12-2026); de nulmeting is weggelaten.",
+        "en": "Row {row}, column {column}: '{value}' is not a date (write 2026-12-31 or "
+        "31-12-2026); the baseline was left out.",
     },
     "import.role": {
         "nl": "Rij {row}: de rol van '{party}' is niet af te leiden uit de naam; 'overig' gebruikt. "
@@ -1276,16 +1546,17 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Row {row}: number '{written}' written as {id}.",
     },
     "import.title": {
-        "nl": "Rij {row}: geen titel; de eerste woorden van de tekst gebruikt.",
-        "en": "Row {row}: no title; the first words of the text used.",
+        "nl": "Rij {row}: geen titel; de eerste zin van de tekst gebruikt.",
+        "en": "Row {row}: no title; the first sentence of the text used.",
     },
     "import.metric": {
         "nl": "Rij {row}: geen maat; de titel gebruikt als maat.",
         "en": "Row {row}: no metric; the title used as the metric.",
     },
     "import.thousands": {
-        "nl": "Rij {row}: '{value}' gelezen als {number} (punt als duizendtal).",
-        "en": "Row {row}: '{value}' read as {number} (point as thousands separator).",
+        "nl": "Rij {row}, kolom {column}: '{value}' gelezen als {number} (punt als duizendtal).",
+        "en": "Row {row}, column {column}: '{value}' read as {number} "
+        "(point as thousands separator).",
     },
     "import.unit": {
         "nl": "Rij {row}: eenheid '{unit}' overgenomen uit de streefwaarde.",
@@ -1475,6 +1746,13 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "{path} is a symbolic link that does not lead to an existing file; "
         "prestatie does not write through such a link. Nothing was written.",
     },
+    "write.locked": {
+        "nl": "Een andere schrijver houdt {path} al langer dan 30 seconden vast; probeer het "
+        "straks opnieuw (of verwijder het bestand als er geen prestatie meer loopt). "
+        "Er is niets geschreven.",
+        "en": "Another writer has held {path} for more than 30 seconds; try again shortly "
+        "(or remove the file if no prestatie is running). Nothing was written.",
+    },
     "write.read-only": {
         "nl": "{path} is alleen-lezen of u mag het niet schrijven; prestatie vervangt het niet. "
         "Er is niets geschreven.",
@@ -1501,6 +1779,529 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "ui.rules.as-of": {"nl": "peildatum", "en": "as of"},
     "ui.rules.severity": {"nl": "standaard ernst", "en": "default severity"},
+    # --- The command line: help of each command and parameter, usage errors ------------
+    # Help of a command is "help.<command>", of a parameter "help.<command>.<parameter>",
+    # else the shared "help.<parameter>"; the first paragraph of a command's help is its
+    # line in the list of commands.
+    "help.root": {
+        "nl": "Prestatieafspraken als YAML onder versiebeheer: controleer ze, volg de "
+        "voortgang, rapporteer.\n\nVoorbeeld: prestatie check afspraken/ monitor/\n\n"
+        "De taal is Nederlands; --lang en of de omgevingsvariabele PRESTATIE_LANG=en "
+        "geeft Engels.",
+        "en": "Performance agreements (prestatieafspraken) as versioned YAML: check them, "
+        "follow progress, report.\n\nExample: prestatie check afspraken/ monitor/\n\n"
+        "The language is Dutch; --lang en or the environment variable PRESTATIE_LANG=en "
+        "gives English.",
+    },
+    "help.root.version": {"nl": "Toon de versie.", "en": "Show the version."},
+    "help.quiet": {
+        "nl": "Alleen problemen en resultaten; geen tips, samenvattingen of mededelingen.",
+        "en": "Only problems and results; no hints, summaries or notes.",
+    },
+    "help.no_color": {
+        "nl": "Geen kleur (ook niet als NO_COLOR gezet is).",
+        "en": "No colour (also when NO_COLOR is set).",
+    },
+    "help.lang": {
+        "nl": "Taal (standaard: PRESTATIE_LANG, anders prestatie.yaml, anders nl).",
+        "en": "Language (default: PRESTATIE_LANG, else prestatie.yaml, else nl).",
+    },
+    "help.help": {"nl": "Toon deze hulp.", "en": "Show this help."},
+    "help.install_completion": {
+        "nl": "Installeer het aanvullen met Tab voor deze shell.",
+        "en": "Install Tab completion for this shell.",
+    },
+    "help.show_completion": {
+        "nl": "Toon het aanvullen met Tab voor deze shell, om zelf te installeren.",
+        "en": "Show Tab completion for this shell, to install it yourself.",
+    },
+    "help.config": {
+        "nl": "Instellingenbestand (standaard: het dichtstbijzijnde prestatie.yaml).",
+        "en": "Configuration file (default: the nearest prestatie.yaml).",
+    },
+    "help.as_of": {
+        "nl": "Peildatum JJJJ-MM-DD (standaard: vandaag).",
+        "en": "Reference date YYYY-MM-DD (default: today).",
+    },
+    "help.theme": {"nl": "Alleen dit thema (herhaalbaar).", "en": "Only this theme (repeatable)."},
+    "help.party": {
+        "nl": "Alleen afspraken waarvan deze partij trekker of bijdrager is (herhaalbaar).",
+        "en": "Only agreements this party owns or contributes to (repeatable).",
+    },
+    "help.parents": {
+        "nl": "Maak ontbrekende mappen van het uitvoerbestand aan (standaard: weigeren).",
+        "en": "Make missing folders of the output (default: refuse them).",
+    },
+    "help.output_format": {"nl": "Uitvoerformaat.", "en": "Output format."},
+    "help.paths": {
+        "nl": "Bestanden of mappen met sets en hun monitors.",
+        "en": "Files or directories with sets and their monitors.",
+    },
+    "help.agreement": {
+        "nl": "Id van de afspraak, bijvoorbeeld BS-01.",
+        "en": "Id of the agreement, e.g. BS-01.",
+    },
+    "help.choices": {"nl": "Keuze uit: {choices}.", "en": "One of: {choices}."},
+    # init
+    "help.init": {
+        "nl": "Begin een opslagplaats van afspraken: een set, een monitor, prestatie.yaml, "
+        "schema's, CI en pre-commit.\n\nOverschrijft nooit een bestaand bestand.\n\n"
+        'Voorbeeld: prestatie init lindeveen --municipality "Gemeente Lindeveen" '
+        "--start-year 2026",
+        "en": "Start a repository of agreements: a set, a monitor, prestatie.yaml, schemas, "
+        "CI and pre-commit.\n\nNever overwrites an existing file.\n\n"
+        'Example: prestatie init lindeveen --municipality "Gemeente Lindeveen" '
+        "--start-year 2026",
+    },
+    "help.init.directory": {
+        "nl": "De map van de nieuwe opslagplaats (wordt gemaakt als die ontbreekt).",
+        "en": "The new repository's directory (made if missing).",
+    },
+    "help.init.set_id": {
+        "nl": "Id van de eerste set (standaard: naar de map).",
+        "en": "Id of the first set (default: from the directory).",
+    },
+    "help.init.title": {"nl": "Titel van de eerste set.", "en": "Title of the first set."},
+    "help.init.municipality": {"nl": "Naam van de gemeente.", "en": "Name of the municipality."},
+    "help.init.start_year": {
+        "nl": "Eerste jaar van de looptijd, vier cijfers (standaard: volgend jaar).",
+        "en": "First year of the term, four digits (default: next year).",
+    },
+    "help.init.years": {
+        "nl": "Looptijd in jaren (1 tot en met 10).",
+        "en": "Length of the term in years (1 to 10).",
+    },
+    "help.init.requirement": {
+        "nl": "Wat de CI-bestanden met pip installeren, bijvoorbeeld een git-URL (standaard: "
+        "waar deze prestatie vandaan komt).",
+        "en": "What the CI files pip-install, e.g. a git URL (default: where this prestatie "
+        "comes from).",
+    },
+    "help.init.lang": {
+        "nl": "Taal van de meldingen en van de nieuwe bestanden.",
+        "en": "Language of the messages and of the new files.",
+    },
+    # check
+    "help.check": {
+        "nl": "Controleer afspraak- en monitorbestanden op de SMART- en domeinregels.\n\n"
+        "Afsluitcode 0: geen problemen; 1: problemen gevonden; 2: een bestand kon niet "
+        "gelezen worden.\n\nVoorbeelden:\n\n  prestatie check afspraken/ monitor/\n\n"
+        "  prestatie check --format github --strict .\n\n"
+        "  prestatie check --against v2026-01 afspraken/",
+        "en": "Check agreement and monitor files against the SMART and domain rules.\n\n"
+        "Exit code 0: no problems; 1: problems found; 2: a file could not be read.\n\n"
+        "Examples:\n\n  prestatie check afspraken/ monitor/\n\n"
+        "  prestatie check --format github --strict .\n\n"
+        "  prestatie check --against v2026-01 afspraken/",
+    },
+    "help.check.paths": {
+        "nl": "Bestanden of mappen (daarin *.yaml en *.yml).",
+        "en": "Files or directories (searched for *.yaml and *.yml).",
+    },
+    "help.check.strict": {
+        "nl": "Ook waarschuwingen laten de controle mislukken.",
+        "en": "Warnings fail the check too.",
+    },
+    "help.check.against": {
+        "nl": "Git-revisie om mee te vergelijken: wat sindsdien veranderde, vraagt een "
+        "wijziging (P615).",
+        "en": "Git revision to compare with: changes since then need an amendment (P615).",
+    },
+    # status
+    "help.status": {
+        "nl": "Toon de voortgang van elke afspraak: stand, doel, verwachting, stoplicht, "
+        "prognose.\n\nStatussen: gehaald, op koers (groen), risico (oranje), achter en "
+        "niet gehaald (rood), geen gegevens (grijs); niet beoordeeld, en waarom (grijs): "
+        "context, verzoek open, verzoek afgewezen, nog niet, vervallen, opgeschort, "
+        "ingetrokken. --party vindt ook de afspraken van een groep waarvan de partij lid "
+        "is. De drempels staan in prestatie.yaml.\n\nVoorbeelden:\n\n"
+        "  prestatie status afspraken/ monitor/\n\n"
+        "  prestatie status --as-of 2026-06-30 --party hv-lindeveen --format md .\n\n"
+        "  prestatie status --scope weidemeer-oost --status 'op koers' afspraken/ monitor/",
+        "en": "Show the progress of each agreement: value, target, expected, traffic light, "
+        "projection.\n\nStatuses: achieved, on track (green), at risk (orange), behind and "
+        "overdue (red), no data (grey); not judged, and why (grey): context, request open, "
+        "request declined, not yet, lapsed, suspended, withdrawn. --party also finds the "
+        "agreements of a group the party is a member of. Thresholds can be set in "
+        "prestatie.yaml.\n\nExamples:\n\n  prestatie status afspraken/ monitor/\n\n"
+        "  prestatie status --as-of 2026-06-30 --party hv-lindeveen --format md .\n\n"
+        "  prestatie status --scope weidemeer-oost --status on_track afspraken/ monitor/",
+    },
+    "help.status.status_filter": {
+        "nl": "Alleen deze status (herhaalbaar), Nederlands of Engels: 'op koers', "
+        "'niet gehaald', vervallen, on_track, overdue.",
+        "en": "Only this status (repeatable), in English or Dutch: on_track, overdue, "
+        "lapsed, 'op koers'.",
+    },
+    "help.status.scope": {
+        "nl": "Alleen afspraken waarvan het bereik of 'per geval' deze tekst bevat "
+        "(hoofdletters maken niet uit).",
+        "en": "Only agreements whose scope or 'per event' contains this text (any case).",
+    },
+    # record
+    "help.record": {
+        "nl": "Voeg een meting, of de stand van een voorbehoud, toe aan het monitorbestand "
+        "van de set; de rest van het bestand blijft zoals het is.\n\nWeigert, zonder iets "
+        "te schrijven: een onbekende afspraak of voorbehoud, een datum buiten de looptijd, "
+        "een waarde van de verkeerde soort, een tweede waarde op dezelfde datum of een "
+        "monitorbestand dat niet te lezen is.\n\nVoorbeelden:\n\n"
+        '  prestatie record BS-01 45 --date 2017-12-31 --source "Jaarverslag 2017" '
+        "--reported-by corp-a\n\n"
+        '  prestatie record BT-01 2,8 --index 3,3 --date 2026-07-01 --source "Huurbeleid '
+        '2026"\n\n'
+        "  prestatie record BS-06 --condition vergunning-dijkzicht --state 'niet vervuld' "
+        '--date 2026-09-30 --source "Uitspraak rechtbank"\n\n'
+        "Een negatieve waarde werkt zoals ze is: prestatie record BT-01 -0,5 --date 2026-07-01",
+        "en": "Add a measurement, or the state of a condition, to the monitor file of its "
+        "set, keeping the rest of the file as it is.\n\nRefuses, writing nothing, an "
+        "unknown agreement or condition, a date outside the term, a value of the wrong "
+        "kind, a second value for the same date, or a monitor file that does not parse.\n\n"
+        "Examples:\n\n"
+        '  prestatie record BS-01 45 --date 2017-12-31 --source "Jaarverslag 2017" '
+        "--reported-by corp-a\n\n"
+        '  prestatie record BT-01 2.8 --index 3.3 --date 2026-07-01 --source "Huurbeleid '
+        '2026"\n\n'
+        "  prestatie record BS-06 --condition vergunning-dijkzicht --state not_met "
+        '--date 2026-09-30 --source "Uitspraak rechtbank"\n\n'
+        "A negative value works as it is: prestatie record BT-01 -0.5 --date 2026-07-01",
+    },
+    "help.record.value": {
+        "nl": "De gemeten waarde: een getal, of ja/nee (gedaan of niet) bij een afspraak "
+        "zonder doel. Weg te laten bij --condition.",
+        "en": "The measured value: a number, or ja/nee (done or not) for an agreement "
+        "without target. Left out with --condition.",
+    },
+    "help.record.day": {
+        "nl": "Peildatum van de meting of de stand, JJJJ-MM-DD.",
+        "en": "Reference date of the measurement or state, YYYY-MM-DD.",
+    },
+    "help.record.source": {"nl": "Brondocument of link.", "en": "Source document or link."},
+    "help.record.reported_by": {
+        "nl": "Id van de partij die de waarde meldt.",
+        "en": "Id of the party that reports the value.",
+    },
+    "help.record.note": {"nl": "Een korte toelichting.", "en": "A short explanation."},
+    "help.record.index": {
+        "nl": "De stand van de externe index bij de meting, voor een doel dat aan een index "
+        "hangt (bijvoorbeeld de inflatie).",
+        "en": "The outside index's value with the measurement, for a target set against an "
+        "index (e.g. inflation).",
+    },
+    "help.record.condition": {
+        "nl": "Leg de stand van dit voorbehoud van de afspraak vast, geen waarde.",
+        "en": "Record the state of this condition (voorbehoud) of the agreement, not a value.",
+    },
+    "help.record.state": {
+        "nl": "Bij --condition: open, vervuld of 'niet vervuld' (ook open, met, not_met).",
+        "en": "With --condition: open, met or not_met (also vervuld, 'niet vervuld').",
+    },
+    "help.record.monitor_file": {
+        "nl": "Monitorbestand (standaard: dat van de set, of monitor/<set-id>.yaml).",
+        "en": "Monitor file (default: the set's, or monitor/<set id>.yaml).",
+    },
+    "help.record.sets": {
+        "nl": "Waar de set te zoeken (standaard: de opslagplaats waarin u staat).",
+        "en": "Where to look for the set (default: the repository you are in).",
+    },
+    # diff
+    "help.diff": {
+        "nl": "Toon wat er in de afspraken veranderde, per afspraak-id: toegevoegd, "
+        "verwijderd, hernoemd, velden.\n\nZonder revisies: de werkmap tegen HEAD.\n\nVoorbeelden:\n\n  prestatie diff\n\n"
+        "  prestatie diff v2025-12 HEAD -- afspraken/\n\n"
+        "  prestatie diff oud/lindeveen.yaml afspraken/lindeveen-2025-2028.yaml",
+        "en": "Show what changed in the agreements, by agreement id: added, removed, "
+        "renamed, fields.\n\nWithout revisions: the working tree against HEAD.\n\nExamples:\n\n  prestatie diff\n\n"
+        "  prestatie diff v2025-12 HEAD -- afspraken/\n\n"
+        "  prestatie diff oud/lindeveen.yaml afspraken/lindeveen-2025-2028.yaml",
+    },
+    "help.diff.revisions": {
+        "nl": "Niets (werkmap tegen HEAD), REV (REV tegen werkmap), REV_A REV_B, of "
+        "BESTAND_A BESTAND_B; paden om de vergelijking te beperken komen na --.",
+        "en": "Nothing (working tree vs HEAD), REV (REV vs working tree), REV_A REV_B, or "
+        "FILE_A FILE_B; paths to limit the comparison go after --.",
+    },
+    "help.diff.exit_code": {
+        "nl": "Sluit af met 1 als er verschillen zijn, zoals git diff.",
+        "en": "Exit 1 when there are differences, as git diff does.",
+    },
+    # log
+    "help.log": {
+        "nl": "Toon de geschiedenis van één afspraak: elke commit die haar veranderde, wat "
+        "en waarom.\n\nVoorbeeld: prestatie log BS-01 afspraken/",
+        "en": "Show the history of one agreement: each commit that changed it, what and "
+        "why.\n\nExample: prestatie log BS-01 afspraken/",
+    },
+    "help.log.paths": {
+        "nl": "Beperk de geschiedenis tot deze bestanden of mappen.",
+        "en": "Limit the history to these files or directories.",
+    },
+    "help.log.set_id": {
+        "nl": "De set, als de id in meer dan één set voorkomt.",
+        "en": "The set, when the id occurs in more than one.",
+    },
+    # sign
+    "help.sign": {
+        "nl": "Leg de ondertekening door een partij vast, met een vingerafdruk van de inhoud "
+        "van de set (P616 meldt latere wijzigingen).\n\n"
+        "Voorbeeld: prestatie sign afspraken/lindeveen-2025-2028.yaml --party hv-veenhuis "
+        '--name "M. Bakker"',
+        "en": "Record a party's sign-off with a digest of the set's content (P616 reports "
+        "later changes).\n\n"
+        "Example: prestatie sign afspraken/lindeveen-2025-2028.yaml --party hv-veenhuis "
+        '--name "M. Bakker"',
+    },
+    "help.sign.path": {"nl": "Het setbestand om te ondertekenen.", "en": "The set file to sign."},
+    "help.sign.party": {"nl": "Id van de partij die tekent.", "en": "Id of the signing party."},
+    "help.sign.name": {"nl": "Naam van wie tekent.", "en": "Name of the person who signs."},
+    "help.sign.day": {
+        "nl": "Datum van ondertekening, JJJJ-MM-DD (standaard: vandaag).",
+        "en": "Date of signing, YYYY-MM-DD (default: today).",
+    },
+    # report
+    "help.report": {
+        "nl": "Schrijf een rapport voor raadsleden, raden van commissarissen en huurders: "
+        "Markdown, HTML of PDF.\n\nDe HTML is één zelfstandig bestand (geen scripts, geen "
+        "verzoeken naar buiten) dat netjes afdrukt.\n\nVoorbeelden:\n\n"
+        "  prestatie report afspraken/ monitor/ > rapport.md\n\n"
+        "  prestatie report --format html -o rapport.html afspraken/ monitor/",
+        "en": "Write a report for council members, supervisory boards and tenants: Markdown, "
+        "HTML or PDF.\n\nThe HTML is one self-contained file (no scripts, no external requests) "
+        "that prints cleanly.\n\nExamples:\n\n"
+        "  prestatie report afspraken/ monitor/ > rapport.md\n\n"
+        "  prestatie report --format html -o rapport.html afspraken/ monitor/",
+    },
+    "help.report.output_format": {
+        "nl": "Uitvoerformaat (standaard: naar de extensie van -o, anders md).",
+        "en": "Output format (default: from -o's suffix, else md).",
+    },
+    "help.report.output": {
+        "nl": "Schrijf naar dit bestand (standaard: de standaarduitvoer).",
+        "en": "Write to this file (default: standard output).",
+    },
+    "help.report.pdf_variant": {
+        "nl": "Voor het archief: een PDF/A- (of PDF/UA-)niveau, bijvoorbeeld pdf/a-3a.",
+        "en": "For the archive: a PDF/A (or PDF/UA) level, e.g. pdf/a-3a.",
+    },
+    "help.report.template": {
+        "nl": "Map met report.md.j2, report.html.j2 of report.css om te gebruiken in plaats "
+        "van de ingebouwde.",
+        "en": "Directory with report.md.j2, report.html.j2 or report.css to use instead of "
+        "the built-in ones.",
+    },
+    # export
+    "help.export": {
+        "nl": "Exporteer één rij per afspraak (set, id, titel, thema, trekker, doel, termijn, "
+        "laatste stand, status).\n\nHet formaat volgt de extensie van -o (.csv, .xlsx, .ods), anders csv.\n\nVoorbeelden:\n\n"
+        "  prestatie export -o afspraken.xlsx afspraken/ monitor/\n\n"
+        "  prestatie export --format csv afspraken/ > afspraken.csv",
+        "en": "Export one row per agreement (set, id, title, theme, owner, target, deadline, "
+        "latest value, status).\n\nThe format follows the suffix of -o (.csv, .xlsx, .ods), else csv.\n\nExamples:\n\n"
+        "  prestatie export -o afspraken.xlsx afspraken/ monitor/\n\n"
+        "  prestatie export --format csv afspraken/ > afspraken.csv",
+    },
+    "help.export.output_format": {
+        "nl": "Uitvoerformaat (standaard: naar de extensie van -o, anders csv).",
+        "en": "Output format (default: from -o's suffix, else csv).",
+    },
+    "help.export.output": {
+        "nl": "Schrijf naar dit bestand (nodig voor xlsx en ods).",
+        "en": "Write to this file (required for xlsx and ods).",
+    },
+    "help.export.workbook": {
+        "nl": "Eén set als werkmap (xlsx of ods) met al haar gegevens, die import weer inleest.",
+        "en": "One set as a workbook (xlsx or ods) of all its data, which import reads back.",
+    },
+    # import
+    "help.import": {
+        "nl": "Maak van een tabel met afspraken (Excel, ODS of CSV) een set, en noem elke rij "
+        "of cel die niet over te nemen was.\n\nHerkent gangbare kolomnamen: nr, afspraak, "
+        "titel, thema, trekker, bijdragers, doel/streefwaarde, eenheid, nulmeting, "
+        "deadline/termijn/gereed, en de kolommen van export.\n\nVoorbeelden:\n\n"
+        "  prestatie import monitor-2025.xlsx -o afspraken/lindeveen-2025-2028.yaml "
+        "--period 2025-2028\n\n"
+        "  prestatie import bewerkt.xlsx -o nieuw.yaml --parties "
+        "afspraken/weidemeer-2026-2029.yaml --period 2026-2029",
+        "en": "Turn a table of agreements (Excel, ODS or CSV) into a set, naming every row or "
+        "cell it could not take over.\n\nRecognises common Dutch column names: nr, "
+        "afspraak, titel, thema, trekker, bijdragers, doel/streefwaarde, eenheid, "
+        "nulmeting, deadline/termijn/gereed, and the export's own columns.\n\nExamples:\n\n"
+        "  prestatie import monitor-2025.xlsx -o afspraken/lindeveen-2025-2028.yaml "
+        "--period 2025-2028\n\n"
+        "  prestatie import bewerkt.xlsx -o nieuw.yaml --parties "
+        "afspraken/weidemeer-2026-2029.yaml --period 2026-2029",
+    },
+    "help.import.source": {
+        "nl": "Een tabel (.xlsx, .ods of .csv) met één afspraak per rij.",
+        "en": "A table (.xlsx, .ods or .csv) with one agreement per row.",
+    },
+    "help.import.output": {
+        "nl": "Het setbestand om te schrijven (mag nog niet bestaan).",
+        "en": "The set file to write (must not exist).",
+    },
+    "help.import.set_id": {
+        "nl": "Id van de set (standaard: de naam van het uitvoerbestand).",
+        "en": "Id of the set (default: the output file's name).",
+    },
+    "help.import.title": {"nl": "Titel van de set.", "en": "Title of the set."},
+    "help.import.period": {
+        "nl": "De looptijd: 2025-2028 of 2025-01-01:2028-12-31 (standaard: naar de termijnen).",
+        "en": "The term: 2025-2028 or 2025-01-01:2028-12-31 (default: from the deadlines).",
+    },
+    "help.import.mapping": {
+        "nl": "Koppel een kolom aan een veld, bijvoorbeeld --map 'Wie=owner' (herhaalbaar).",
+        "en": "Map a column to a field, e.g. --map 'Wie=owner' (repeatable).",
+    },
+    "help.import.monitor": {
+        "nl": "Waar de metingen van een werkmap heen gaan (mag nog niet bestaan).",
+        "en": "Where a workbook's measurements go (must not exist).",
+    },
+    "help.import.parties": {
+        "nl": "Een set met de partijen en groepen die de tabel noemt (naam of id); ze gaan "
+        "ongewijzigd mee in de nieuwe set.",
+        "en": "A set whose parties and groups the table names (by name or id); they go into "
+        "the new set as they are.",
+    },
+    # rules
+    "help.rules": {
+        "nl": "Toon de regels: code, standaard ernst, toelichting, een goed en een fout "
+        "voorbeeld.\n\nMet een of meer codes alleen die regels.\n\nVoorbeelden:\n\n  prestatie rules\n\n"
+        "  prestatie rules S101 --lang en",
+        "en": "List the rules: code, default severity, rationale, a passing and a failing "
+        "example.\n\nWith one or more codes only those rules.\n\nExamples:\n\n  prestatie rules\n\n"
+        "  prestatie rules S101 --lang en",
+    },
+    "help.rules.codes": {
+        "nl": "Alleen deze regels, bijvoorbeeld S101 (standaard: alle).",
+        "en": "Only these rules, e.g. S101 (default: all).",
+    },
+    # schema
+    "help.schema": {
+        "nl": "Schrijf het JSON-schema van elke soort bestand, voor editors en andere "
+        "programma's.\n\nVoorbeeld: prestatie schema --output-dir schemas/",
+        "en": "Write the JSON Schema of each kind of file, for editors and other tools.\n\n"
+        "Example: prestatie schema --output-dir schemas/",
+    },
+    "help.schema.output_dir": {
+        "nl": "Waar de schemabestanden komen (gemaakt als de map ontbreekt; de mappen "
+        "erboven met --parents).",
+        "en": "Where to write the schema files (made if missing; its parents with --parents).",
+    },
+    "help.schema.check_only": {
+        "nl": "Schrijf niets; sluit af met 1 als een bestand verouderd is.",
+        "en": "Write nothing; exit 1 when a file is out of date.",
+    },
+    # Placeholders of values in the help and the usage line.
+    "rules.unknown": {
+        "nl": "Er is geen regel {code} (dichtbij: {near}); 'prestatie rules' toont ze alle.",
+        "en": "There is no rule {code} (close: {near}); 'prestatie rules' lists them all.",
+    },
+    "cli.metavar.options": {"nl": "[OPTIES]", "en": "[OPTIONS]"},
+    "cli.metavar.command": {"nl": "OPDRACHT [ARGUMENTEN]...", "en": "COMMAND [ARGS]..."},
+    "cli.metavar.path": {"nl": "PAD", "en": "PATH"},
+    "cli.metavar.paths": {"nl": "PAD", "en": "PATH"},
+    "cli.metavar.file": {"nl": "BESTAND", "en": "FILE"},
+    "cli.metavar.dir": {"nl": "MAP", "en": "DIR"},
+    "cli.metavar.date": {"nl": "DATUM", "en": "DATE"},
+    "cli.metavar.lang": {"nl": "TAAL", "en": "LANG"},
+    "cli.metavar.format": {"nl": "FORMAAT", "en": "FORMAT"},
+    "cli.metavar.choice": {"nl": "KEUZE", "en": "CHOICE"},
+    "cli.metavar.party": {"nl": "PARTIJ", "en": "PARTY"},
+    "cli.metavar.theme": {"nl": "THEMA", "en": "THEME"},
+    "cli.metavar.revision": {"nl": "REVISIE", "en": "REVISION"},
+    "cli.metavar.revisions": {"nl": "REVISIE", "en": "REVISION"},
+    "cli.metavar.year": {"nl": "JAAR", "en": "YEAR"},
+    "cli.metavar.number": {"nl": "GETAL", "en": "NUMBER"},
+    "cli.metavar.map": {"nl": "KOLOM=VELD", "en": "COLUMN=FIELD"},
+    "cli.metavar.period": {"nl": "LOOPTIJD", "en": "TERM"},
+    "cli.metavar.status": {"nl": "STATUS", "en": "STATUS"},
+    "cli.metavar.state": {"nl": "STAND", "en": "STATE"},
+    "cli.metavar.id": {"nl": "ID", "en": "ID"},
+    "cli.metavar.name": {"nl": "NAAM", "en": "NAME"},
+    "cli.metavar.text": {"nl": "TEKST", "en": "TEXT"},
+    "cli.metavar.requirement": {"nl": "PAKKET", "en": "PACKAGE"},
+    "cli.metavar.agreement": {"nl": "AFSPRAAK", "en": "AGREEMENT"},
+    "cli.metavar.value": {"nl": "WAARDE", "en": "VALUE"},
+    "cli.metavar.directory": {"nl": "MAP", "en": "DIR"},
+    "cli.metavar.source": {"nl": "TABEL", "en": "TABLE"},
+    "cli.metavar.codes": {"nl": "CODE", "en": "CODE"},
+    "cli.metavar.level": {"nl": "NIVEAU", "en": "LEVEL"},
+    # The fixed words of the help.
+    "cli.words.usage": {"nl": "Gebruik", "en": "Usage"},
+    "cli.words.arguments": {"nl": "Argumenten", "en": "Arguments"},
+    "cli.words.options": {"nl": "Opties", "en": "Options"},
+    "cli.words.commands": {"nl": "Opdrachten", "en": "Commands"},
+    "cli.words.default": {"nl": "standaard", "en": "default"},
+    "cli.words.required": {"nl": "verplicht", "en": "required"},
+    # Usage errors (exit code 2).
+    "cli.error.see-help": {
+        "nl": "'{command}' toont alle opties.",
+        "en": "'{command}' shows every option.",
+    },
+    "cli.error.no-such-option": {
+        "nl": "Onbekende optie {option}.",
+        "en": "Unknown option {option}.",
+    },
+    "cli.error.no-such-command": {
+        "nl": "Onbekende opdracht '{command}'.",
+        "en": "Unknown command '{command}'.",
+    },
+    "cli.error.missing-command": {
+        "nl": "Geef een opdracht, bijvoorbeeld check of status.",
+        "en": "Give a command, for example check or status.",
+    },
+    "cli.error.missing-option": {
+        "nl": "De optie {name} ontbreekt; die is verplicht.",
+        "en": "The option {name} is missing; it is required.",
+    },
+    "cli.error.missing-argument": {
+        "nl": "{name} ontbreekt; die is verplicht.",
+        "en": "{name} is missing; it is required.",
+    },
+    "cli.error.needs-value": {
+        "nl": "Na {option} hoort een waarde.",
+        "en": "{option} needs a value.",
+    },
+    "cli.error.no-value": {
+        "nl": "{option} neemt geen waarde.",
+        "en": "{option} takes no value.",
+    },
+    "cli.error.extra": {
+        "nl": "Te veel argumenten: {arguments}.",
+        "en": "Too many arguments: {arguments}.",
+    },
+    "cli.error.choice": {
+        "nl": "'{value}' kan niet bij {name}; kies uit: {choices}.",
+        "en": "'{value}' cannot go with {name}; choose from: {choices}.",
+    },
+    "cli.error.integer": {
+        "nl": "'{value}' bij {name} is geen geheel getal.",
+        "en": "'{value}' for {name} is not a whole number.",
+    },
+    "cli.error.range": {
+        "nl": "{name} moet tussen {min} en {max} liggen, niet {value}.",
+        "en": "{name} must lie between {min} and {max}, not {value}.",
+    },
+    "cli.error.value": {
+        "nl": "'{value}' kan niet bij {name}.",
+        "en": "'{value}' cannot go with {name}.",
+    },
+    "cli.error.invalid": {
+        "nl": "Ongeldige waarde bij {name}: {message}",
+        "en": "Invalid value for {name}: {message}",
+    },
+    "cli.error.environment": {
+        "nl": "{name}={value} is geen taal van prestatie; kies nl of en "
+        "(Use {name}=nl or {name}=en).",
+        "en": "{name}={value} is not a language of prestatie; choose nl or en "
+        "(Gebruik {name}=nl of {name}=en).",
+    },
+    "cli.error.aborted": {"nl": "Afgebroken.", "en": "Aborted."},
+    "cli.error.bug": {
+        "nl": "onverwachte fout ({error}). Dit is een fout in prestatie; meld hem, met de "
+        "opdracht die u gaf.",
+        "en": "unexpected error ({error}). This is a bug in prestatie; please report it "
+        "with the command you ran.",
+    },
 }
 
 

@@ -30,7 +30,7 @@ def test_an_unknown_yaml_version_is_a_clear_error(tmp_path: Path) -> None:
     done = prestatie("check", "set.yaml", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout.splitlines()[:2] == [
-        "set.yaml:1:1: Y005 error Dit is geen geldige YAML: %YAML 1.3.",
+        "set.yaml:1:1: Y005 fout Dit is geen geldige YAML: %YAML 1.3.",
         "    tip: prestatie leest YAML 1.1 en 1.2; laat de regel '%YAML' weg of schrijf "
         "'%YAML 1.2'.",
     ]
@@ -67,7 +67,7 @@ def test_only_the_integer_1_is_version_1(tmp_path: Path, written: str, shown: st
     done = prestatie("check", "monitor.yaml", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines()[0] == (
-        f"monitor.yaml:2:10: V003 error Ongeldige waarde voor 'version': '{shown}' is niet "
+        f"monitor.yaml:2:10: V003 fout Ongeldige waarde voor 'version': '{shown}' is niet "
         "toegestaan; kies uit 1."
     )
 

@@ -152,8 +152,8 @@ def test_cli_filters_by_theme_and_party() -> None:
     agreements = [line for line in done.stdout.splitlines() if line.startswith("#### ")]
     # hv-veenhuis contributes to both (PR-02, also 'proces', is the corporations' own).
     assert agreements == [
-        "#### PR-01 Jaarlijkse evaluatie van de jaarschijf: **behaald**",
-        "#### J26-01 Volkshuisvestingsprogramma Lindeveen: **op koers**",
+        "#### PR-01 Jaarlijkse evaluatie van de jaarschijf: 🟢 **behaald**",
+        "#### J26-01 Volkshuisvestingsprogramma Lindeveen: 🟢 **op koers**",
     ]
 
 
@@ -267,7 +267,8 @@ def test_report_in_a_real_browser(tmp_path: Path) -> None:
             browser.close()
     assert errors == []
     assert requests == [page_file.as_uri()]
-    assert headings[:3] == [
+    assert headings[:4] == [
+        "In het kort",
         "Prestatieafspraken Bodegraven-Reeuwijk 2016-2019",
         "Prestatieafspraken Lindeveen 2025-2028 (kaderafspraak)",
         "Regionale prestatieafspraken Hofstreek 2024-2027",

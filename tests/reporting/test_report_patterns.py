@@ -77,7 +77,7 @@ def test_parties_over_time_in_markdown() -> None:
     ) in markdown
     # A party without changes over time reads as before.
     assert (
-        "| Partijen | Gemeente Weidemeer (gemeente); Woonstichting De Meerhof (woningcorporatie); "
+        "- **Partijen**: Gemeente Weidemeer (gemeente); Woonstichting De Meerhof (woningcorporatie); "
         in (markdown)
     )
 
@@ -85,7 +85,7 @@ def test_parties_over_time_in_markdown() -> None:
 def test_groups_with_their_members_and_never_as_signatories() -> None:
     markdown = _weidemeer("md")
     assert (
-        "| Groepen | Samenwerkende Corporaties Weidemeer: Woonstichting De Meerhof, Polderrijk "
+        "- **Groepen**: Samenwerkende Corporaties Weidemeer: Woonstichting De Meerhof, Polderrijk "
         "Wonen, Oeverwonen, Polderoever Wonen (Een samenwerkingsverband, geen rechtspersoon; de "
         "leden tekenen elk zelf.); De corporaties: Woonstichting De Meerhof, Polderrijk Wonen, "
         "Oeverwonen, Polderoever Wonen, Stichting Jongerenhuisvesting Regio; De "
@@ -122,13 +122,13 @@ def test_a_slice_names_its_frame_and_the_frame_its_slices_with_the_bids() -> Non
     view = _view([AFSPRAKEN, MONITOR])
     markdown = render_report(view, "md")
     assert (
-        "| Kaderafspraak | Jaarschijf bij kaderafspraak weidemeer-2026-2029: Prestatieafspraken "
-        "Weidemeer 2026-2029 (kaderafspraak) |"
+        "- **Kaderafspraak**: Jaarschijf bij kaderafspraak weidemeer-2026-2029: Prestatieafspraken "
+        "Weidemeer 2026-2029 (kaderafspraak)\n"
     ) in markdown
-    assert "| Jaarschijven | weidemeer-2026, weidemeer-2027 |" in markdown
+    assert "- **Jaarschijven**: weidemeer-2026, weidemeer-2027\n" in markdown
     assert (
-        "| Biedingen | Woonstichting De Meerhof op 26 juni 2025; Polderrijk Wonen op 30 juni "
-        "2025; Oeverwonen op 30 juni 2025 |"
+        "- **Biedingen**: Woonstichting De Meerhof op 26 juni 2025; Polderrijk Wonen op 30 juni "
+        "2025; Oeverwonen op 30 juni 2025\n"
     ) in markdown
     html = render_report(view, "html")
     assert (
@@ -141,7 +141,7 @@ def test_a_slice_names_its_frame_and_the_frame_its_slices_with_the_bids() -> Non
     ) in html
     # A slice read without its frame still names the frame by id.
     alone = render_report(_view([SLICE]), "md")
-    assert "| Kaderafspraak | Jaarschijf bij kaderafspraak weidemeer-2026-2029 |" in alone
+    assert "- **Kaderafspraak**: Jaarschijf bij kaderafspraak weidemeer-2026-2029\n" in alone
 
 
 def test_set_amendment_with_its_withdrawal() -> None:
@@ -151,7 +151,7 @@ def test_set_amendment_with_its_withdrawal() -> None:
         "woonruimteverdeelsysteem (SW-05) vervalt, omdat de regio dit in 2026 zelf oppakt. "
         "(akkoord: alle partijen)"
     )
-    assert f"| Wijzigingen van de set | {line} |" in _weidemeer("md")
+    assert f"- **Wijzigingen van de set**: {line}\n" in _weidemeer("md")
     assert f'<dt>Wijzigingen van de set</dt>\n    <dd><ul class="amendments"><li>{line}</li>' in (
         _weidemeer("html")
     )
@@ -236,10 +236,10 @@ def test_context_is_a_paragraph_without_status_or_light() -> None:
         "#### K-00 Gezamenlijke ambitie (context)\n\n"
         "Partijen streven naar een Weidemeer waarin iedereen een betaalbare, duurzame en "
         "passende woning kan vinden. Deze ambitie is het kader voor de afspraken hieronder.\n\n"
-        "- context, wordt niet beoordeeld; Alle partijen\n\n### betaalbaarheid\n"
+        "- context, wordt niet beoordeeld; Alle partijen\n\n### Betaalbaarheid\n"
     )
     html = _weidemeer("html")
-    assert '<div class="agreement context">' in html
+    assert '<div class="agreement context" id="a-weidemeer-2026-2029-K-00">' in html
     block = _html_block(html, "K-00")
     assert 'class="status' not in block and "light-" not in block
     assert '<p class="muted">context, wordt niet beoordeeld; Alle partijen</p>' in block
@@ -293,7 +293,7 @@ def test_conditions_with_their_kind_and_latest_state() -> None:
     ) in _block(markdown, "BS-05")
     lapsed = _block(markdown, "BS-06")
     assert lapsed.startswith(
-        "#### BS-06 Kantoor Dijkzicht wordt 36 jongerenwoningen: **vervallen**"
+        "#### BS-06 Kantoor Dijkzicht wordt 36 jongerenwoningen: ⚪ **vervallen**"
     )
     assert (
         "- Voorbehoud (besluit door Rechtbank / gemeente (bezwaar en beroep)): De "
@@ -326,14 +326,14 @@ def test_a_condition_recorded_after_the_report_date_is_still_open() -> None:
 
 def test_withdrawn_agreement_says_when_and_why() -> None:
     block = _block(_weidemeer("md"), "SW-05")
-    assert block.startswith("#### SW-05 Gezamenlijk woonruimteverdeelsysteem: **ingetrokken**")
+    assert block.startswith("#### SW-05 Gezamenlijk woonruimteverdeelsysteem: ⚪ **ingetrokken**")
     assert (
         "- **Ingetrokken op 1 september 2026: Addendum: Stichting Jongerenhuisvesting Regio sluit "
         "aan (SW-04). Het onderzoek naar een gezamenlijk woonruimteverdeelsysteem (SW-05) vervalt, "
         "omdat de regio dit in 2026 zelf oppakt.**\n"
     ) in block
     html = _weidemeer("html")
-    assert '<div class="agreement light-grey withdrawn">' in html
+    assert '<div class="agreement light-grey withdrawn" id="a-weidemeer-2026-2029-SW-05">' in html
     assert '<p class="withdrawn"><strong>Ingetrokken op 1 september 2026: Addendum:' in (
         _html_block(html, "SW-05")
     )
@@ -374,8 +374,8 @@ def test_scope_and_per_event() -> None:
     [
         (
             "BT-03",
-            "- Doel: tussen 850 en 1.000 euro per maand, termijn 2027-12-31\n",
-            "- Target: between 850 and 1,000 euro per maand, deadline 2027-12-31\n",
+            "- Doel: tussen 850 en 1.000 euro per maand, termijn 31 december 2027\n",
+            "- Target: between 850 and 1,000 euro per maand, deadline 31 December 2027\n",
         ),
         (
             "BT-01",
@@ -384,8 +384,8 @@ def test_scope_and_per_event() -> None:
         ),
         (
             "BS-01",
-            "- Doel: ≥ circa 600 woningen (netto), termijn 2029-12-31\n",
-            "- Target: ≥ about 600 woningen (net), deadline 2029-12-31\n",
+            "- Doel: ≥ circa 600 woningen (netto), termijn 31 december 2029\n",
+            "- Target: ≥ about 600 woningen (net), deadline 31 December 2029\n",
         ),
         (
             "BT-02",
@@ -520,7 +520,7 @@ def test_a_successor_signed_through_the_parties_it_succeeded() -> None:
     )  # fmt: skip
     # The parties that merged show their own signatures.
     assert rows["Polderrijk Wonen"] == (
-        "A. Benali", "2025-12-11", "unchecked", "getekend (versie niet vastgelegd)",
+        "A. Benali", "11 december 2025", "unchecked", "getekend (versie niet vastgelegd)",
     )  # fmt: skip
     assert "| Polderoever Wonen |  |  | getekend via Polderrijk Wonen en Oeverwonen (voor de " in (
         _weidemeer("md")

@@ -17,7 +17,8 @@ class TemplateProblem(PrestatieError):
 
 
 def render_report(view: ReportView, output_format: str, template_dir: Path | None = None) -> str:
-    """The report as Markdown (``md``) or one self-contained HTML file (``html``)."""
+    """The report as Markdown (``md``) or one self-contained HTML file (``html``, also
+    the source of a PDF)."""
     return "".join(REPORT_FORMATS[output_format](view, template_dir))
 
 
@@ -44,6 +45,10 @@ def _stream(view: ReportView, output_format: str, template_dir: Path | None) -> 
     from prestatie_cli.reporting.environment import environment
 
     env = environment(output_format, view.lang, template_dir)
+    if output_format == "md":
+        escape = env.filters["md"]
+        # '@name' in an agreement's text would notify a user on GitHub or GitLab.
+        env.filters["md"] = lambda value: escape(value).replace("@", "\\@")
     try:
         template = env.get_template(f"report.{output_format}.j2")
         yield from template.generate(report=view)
@@ -65,4 +70,9 @@ class ReportFormat(Protocol):
 REPORT_FORMATS: dict[str, ReportFormat] = {
     "md": stream_markdown,
     "html": stream_html,
+    # A PDF is the HTML laid out for paper (reporting.pdf): the same pieces, printed.
+    "pdf": stream_html,
 }
+
+# The format an output file's suffix names; -o with another suffix than --format is refused.
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}

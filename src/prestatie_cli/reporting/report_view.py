@@ -13,15 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
 from prestatie_cli import __version__
 from prestatie_cli.check.result import CheckResult
 from prestatie_cli.load.corpus import Corpus
-from prestatie_cli.messages import Language, number, text, written_date
+from prestatie_cli.messages import Language, has, number, text
 from prestatie_cli.model.agreements import (
     Agreement,
     AgreementSet,
     ConditionRecord,
+    Measurement,
     Monitor,
+    MonitorWaiver,
     Party,
     SetAmendment,
     Target,
@@ -36,10 +41,9 @@ from prestatie_cli.model.structure import (
     parties_of,
     withdrawals,
 )
-from prestatie_cli.progress.calculation import Progress
+from prestatie_cli.progress.calculation import Progress, met
 from prestatie_cli.progress.status import EVERYTHING, Selection, condition_records, set_status
 from prestatie_cli.progress.statuses import LIGHTS, STATUSES, Light, Status
-from prestatie_cli.reporting.status_formats import expected_cell, projected_cell
 
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "exactly": "="}
 # Units of rates, prices and durations: two municipalities' values do not add up.
@@ -68,6 +72,7 @@ class AmendmentView:
     reason: str
     agreed_by: str
     summary: str
+    iso: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,19 @@ class AgreementView:
     conditions: tuple[ConditionView, ...] = ()
     # "Ingetrokken op 1 september 2026: reason" when a set amendment withdrew it.
     withdrawn: str = ""
+    theme: str = ""
+    # "38 weken op 31 december 2015": where progress is counted from.
+    baseline: str = ""
+    # Every date that matters, oldest first; the chart's text alternative.
+    history: tuple[HistoryRow, ...] = ()
+    chart: ChartView | None = None
+    # Why it was missed, or why a finding does not apply: the monitor's explanations.
+    explanations: tuple[str, ...] = ()
+    # Its deadline passed and nothing was measured: late, though there is no figure.
+    late: str = ""
+    # The light as a symbol that survives without colour, and progress in text.
+    symbol: str = ""
+    text_bar: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +223,7 @@ class SetView:
     bids: tuple[str, ...] = ()
     # "Gewijzigd op 1 september 2026: ...; ingetrokken: SW-05 (akkoord: ...)".
     amendments: tuple[str, ...] = ()
+    years: tuple[YearRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +247,14 @@ class ReportView:
     sets: tuple[SetView, ...]
     overview: tuple[OverviewRow, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    key_points: tuple[KeyPoints, ...] = ()
+    by_theme: tuple[Tally, ...] = ()
     # The light of every status, for the templates' colours.
     lights: dict[str, str] = field(default_factory=lambda: {str(k): v for k, v in LIGHTS.items()})
 
 
 def _amount(value: float, unit: str | None, lang: Language) -> str:
-    return f"{number(value, lang)} {unit or ''}".strip()
+    return f"{amount(value, lang)} {unit or ''}".strip()
 
 
 def _joined(items: Sequence[str], lang: Language) -> str:
@@ -274,11 +295,11 @@ def _target(agreement: Agreement, lang: Language) -> str:
     if target.index is not None:
         shown = _indexed(target, lang)
     else:
-        value = number(target.value, lang)
+        value = amount(target.value, lang)
         if target.approximate:
             value = text("report.approximate", lang, {"value": value})
         if target.comparison == "between" and target.upper is not None:
-            bounds = {"low": value, "high": number(target.upper, lang)}
+            bounds = {"low": value, "high": amount(target.upper, lang)}
             shown = f"{text('report.between', lang, bounds)} {target.unit or ''}".strip()
         else:
             shown = f"{_SYMBOLS[target.comparison]} {value} {target.unit or ''}".strip()
@@ -306,7 +327,7 @@ def _split(target: Target | None, lang: Language) -> str:
     if target is None:
         return ""
     return ", ".join(
-        f"{share.category} {number(share.share, lang)} %"
+        f"{share.category} {amount(share.share, lang)} %"
         + (f" ({_amount(share.value, target.unit, lang)})" if share.value is not None else "")
         for share in target.split
     )
@@ -316,13 +337,13 @@ def _timing(agreements: AgreementSet, agreement: Agreement, lang: Language) -> s
     """When the agreement applies: 'vanaf 1 januari 2029, doorlopend, elk jaar'."""
     parts = []
     if agreement.effective_from is not None:
-        day = written_date(agreement.effective_from, lang)
+        day = long_date(agreement.effective_from, lang)
         parts.append(text("report.effective-from", lang, {"date": day}))
     if agreement.ongoing:
         parts.append(text("report.ongoing", lang))
     if agreement.beyond_term:
         if agreement.deadline is not None and agreement.deadline > agreements.period.end:
-            day = written_date(agreement.deadline, lang)
+            day = long_date(agreement.deadline, lang)
             parts.append(text("report.beyond-term", lang, {"date": day}))
         else:
             parts.append(text("report.beyond-term.open", lang))
@@ -343,7 +364,7 @@ def _request(agreement: Agreement, names: dict[str, str], lang: Language) -> str
     if answer is None:
         state = text("report.answer.none", lang)
     else:
-        day = written_date(answer.date, lang)
+        day = long_date(answer.date, lang)
         state = text(f"report.answer.{answer.state}", lang, {"date": day})
         if answer.note:
             state += f" ({_flat(answer.note)})"
@@ -364,7 +385,7 @@ def _conditions(
             state, label = "open", text("report.condition.open", lang)
         else:
             state = record.state
-            day = written_date(record.date, lang)
+            day = long_date(record.date, lang)
             label = text(f"report.condition.{state}", lang, {"date": day})
         note = _flat(record.note) if record is not None else ""
         views.append(ConditionView(_flat(condition.text), condition.kind, kind, state, label, note))
@@ -377,7 +398,7 @@ def _current(row: Progress, lang: Language) -> str:
     if row.current is None:
         return ""
     unit = row.agreement.target.unit if row.agreement.target else ""
-    shown = f"{number(row.current, lang)} {unit or ''}".strip()
+    shown = f"{amount(row.current, lang)} {unit or ''}".strip()
     if row.periods_missed:
         periods = {"missed": str(row.periods_missed), "measured": str(row.periods_measured)}
         shown += f" ({text('value.periods', lang, periods)})"
@@ -412,8 +433,342 @@ def _consent(agreed_by: Sequence[str], parties: Sequence[Party], day: date, lang
 
 
 def _projected(row: Progress, lang: Language) -> str:
-    shown = "" if row.status in ("achieved", "no_data") else projected_cell(row, lang)
-    return "" if shown == "—" else shown
+    if row.status in ("achieved", "no_data"):
+        return ""
+    if row.projected is not None:
+        return long_date(row.projected, lang)
+    if row.status in ("on_track", "at_risk", "behind") and row.share is not None:
+        return text("projection.never", lang)
+    return ""
+
+
+# ---- Dates, numbers and themes as a Dutch (or English) reader writes them -------------
+
+# Babel formats by the CLDR: "31 december 2019", "1.234,5"; en_GB keeps day before month.
+_LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def long_date(day: date, lang: Language) -> str:
+    """'31 december 2019', '31 December 2019'."""
+    return format_date(day, format="long", locale=_LOCALES[lang])
+
+
+def amount(value: float, lang: Language, *, whole: bool = False) -> str:
+    """A number grouped by thousands with at most two decimals, or none for a count."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return number(value, lang)
+    shown = format_decimal(value, format="#,##0" if whole else "#,##0.##", locale=_LOCALES[lang])
+    return "0" if shown == "-0" else shown
+
+
+def theme_label(slug: str, lang: Language) -> str:
+    """The theme as a heading: from the catalogue, else its slug with spaces and a capital."""
+    key = f"report.theme.{slug}"
+    if has(key):
+        return text(key, lang)
+    words = slug.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _counts(target: Target) -> bool:
+    """Whether the target counts things (homes, households): shown as whole numbers."""
+    whole = float(target.value).is_integer() and (
+        target.baseline is None or float(target.baseline.value).is_integer()
+    )
+    return whole and (target.unit or "").lower() not in _NOT_ADDITIVE
+
+
+def _with_unit(value: float, target: Target, lang: Language, *, whole: bool = False) -> str:
+    return f"{amount(value, lang, whole=whole)} {target.unit or ''}".strip()
+
+
+# ---- The agreement over time: what was agreed, what was measured ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One date in an agreement's history: the baseline, a milestone, the deadline, a
+    measurement, or several of these on one day."""
+
+    date: str
+    iso: str
+    agreed: str
+    measured: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    at: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    """A small line chart, laid out here so that the template only draws it."""
+
+    label: str
+    measured: str  # polyline points "x,y x,y"
+    dots: tuple[Tick, ...]  # at: x; label: y (as text, for the template)
+    expected: str
+    targets: tuple[float, ...]  # y of each target line
+    today: float | None
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    width: int = 320
+    height: int = 150
+    left: int = 52
+    right: int = 312
+    top: int = 10
+    bottom: int = 126
+
+
+def _numbers(measurements: Sequence[Measurement], as_of: date) -> list[Measurement]:
+    """Measurements with a number up to ``as_of``, oldest first, the later of one date."""
+    latest: dict[date, Measurement] = {}
+    for measurement in measurements:
+        if measurement.date <= as_of:
+            latest[measurement.date] = measurement
+    return [latest[day] for day in sorted(latest)]
+
+
+def _levels(
+    target: Target, numbers: Sequence[Measurement], start: float
+) -> list[tuple[date, float]]:
+    """The value at each measurement: a running total from the baseline when cumulative."""
+    shown: list[tuple[date, float]] = []
+    total = start
+    for measurement in numbers:
+        value = measurement.value
+        if isinstance(value, bool) or value is None:
+            continue
+        if target.cumulative:
+            total += float(value)
+            shown.append((measurement.date, total))
+        else:
+            shown.append((measurement.date, float(value)))
+    return shown
+
+
+def _value_on(levels: Sequence[tuple[date, float]], day: date) -> float | None:
+    """The latest value measured on or before ``day``."""
+    found = None
+    for when, value in levels:
+        if when <= day:
+            found = value
+    return found
+
+
+def _judged_point(
+    target: Target, goal: float, levels: Sequence[tuple[date, float]], day: date, lang: Language
+) -> str:
+    """'gehaald' or 'niet gehaald' for a milestone or the deadline, once measured."""
+    value = _value_on(levels, day)
+    if value is None:
+        return ""
+    return text("report.point.met" if met(target, value, goal) else "report.point.missed", lang)
+
+
+def _history(
+    agreement: Agreement,
+    row: Progress,
+    measurements: Sequence[Measurement],
+    lang: Language,
+) -> tuple[HistoryRow, ...]:
+    """Every date that matters, oldest first: the baseline, the milestones, the deadline
+    and each measurement, with its note."""
+    target = agreement.target
+    numbers = _numbers(measurements, row.as_of)
+    whole = target is not None and _counts(target)
+    agreed: dict[date, list[str]] = {}
+    measured: dict[date, str] = {}
+    notes: dict[date, list[str]] = {}
+    levels: list[tuple[date, float]] = []
+    if target is not None:
+        start = float(target.baseline.value) if target.baseline else 0.0
+        levels = _levels(target, numbers, start)
+        if target.baseline is not None:
+            shown = _with_unit(target.baseline.value, target, lang, whole=whole)
+            agreed.setdefault(target.baseline.date, []).append(
+                text("report.point.baseline", lang, {"value": shown})
+            )
+        for milestone in sorted(agreement.milestones, key=lambda m: m.date):
+            shown = _with_unit(milestone.value, target, lang, whole=whole)
+            line = text("report.point.milestone", lang, {"value": shown})
+            outcome = _judged_point(target, float(milestone.value), levels, milestone.date, lang)
+            if outcome:
+                line += f" ({outcome})"
+            agreed.setdefault(milestone.date, []).append(line)
+            if milestone.note:
+                notes.setdefault(milestone.date, []).append(_flat(milestone.note))
+        if row.deadline is not None and not target.recurring:
+            line = text("report.point.target", lang, {"value": _target(agreement, lang)})
+            if row.deadline_passed and target.index is None:
+                outcome = _judged_point(target, float(target.value), levels, row.deadline, lang)
+                line += f" ({outcome or text('report.point.unmeasured', lang)})"
+            agreed.setdefault(row.deadline, []).append(line)
+    elif row.deadline is not None:
+        agreed.setdefault(row.deadline, []).append(text("report.point.deadline", lang))
+    by_date = dict(levels)
+    for measurement in numbers:
+        value = measurement.value
+        if isinstance(value, bool):
+            shown = text("value.done" if value else "value.not-done", lang)
+        elif value is None or target is None:
+            shown = "—" if value is None else amount(float(value), lang)
+        else:
+            shown = _with_unit(by_date.get(measurement.date, float(value)), target, lang)
+            if target.cumulative:
+                step = amount(float(value), lang)
+                shown += " " + text("report.point.added", lang, {"value": step})
+            if target.index is not None and measurement.index is not None:
+                index = {"index": target.index, "value": amount(measurement.index, lang)}
+                shown += f" ({text('report.point.index', lang, index)})"
+        measured[measurement.date] = shown
+        if measurement.note:
+            notes.setdefault(measurement.date, []).append(_flat(measurement.note))
+    return tuple(
+        HistoryRow(
+            long_date(day, lang),
+            day.isoformat(),
+            "; ".join(agreed.get(day, [])),
+            measured.get(day, ""),
+            " ".join(notes.get(day, [])),
+        )
+        for day in sorted({*agreed, *measured, *notes})
+    )
+
+
+def _step(span: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) for about four intervals."""
+    rough = span / 4
+    power: float = 10.0 ** math.floor(math.log10(rough))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= rough:
+            return factor * power
+    return 10 * power
+
+
+def _chart(
+    agreement: Agreement,
+    row: Progress,
+    measurements: Sequence[Measurement],
+    period_start: date,
+    lang: Language,
+) -> ChartView | None:
+    """The measurements against the line through the milestones, the target and today.
+
+    None where a line says nothing: no numbers, a yes/no duty, a target set against an
+    outside index (its measurements are not in the target's terms).
+    """
+    target = agreement.target
+    if target is None or target.index is not None or row.deadline is None:
+        return None
+    numbers = _numbers(measurements, row.as_of)
+    start_value = float(target.baseline.value) if target.baseline else None
+    start_date = target.baseline.date if target.baseline else None
+    if target.cumulative and start_value is None:
+        start_value, start_date = 0.0, agreement.effective_from or period_start
+    levels = _levels(target, numbers, start_value or 0.0)
+    if not levels or any(not math.isfinite(value) for _, value in levels):
+        return None
+    if start_value is None or start_date is None:
+        start_date, start_value = levels[0]
+    aim = float(target.value)
+    if target.comparison == "between" and target.upper is not None and start_value > target.upper:
+        aim = float(target.upper)  # progress runs to the nearer bound of a range
+    expected: list[tuple[date, float]] = []
+    if not target.recurring:
+        expected.append((start_date, start_value))
+        for milestone in sorted(agreement.milestones, key=lambda m: m.date):
+            if start_date < milestone.date < row.deadline:
+                expected.append((milestone.date, float(milestone.value)))
+        expected.append((max(row.deadline, start_date), aim))
+    goals = [float(target.value)]
+    if target.comparison == "between" and target.upper is not None:
+        goals.append(float(target.upper))
+    first = min(start_date, levels[0][0])
+    last = max(row.deadline, levels[-1][0])
+    today: date | None = row.as_of
+    if row.as_of > last:
+        # A report years after the term draws no empty years up to today.
+        today = row.as_of if (row.as_of - last).days <= 400 else None
+        last = today or last
+    if today is not None and today < first:
+        today = None
+    values = [value for _, value in levels] + [value for _, value in expected] + goals
+    low, high = min(values), max(values)
+    if min(values) >= 0 and low <= 0.35 * high:
+        low = 0.0  # counts from nothing read best from a zero line
+    if high - low <= 0:
+        high, low = high + 1, low - 1
+    step = _step(high - low)
+    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
+    view = ChartView("", "", (), "", (), None, (), ())
+    days = max((last - first).days, 1)
+
+    def x(day: date) -> float:
+        return round(view.left + (day - first).days / days * (view.right - view.left), 1)
+
+    def y(value: float) -> float:
+        share = (value - low) / (high - low)
+        return round(view.bottom - share * (view.bottom - view.top), 1)
+
+    whole = _counts(target)
+    years = list(range(first.year + 1, last.year + 1))
+    if len(years) > 6:
+        years = years[:: math.ceil(len(years) / 6)]
+    count = round((high - low) / step)
+    measured_text = "; ".join(
+        f"{long_date(day, lang)}: {_with_unit(value, target, lang)}" for day, value in levels
+    )
+    parts = [text("report.chart.measured", lang, {"values": measured_text})]
+    if expected:
+        line = "; ".join(
+            f"{long_date(day, lang)}: {_with_unit(value, target, lang, whole=whole)}"
+            for day, value in expected
+        )
+        parts.append(text("report.chart.expected", lang, {"values": line}))
+    if today is not None:
+        parts.append(text("report.chart.today", lang, {"date": long_date(today, lang)}))
+    return ChartView(
+        label=text("report.chart", lang, {"id": agreement.id}) + " " + ". ".join(parts) + ".",
+        measured=" ".join(f"{x(day)},{y(value)}" for day, value in levels),
+        dots=tuple(Tick(x(day), str(y(value))) for day, value in levels),
+        expected=" ".join(f"{x(day)},{y(value)}" for day, value in expected),
+        targets=tuple(y(goal) for goal in goals),
+        today=x(today) if today is not None else None,
+        x_ticks=tuple(Tick(x(date(year, 1, 1)), str(year)) for year in years),
+        y_ticks=tuple(
+            Tick(y(low + i * step), amount(low + i * step, lang)) for i in range(count + 1)
+        ),
+    )
+
+
+def _expected(row: Progress, lang: Language) -> str:
+    """The value expected at the latest measurement, rounded as people count."""
+    target = row.agreement.target
+    if row.expected_value is None or target is None:
+        return ""
+    if not math.isfinite(row.expected_value):  # beyond the float range: shown as ∞
+        return _with_unit(row.expected_value, target, lang)
+    if _counts(target):
+        return _with_unit(round(row.expected_value), target, lang, whole=True)
+    return _with_unit(round(row.expected_value, 1), target, lang)
+
+
+_MARKERS: dict[Light, str] = {"green": "🟢", "orange": "🟠", "red": "🔴", "grey": "⚪"}
+
+
+def _text_bar(bar: float | None, marker: float | None, cells: int = 20) -> str:
+    """'██████░░░░┃░░░░░░░░░': progress in blocks, the expected point as a bar."""
+    if bar is None:
+        return ""
+    filled = round(bar * cells)
+    shown = ["█"] * filled + ["░"] * (cells - filled)
+    if marker is not None:
+        shown[min(round(marker * cells), cells - 1)] = "┃"
+    return "".join(shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,10 +795,18 @@ def _agreement(
     structure: _Structure,
     records: Sequence[ConditionRecord],
     names: dict[str, str],
+    measurements: Sequence[Measurement],
+    waivers: Sequence[MonitorWaiver],
     lang: Language,
 ) -> AgreementView:
     agreement = row.agreement
     agreements = structure.agreements
+    target = agreement.target
+    late = ""
+    if row.unmeasured and row.deadline is not None:
+        late = text("report.late-no-data", lang, {"date": long_date(row.deadline, lang)})
+    bar = _clamp(row.share)
+    marker = _clamp(row.expected_share)
     parent = structure.by_id.get(agreement.parent) if agreement.parent else None
     withdrawn = structure.withdrawn.get(agreement.id)
     return AgreementView(
@@ -456,24 +819,25 @@ def _agreement(
         contributors=", ".join(names.get(party, party) for party in agreement.contributors),
         target=_target(agreement, lang),
         source=agreement.target.source or "" if agreement.target else "",
-        deadline=agreement.deadline.isoformat() if agreement.deadline else "",
+        deadline=long_date(agreement.deadline, lang) if agreement.deadline else "",
         current=_current(row, lang),
-        measured_on=row.measured_on.isoformat() if row.measured_on else "",
-        expected="" if row.expected_value is None else expected_cell(row, lang),
+        measured_on=long_date(row.measured_on, lang) if row.measured_on else "",
+        expected=_expected(row, lang),
         status=row.status,
         status_label=text(f"status.{row.status}", lang),
         light=row.light,
-        bar=_clamp(row.share),
-        marker=_clamp(row.expected_share),
+        bar=bar,
+        marker=marker,
         percent=_percent(row.share),
         expected_percent=_percent(row.expected_share),
         projected=_projected(row, lang),
         amendments=tuple(
             AmendmentView(
-                amendment.date.isoformat(),
+                long_date(amendment.date, lang),
                 " ".join(amendment.reason.split()),
                 _consent(amendment.agreed_by, agreements.parties, amendment.date, lang),
                 " ".join((amendment.summary or "").split()),
+                amendment.date.isoformat(),
             )
             for amendment in agreement.amendments
         ),
@@ -499,11 +863,32 @@ def _agreement(
             text(
                 "report.withdrawn",
                 lang,
-                {"date": written_date(withdrawn.date, lang), "reason": _flat(withdrawn.reason)},
+                {"date": long_date(withdrawn.date, lang), "reason": _flat(withdrawn.reason)},
             )
             if withdrawn is not None
             else ""
         ),
+        theme=theme_label(agreement.theme, lang),
+        baseline=(
+            text(
+                "report.baseline-on",
+                lang,
+                {
+                    "value": _with_unit(target.baseline.value, target, lang),
+                    "date": long_date(target.baseline.date, lang),
+                },
+            )
+            if target is not None and target.baseline is not None
+            else ""
+        ),
+        history=_history(agreement, row, measurements, lang),
+        chart=_chart(agreement, row, measurements, agreements.period.start, lang),
+        explanations=tuple(
+            _flat(waiver.reason) for waiver in waivers if waiver.agreement == agreement.id
+        ),
+        late=late,
+        symbol=_MARKERS[row.light],
+        text_bar=_text_bar(bar, marker),
     )
 
 
@@ -519,9 +904,9 @@ def _about(party: Party, names: dict[str, str], lang: Language) -> str:
     """A party over time: when it joined, whom it merged into, its note."""
     parts = []
     if party.joined is not None:
-        parts.append(text("report.party.joined", lang, {"date": written_date(party.joined, lang)}))
+        parts.append(text("report.party.joined", lang, {"date": long_date(party.joined, lang)}))
     if party.left is not None:
-        day = written_date(party.left, lang)
+        day = long_date(party.left, lang)
         if party.successor:
             successor = names.get(party.successor, party.successor)
             parts.append(text("report.party.merged", lang, {"successor": successor, "date": day}))
@@ -538,13 +923,13 @@ def _set_amendments(agreements: AgreementSet, lang: Language) -> tuple[str, ...]
     for amendment in sorted(agreements.amendments, key=lambda a: a.date):
         changes = []
         if amendment.extends_to is not None:
-            day = written_date(amendment.extends_to, lang)
+            day = long_date(amendment.extends_to, lang)
             changes.append(text("report.extends", lang, {"date": day}))
         if amendment.withdraws:
             ids = ", ".join(amendment.withdraws)
             changes.append(text("report.withdraws", lang, {"ids": ids}))
         params = {
-            "date": written_date(amendment.date, lang),
+            "date": long_date(amendment.date, lang),
             "reason": _flat(amendment.reason),
             "changes": "; ".join(changes),
         }
@@ -616,7 +1001,7 @@ def _signatures(agreements: AgreementSet, lang: Language) -> tuple[SignatureView
             SignatureView(
                 party.name,
                 signature.name,
-                signature.date.isoformat(),
+                long_date(signature.date, lang),
                 state,
                 text(f"report.sign.{state}", lang),
             )
@@ -642,14 +1027,29 @@ def _set_view(
     names.update({group.id: group.name for group in agreements.groups})
     themes: dict[str, list[AgreementView]] = {}
     structure = _Structure.of(agreements)
+    measurements = corpus.measurements(agreements.id)
+    waivers = [
+        waiver
+        for item in corpus.loaded
+        if isinstance(item.model, Monitor) and item.model.set == agreements.id
+        for waiver in item.model.waivers
+    ]
     for row in rows:
         themes.setdefault(row.agreement.theme, []).append(
-            _agreement(row, structure, records, names, lang)
+            _agreement(
+                row,
+                structure,
+                records,
+                names,
+                measurements.get(row.agreement.id, []),
+                waivers,
+                lang,
+            )
         )
     # Context is judged by nothing: it is left out of the counts and tallies.
     judged = [row for row in rows if row.agreement.kind != "context"]
     owners = {row.agreement.id: _owner_keys(row, party_names) for row in judged}
-    by_theme = {row.agreement.id: [row.agreement.theme] for row in judged}
+    by_theme = {row.agreement.id: [theme_label(row.agreement.theme, lang)] for row in judged}
     counts = Counter(row.status for row in judged)
     # Who owes and who helps with each agreement, its groups expanded to their members.
     owing = [(a.id, set(owner_parties(agreements, a))) for a in agreements.agreements]
@@ -694,8 +1094,8 @@ def _set_view(
             "report.period",
             lang,
             {
-                "start": agreements.period.start.isoformat(),
-                "end": agreements.period.end.isoformat(),
+                "start": long_date(agreements.period.start, lang),
+                "end": long_date(agreements.period.end, lang),
             },
         ),
         basis=" ".join((agreements.basis or "").split()),
@@ -707,7 +1107,9 @@ def _set_view(
         ),
         by_theme=_tallies(judged, by_theme),
         by_party=_tallies(judged, owners),
-        themes=tuple(ThemeView(name, tuple(items)) for name, items in themes.items()),
+        themes=tuple(
+            ThemeView(theme_label(name, lang), tuple(items)) for name, items in themes.items()
+        ),
         signatures=_signatures(agreements, lang),
         findings=findings,
         digest=digest(agreements),
@@ -731,13 +1133,14 @@ def _set_view(
                 lang,
                 {
                     "party": party_names.get(bid.party, bid.party),
-                    "date": written_date(bid.date, lang),
+                    "date": long_date(bid.date, lang),
                 },
             )
             + (f" ({_flat(bid.note)})" if bid.note else "")
             for bid in agreements.bids
         ),
         amendments=_set_amendments(agreements, lang),
+        years=_years(agreements, rows, measurements, as_of),
     )
     return view, rows
 
@@ -788,7 +1191,7 @@ def _overview(
         measured = [row.current for row in rows if isinstance(row.current, float)]
         current = ""
         if measured:
-            current = number(sum(measured), lang)
+            current = amount(sum(measured), lang)
             if len(measured) < len(rows):
                 counts = {"measured": str(len(measured)), "count": str(len(rows))}
                 current += " " + text("report.partly-measured", lang, counts)
@@ -800,11 +1203,155 @@ def _overview(
                 metric,
                 unit,
                 len(sets[group]),
-                f"{_SYMBOLS[comparison]} {number(total_target, lang)}",
+                f"{_SYMBOLS[comparison]} {amount(total_target, lang)}",
                 current,
             )
         )
     return tuple(overview)
+
+
+# ---- The first page: what was promised, what was delivered, what is late and why ------
+
+
+@dataclass(frozen=True, slots=True)
+class LateView:
+    """An agreement missed, behind, or past its deadline without a figure, and why."""
+
+    id: str
+    title: str
+    status_label: str
+    light: str
+    symbol: str
+    reason: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoints:
+    set_id: str
+    title: str
+    period: str
+    promised: int
+    delivered: int
+    on_course: int
+    at_risk: int
+    not_judged: int
+    late: tuple[LateView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearRow:
+    """The milestones and deadlines of one year: met, missed, not (yet) known."""
+
+    year: int
+    due: int
+    met: int
+    missed: int
+    unknown: int
+
+
+_LATE: tuple[Status, ...] = ("overdue", "behind")
+
+
+def _reason(agreement: AgreementView, lang: Language) -> str:
+    """Why it is late: the monitor's explanation, else the latest note, else that none is."""
+    if agreement.explanations:
+        return " ".join(agreement.explanations)
+    for row in reversed(agreement.history):
+        if row.note and row.measured:
+            return row.note
+    for condition in agreement.conditions:
+        if condition.note:
+            return condition.note
+    return text("report.no-reason", lang)
+
+
+def _key_points(view: SetView, lang: Language) -> KeyPoints:
+    judged = [a for theme in view.themes for a in theme.agreements if not a.is_context]
+    late = tuple(
+        LateView(
+            a.id,
+            a.title,
+            a.status_label if not a.late else a.late,
+            a.light if not a.late else "red",
+            a.symbol if not a.late else _MARKERS["red"],
+            _reason(a, lang),
+            f"a-{view.id}-{a.id}",
+        )
+        for a in judged
+        if a.status in _LATE or a.late
+    )
+    commitments = [a for a in judged if a.status not in _NOT_OWED]
+    return KeyPoints(
+        set_id=view.id,
+        title=view.title,
+        period=view.period,
+        promised=len(commitments),
+        delivered=sum(a.status == "achieved" for a in judged),
+        on_course=sum(a.status == "on_track" for a in judged),
+        at_risk=sum(a.status == "at_risk" for a in judged),
+        not_judged=len(commitments)
+        - sum(a.status in ("achieved", "on_track", "at_risk") for a in judged)
+        - len(late),
+        late=late,
+    )
+
+
+# Not owed (any more) at the report's date: not counted as promised.
+_NOT_OWED: tuple[Status, ...] = ("request_open", "request_declined", "withdrawn", "lapsed")
+
+
+def _years(
+    agreements: AgreementSet,
+    rows: Sequence[Progress],
+    measurements: dict[str, list[Measurement]],
+    as_of: date,
+) -> tuple[YearRow, ...]:
+    """Per year of the term, how the milestones and deadlines that fell in it went."""
+    counts: dict[int, Counter[str]] = {
+        year: Counter()
+        for year in range(agreements.period.start.year, agreements.period.end.year + 1)
+    }
+    for row in rows:
+        agreement, target = row.agreement, row.agreement.target
+        if target is None or target.recurring or target.index is not None:
+            continue
+        if row.status in ("context", *_NOT_OWED):
+            continue
+        start = float(target.baseline.value) if target.baseline else 0.0
+        levels = _levels(target, _numbers(measurements.get(agreement.id, []), as_of), start)
+        points = [(m.date, float(m.value)) for m in agreement.milestones]
+        if row.deadline is not None:
+            points.append((row.deadline, float(target.value)))
+        for day, goal in points:
+            if day.year not in counts:
+                continue
+            tally = counts[day.year]
+            tally["due"] += 1
+            value = _value_on(levels, day) if day <= as_of else None
+            if value is None:
+                tally["unknown"] += 1
+            elif met(target, value, goal):
+                tally["met"] += 1
+            else:
+                tally["missed"] += 1
+    return tuple(
+        YearRow(year, c["due"], c["met"], c["missed"], c["unknown"])
+        for year, c in counts.items()
+        if c["due"]
+    )
+
+
+def _all_themes(sets: Sequence[SetView]) -> tuple[Tally, ...]:
+    """The tally per theme over every set of the report."""
+    totals: dict[str, Counter[str]] = {}
+    for view in sets:
+        for tally in view.by_theme:
+            counts = totals.setdefault(tally.name, Counter())
+            counts.update(green=tally.green, orange=tally.orange, red=tally.red, grey=tally.grey)
+    return tuple(
+        Tally(name, c["green"], c["orange"], c["red"], c["grey"]) for name, c in totals.items()
+    )
 
 
 def build_report(
@@ -834,10 +1381,12 @@ def build_report(
     )
     return ReportView(
         title=title,
-        as_of=as_of.isoformat(),
+        as_of=long_date(as_of, lang),
         lang=lang,
         version=__version__,
         sets=tuple(sets),
         overview=_overview(all_rows, lang) if len(sets) > 1 else (),
         problems=corpus.problems,
+        key_points=tuple(_key_points(view, lang) for view in sets),
+        by_theme=_all_themes(sets),
     )
