@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 # The tests (and the processes they start) keep their cache to themselves.
 os.environ["PRESTATIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="prestatie-test-cache-")
 AS_OF = date(2026, 11, 21)
+# What init writes into CI when prestatie was installed from a local folder (as here).
+REQUIREMENT = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
 # Inside the base set's term, before its deadline: a set checked without its monitor
 # has no passed deadline to account for (T504).
 DURING = date(2019, 6, 30)

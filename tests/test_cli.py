@@ -55,13 +55,12 @@ def test_help_of_every_command_shows_an_example() -> None:
         done = run(command, "--help")
         assert done.returncode == 0
         # An example below the usage line (rich may wrap it over two lines).
-        body = done.stdout.split("Usage:", 1)[1].split("\n", 1)[1]
+        body = done.stdout.split("Gebruik:", 1)[1].split("\n", 1)[1]
         assert f"prestatie {command}" in " ".join(body.split()), command
 
 
 def _registries() -> list[tuple[str, str, Iterable[str]]]:
     from prestatie_cli.messages import LANGUAGES
-    from prestatie_cli.progress.statuses import STATUSES
     from prestatie_cli.reporting.check_formats import CHECK_FORMATS
     from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
     from prestatie_cli.reporting.export_formats import EXPORT_FORMATS
@@ -73,7 +72,6 @@ def _registries() -> list[tuple[str, str, Iterable[str]]]:
     return [
         ("check", "--format", CHECK_FORMATS),
         ("status", "--format", STATUS_FORMATS),
-        ("status", "--status", STATUSES),
         ("report", "--format", REPORT_FORMATS),
         ("diff", "--format", DIFF_FORMATS),
         ("log", "--format", LOG_FORMATS),
@@ -95,17 +93,15 @@ def test_the_choices_of_an_option_are_the_names_it_is_defined_by(
         timeout=60,
         check=False,
     )
-    # The option's row in the table of options (the examples above it name it too); a
-    # long list of choices goes on over the next lines of its cell.
+    # The option's row in the table of options and the rows its help goes on over: its
+    # help ends with the choices.
     lines = done.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(f"│ {option} "))
-    column = lines[start].index("<")
-    cell = [lines[start][column:].split("  ")[0]]
-    for line in itertools.takewhile(lambda line: line.startswith("│  "), lines[start + 1 :]):
-        cell.append(line[column:].split("  ")[0])
-    shown = re.search(r"<(?:list\[)?([\w|]+)\]?>", "".join(cell))
+    cell = [lines[start]]
+    cell += itertools.takewhile(lambda line: line.startswith("│  "), lines[start + 1 :])
+    shown = re.search(r"Keuze uit: ([\w, ]+)\.", " ".join(" ".join(cell).split()))
     assert shown is not None
-    assert shown.group(1).split("|") == list(names)
+    assert shown.group(1).split(", ") == list(names)
 
 
 def test_check_text_output(tmp_path: Path) -> None:
@@ -115,15 +111,15 @@ def test_check_text_output(tmp_path: Path) -> None:
     assert done.stderr == ""
     lines = done.stdout.splitlines()
     assert lines[0] == (
-        f"{path}:17:13: P602 warning Partij 'corp-a' is bij geen enkele afspraak trekker of "
+        f"{path}:17:13: P602 waarschuwing Partij 'corp-a' is bij geen enkele afspraak trekker of "
         "bijdrager."
     )
     assert lines[2] == (
-        f"{path}:30:21: S101 warning Resultaatafspraak BS-01 gebruikt de vage formulering "
+        f"{path}:30:21: S101 waarschuwing Resultaatafspraak BS-01 gebruikt de vage formulering "
         "'streven naar'."
     )
     assert lines[4] == (
-        f"{path}:34:16: A302 error De trekker 'corp-b' van BS-01 is geen partij in deze set."
+        f"{path}:34:16: A302 fout De trekker 'corp-b' van BS-01 is geen partij in deze set."
     )
     assert lines[5] == (
         "    tip: Bedoelt u 'corp-a'? Gebruik de id van een partij uit 'parties': "
@@ -198,7 +194,7 @@ def test_broken_config_is_reported_and_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith(
-        f"{tmp_path / 'prestatie.yaml'}:3:1: V001 error Onbekend veld 'lnag'."
+        f"{tmp_path / 'prestatie.yaml'}:3:1: V001 fout Onbekend veld 'lnag'."
     )
     assert "Bedoelt u 'lang'?" in done.stderr
 
@@ -206,7 +202,10 @@ def test_broken_config_is_reported_and_exits_2(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["check", "--as-of", "21-11-2026", "x.yaml"], "geen datum als JJJJ-MM-DD; schrijf 2026-11-21"),
+        (
+            ["check", "--as-of", "21-11-2026", "x.yaml"],
+            "geen datum als JJJJ-MM-DD; schrijf 2026-11-21",
+        ),
         (["check", "--format", "xml", "x.yaml"], "xml"),
         (["check", "--lang", "de", "x.yaml"], "de"),
         (["nonsense"], "nonsense"),
@@ -222,7 +221,7 @@ def test_usage_errors_exit_2(args: list[str], needle: str, tmp_path: Path) -> No
 def test_missing_path_exits_2(tmp_path: Path) -> None:
     done = run("check", "nergens.yaml", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stdout.startswith("nergens.yaml:1:1: Y001 error Het bestand bestaat niet.")
+    assert done.stdout.startswith("nergens.yaml:1:1: Y001 fout Het bestand bestaat niet.")
 
 
 def test_directory_without_yaml_exits_2(tmp_path: Path) -> None:
@@ -242,7 +241,7 @@ def test_rules_lists_every_rule() -> None:
     assert s101["title"] == "Vague wording"
     assert "streeft naar" in s101["example_fail"]
     text = run("rules").stdout
-    assert "S101  vague-wording  (standaard ernst: warning)" in text
+    assert "S101  vague-wording  (standaard ernst: waarschuwing)" in text
     assert "  Goed:\n" in text and "  Fout:\n" in text
 
 
@@ -259,3 +258,93 @@ def test_schema_check_detects_stale_file(tmp_path: Path) -> None:
     stale = run("schema", "--check", "--output-dir", tmp_path / "schemas")
     assert stale.returncode == 1
     assert "monitor.schema.json" in stale.stderr
+
+
+def test_severities_are_words_of_the_language(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    english = run("check", *DURING, "--lang", "en", path, cwd=tmp_path).stdout.splitlines()
+    assert english[0].startswith(f"{path}:17:13: P602 warning Party 'corp-a'")
+    assert english[4].startswith(f"{path}:34:16: A302 error The owner 'corp-b'")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-q", "--no-color", "--lang", "en", "check"],
+        ["check", "-q", "--no-color", "--lang", "en"],
+        ["--quiet", "check", "--no-color", "--lang=en"],
+        ["--lang", "en", "-q", "check", "--no-color"],
+    ],
+)
+def test_global_options_go_before_or_after_the_command(args: list[str], tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    done = run(*args, *DURING, path, cwd=tmp_path)
+    assert done.returncode == 1
+    # Quiet: the problems without their hints and summary; English.
+    assert [line.split(": ", 1)[1][:13] for line in done.stdout.splitlines()] == [
+        "P602 warning ",
+        "S101 warning ",
+        "A302 error Th",
+    ]
+
+
+def test_the_environment_chooses_the_language(tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "prestatie_cli", "check", *DURING, "-q", str(path)],
+        env={**os.environ, "PRESTATIE_LANG": "en"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.splitlines()[2].endswith(
+        "A302 error The owner 'corp-b' of BS-01 is not a party to this set."
+    )
+    # --lang wins over the environment.
+    dutch = run("check", *DURING, "-q", "--lang", "nl", path, cwd=tmp_path)
+    assert " A302 fout De trekker " in dutch.stdout
+
+
+def test_short_version() -> None:
+    done = run("-V")
+    assert (done.returncode, done.stdout) == (0, f"prestatie {__version__}\n")
+
+
+def test_rules_shows_the_rules_asked_for() -> None:
+    one = run("rules", "s101", "--lang", "en")
+    assert one.returncode == 0
+    assert one.stdout.startswith("S101  vague-wording  (default severity: warning)\n")
+    assert [line[:4] for line in one.stdout.splitlines() if line[:1].isupper()] == ["S101"]
+    two = json.loads(run("rules", "S101", "T504", "--format", "json").stdout)
+    assert [rule["code"] for rule in two] == ["S101", "T504"]
+    unknown = run("rules", "S1O1")
+    assert (unknown.returncode, unknown.stdout) == (2, "")
+    assert unknown.stderr == (
+        "prestatie: Er is geen regel S1O1 (dichtbij: S101); 'prestatie rules' toont ze alle.\n"
+    )
+
+
+def test_status_takes_a_dutch_status() -> None:
+    examples = REPO / "examples"
+    dutch = run(
+        "status",
+        "--status",
+        "vervallen",
+        "--format",
+        "json",
+        examples / "afspraken",
+        examples / "monitor",
+    )
+    english = run(
+        "status",
+        "--status",
+        "lapsed",
+        "--format",
+        "json",
+        examples / "afspraken",
+        examples / "monitor",
+    )
+    assert dutch.returncode == english.returncode == 0
+    assert dutch.stdout == english.stdout

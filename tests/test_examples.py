@@ -49,6 +49,8 @@ def test_findings_of_the_examples_today() -> None:
     assert [(Path(p.path).name, p.line, p.code) for p in result.waived] == [
         ("bodegraven-reeuwijk-2016-2019.yaml", 4, "T504"),
         ("bodegraven-reeuwijk-2016-2019.yaml", 116, "T504"),
+        # BS-05, an effort agreement, judged as status judges it: 18 % of the 20 % aimed at.
+        ("bodegraven-reeuwijk-2016-2019.yaml", 137, "T504"),
         ("bodegraven-reeuwijk-2016-2019.yaml", 203, "T504"),
         ("bodegraven-reeuwijk-2016-2019.yaml", 251, "T504"),
     ]
@@ -77,7 +79,7 @@ BODEGRAVEN_STATUS = {
         "BT-01": "achieved", "BT-02": "achieved", "BS-01": "achieved", "BS-02": "achieved",
         "BS-03": "achieved", "BS-04": "overdue", "BS-05": "overdue", "KD-01": "achieved",
         "KD-02": "achieved", "KD-03": "overdue", "WZ-01": "achieved", "BD-01": "overdue",
-        "BD-02": "no_data", "LB-01": "achieved", "PR-01": "achieved", "PR-02": "achieved",
+        "BD-02": "overdue", "LB-01": "achieved", "PR-01": "achieved", "PR-02": "achieved",
     },
 }  # fmt: skip
 

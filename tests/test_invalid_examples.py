@@ -33,6 +33,8 @@ _AS_OF = re.compile(r"^#.*--as-of ([0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
 _EXPECT = re.compile(r"^# expect: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+)[ \t]*$", re.MULTILINE)
 # The tip a finding must give, where the tip is the point (the value meant, the word meant).
 _TIP = re.compile(r"^# expect-tip: ([A-Z][0-9]{3}) ([0-9]+):([0-9]+) (.+)$", re.MULTILINE)
+# Files checked before the example in the same run (a first monitor file of the same set).
+_WITH = re.compile(r"^# with: (\S+)$", re.MULTILINE)
 _MONITOR = re.compile(r"^kind:[ \t]*monitor[ \t]*$", re.MULTILINE)
 
 Position = tuple[str, int, int]
@@ -106,7 +108,8 @@ def test_example_reports_exactly_its_expected_findings(path: Path, tmp_path: Pat
     assert wanted, f"{path.name} has no '# expect: CODE LINE:COLUMN' line"
     assert path.name.split("-", 1)[0] in {code for code, _, _ in wanted}
 
-    paths = (path, *sets_for(path)) if is_monitor(path) else (path,)
+    before = [INVALID / name for name in _WITH.findall(path.read_text(encoding="utf-8"))]
+    paths = (*before, path, *sets_for(path)) if is_monitor(path) else (path,)
     code, report = check(*paths, cwd=tmp_path, day=as_of(path))
 
     assert code == 1

@@ -55,7 +55,6 @@ def _try_repo(demo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
             str(ROOT),
             "prestatie-check",
             "--all-files",
-            "--verbose",
             "--color",
             "never",
         ],
@@ -76,13 +75,19 @@ def test_manifest_is_valid_for_pre_commit() -> None:
     assert [
         (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) for hook in hooks
     ] == [("prestatie-check", "prestatie check", "python", False)]
+    assert hooks[0]["verbose"] is True
 
 
 def test_real_pre_commit_runs_the_hook_in_a_scaffolded_repository(tmp_path: Path) -> None:
     env = _environment(tmp_path)
     year = date.today().year
     set_id = f"demo-{year + 1}-{year + 4}"
-    init = _run([sys.executable, "-m", "prestatie_cli", "init", "demo"], tmp_path, env)
+    requirement = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
+    init = _run(
+        [sys.executable, "-m", "prestatie_cli", "init", "demo", "--requirement", requirement],
+        tmp_path,
+        env,
+    )
     assert init.returncode == 0, init.stderr
     demo = (tmp_path / "demo").resolve()
     for command in (
@@ -98,9 +103,10 @@ def test_real_pre_commit_runs_the_hook_in_a_scaffolded_repository(tmp_path: Path
     lines = clean.stdout.splitlines()
     assert any(line.startswith("prestatie check.") and line.endswith("Passed") for line in lines)
     assert "- hook id: prestatie-check" in lines
-    # The hook ran the check (verbose shows its output): the scaffold is only unsigned.
+    # The hook ran the check, and its warnings show although it passed (verbose: true in
+    # the manifest, without --verbose here): the scaffold is only unsigned.
     assert (
-        f"afspraken/{set_id}.yaml:16:9: P604 warning Partij 'gemeente' (Gemeente Demo) "
+        f"afspraken/{set_id}.yaml:16:9: P604 waarschuwing Partij 'gemeente' (Gemeente Demo) "
         "heeft de set niet ondertekend."
     ) in lines
     assert (
@@ -125,7 +131,7 @@ def test_real_pre_commit_runs_the_hook_in_a_scaffolded_repository(tmp_path: Path
     assert any(line.startswith("prestatie check.") and line.endswith("Failed") for line in lines)
     assert "- exit code: 1" in lines
     assert (
-        f"afspraken/{set_id}.yaml:{line + 1}:12: A302 error De trekker 'woonbedrijf' "
+        f"afspraken/{set_id}.yaml:{line + 1}:12: A302 fout De trekker 'woonbedrijf' "
         "van BS-01 is geen partij in deze set."
     ) in lines
     assert (

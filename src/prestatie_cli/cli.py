@@ -9,19 +9,28 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer._click import exceptions as click_errors
 
 from prestatie_cli import __version__
 from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.load.dutch import dutch_date
-from prestatie_cli.messages import Language, current_language, text, use_language
+from prestatie_cli.messages import (
+    LANGUAGES,
+    Language,
+    current_language,
+    has,
+    text,
+    use_language,
+)
 from prestatie_cli.progress.statuses import STATUSES, status_choices, status_named
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
@@ -37,9 +46,277 @@ from prestatie_cli.reporting.text import write_problems
 if TYPE_CHECKING:  # the type of a status; its names come from STATUSES
     from prestatie_cli.progress.statuses import Status
 
+# The words of the command line itself (help, usage errors) are the catalogue's, in the
+# language of the run: --lang wherever it is given, else PRESTATIE_LANG, else Dutch. typer
+# builds its commands anew on every run; ``_Group.main`` words them before parsing. A help
+# text is the catalogue's ``help.<command>.<parameter>``, else the shared ``help.<parameter>``.
+
+_ENVIRONMENT = "PRESTATIE_LANG"
+
+
+@dataclass
+class _Run:
+    """What the options every command accepts (before or after its name) asked for."""
+
+    quiet: bool = False
+    lang: Language | None = None
+
+
+def _environment_language() -> Language | None:
+    """PRESTATIE_LANG, when set; an unknown value ends the run (exit code 2)."""
+    value = os.environ.get(_ENVIRONMENT, "").strip().lower()
+    if not value:
+        return None
+    for lang in LANGUAGES:
+        if value == lang:
+            return lang
+    message = text("cli.error.environment", "nl", {"value": visible(value), "name": _ENVIRONMENT})
+    sys.stderr.write(f"prestatie: {message}\n")
+    sys.exit(2)
+
+
+def _interface_language(args: Sequence[str]) -> Language:
+    """The language of help and usage errors: the last valid --lang before '--', else
+    PRESTATIE_LANG, else nl."""
+    found: Language | None = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        for lang in LANGUAGES:
+            if value == lang:
+                found = lang
+    return found or _environment_language() or "nl"
+
+
+# What a value option's placeholder says, by option; others by their type.
+_METAVARS = {
+    "--as-of": "date", "--date": "date", "--lang": "lang", "--config": "file",
+    "--output": "file", "--file": "file", "--template": "dir", "--output-dir": "dir",
+    "--sets": "path", "--parties": "file", "--monitor": "file", "--party": "party",
+    "--reported-by": "party", "--theme": "theme", "--against": "revision",
+    "--start-year": "year", "--years": "number", "--map": "map", "--period": "period",
+    "--status": "status", "--state": "state", "--condition": "id", "--id": "id", "--set": "id",
+    "--name": "name", "--index": "number", "--format": "format", "--requirement": "requirement",
+    "--pdf-variant": "level",
+}  # fmt: skip
+
+
+def _metavar(param: Any, lang: Language) -> str:
+    """The placeholder of a value: PAD, DATUM, FORMAAT; never a type such as <list[Path]>."""
+    long_names = [name for name in param.opts if name.startswith("--")]
+    kind = _METAVARS.get(long_names[0]) if long_names else None
+    if kind is None:
+        descriptor = param.type_descriptor
+        if descriptor.is_choice:
+            kind = "choice"
+        elif descriptor.is_path:
+            kind = "path"
+        elif isinstance(param, typer.core.TyperArgument):
+            kind = param.name
+        else:
+            kind = "text"
+    key = f"cli.metavar.{kind}"
+    return text(key, lang) if has(key) else kind.upper()
+
+
+def _said(key: str, fallback: str | None, lang: Language) -> str | None:
+    return text(key, lang) if has(key) else fallback
+
+
+def _word(group: Any, lang: Language) -> None:
+    """Give the commands, their parameters and the options every command accepts the
+    words of ``lang``; the options of the group are accepted after a command's name too."""
+    shared = [param for param in group.params if param.name in ("quiet", "no_color", "lang")]
+    worded: set[int] = set()
+    for name, command in [("root", group), *group.commands.items()]:
+        command.help = _said(f"help.{name}", command.help, lang)
+        if command is not group:
+            own = {option for param in command.params for option in param.opts}
+            command.params.extend(p for p in shared if not own & set(p.opts))
+        command.options_metavar = text("cli.metavar.options", lang)
+        if command is group:
+            group.subcommand_metavar = text("cli.metavar.command", lang)
+        for param in command.params:
+            if id(param) in worded:
+                continue
+            worded.add(id(param))
+            own_key = f"help.{name}.{param.name}"
+            param.help = _said(own_key if has(own_key) else f"help.{param.name}", param.help, lang)
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+                continue
+            param.metavar = _metavar(param, lang)
+            descriptor = param.type_descriptor
+            if descriptor.is_choice and descriptor.choices:
+                names = ", ".join(str(choice) for choice in descriptor.choices)
+                param.help = f"{param.help} " + text("help.choices", lang, {"choices": names})
+            if isinstance(param, typer.core.TyperArgument):
+                # typer shows an argument's type beside its placeholder; the placeholder says it.
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
+
+def _rich_words(lang: Language) -> None:
+    """The fixed words of typer's help (panel titles, default, required) in ``lang``."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = text("cli.words.arguments", lang)
+    rich_utils.OPTIONS_PANEL_TITLE = text("cli.words.options", lang)
+    rich_utils.COMMANDS_PANEL_TITLE = text("cli.words.commands", lang)
+    rich_utils.DEFAULT_STRING = "[" + text("cli.words.default", lang) + ": {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[" + text("cli.words.required", lang) + "]"
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        _rich_words(current_language())
+        typer.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class _Worded:
+    """The usage line and the help option of a command, in the run's language."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        prefix = text("cli.words.usage", current_language()) + ": "
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = text("help.help", current_language())
+            option.metavar = ""
+            option.callback = _show_help
+        return option
+
+
+class _Command(_Worded, typer.core.TyperCommand):
+    pass
+
+
+class _Group(_Worded, typer.core.TyperGroup):
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run as typer does, with the words of the run's language and usage errors of
+        our own (exit code 2)."""
+        given = list(sys.argv[1:] if args is None else args)
+        lang = _interface_language(given)
+        use_language(lang)
+        _word(self, lang)
+        if not given:  # typer shows the help, then exits with 2
+            _rich_words(lang)
+        try:
+            code = super().main(given, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.UsageError as error:
+            _usage_error(error, lang)
+            code = 2
+        except typer.Abort:
+            sys.stderr.write(text("cli.error.aborted", lang) + "\n")
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: Any, lang: Language) -> None:
+    """A usage error as one sentence, then the usage line and where the help is."""
+    if isinstance(error, click_errors.NoArgsIsHelpError):
+        return  # the help was shown
+    sys.stderr.write(f"prestatie: {visible(_usage_message(error, lang))}\n")
+    ctx = error.ctx
+    if ctx is not None:
+        sys.stderr.write(ctx.command.get_usage(ctx) + "\n")
+        help_call = f"{ctx.command_path} --help"
+        sys.stderr.write(text("cli.error.see-help", lang, {"command": help_call}) + "\n")
+
+
+def _param_name(param: Any) -> str:
+    if isinstance(param, typer.core.TyperArgument):
+        return str(param.metavar or param.name.upper())
+    long_names = [name for name in param.opts if name.startswith("--")]
+    return str((long_names or param.opts)[0])
+
+
+def _usage_message(error: Any, lang: Language) -> str:
+    """typer's own usage errors, worded in ``lang``; ours are worded already."""
+    message = str(error.message)
+    if isinstance(error, click_errors.NoSuchOption):
+        said = text("cli.error.no-such-option", lang, {"option": error.option_name})
+        if error.possibilities:
+            meant = "' / '".join(sorted(error.possibilities))
+            said += " " + text("ui.did-you-mean", lang, {"suggestion": meant})
+        return said
+    if isinstance(error, click_errors.MissingParameter) and error.param is not None:
+        kind = "argument" if isinstance(error.param, typer.core.TyperArgument) else "option"
+        return text(f"cli.error.missing-{kind}", lang, {"name": _param_name(error.param)})
+    if isinstance(error, click_errors.BadParameter):
+        return _bad_value(error, lang)
+    if isinstance(error, click_errors.BadOptionUsage):
+        kind = "no-value" if "does not take" in message else "needs-value"
+        return text(f"cli.error.{kind}", lang, {"option": error.option_name})
+    if message == "Missing command.":
+        return text("cli.error.missing-command", lang)
+    unknown = re.match(r"No such command '(.*)'\.", message)
+    if unknown:
+        return _unknown_command(error.ctx, unknown.group(1), lang)
+    extra = re.match(r"Got unexpected extra argument\(s\) \((.*)\)$", message)
+    if extra:
+        return text("cli.error.extra", lang, {"arguments": extra.group(1)})
+    return message
+
+
+def _unknown_command(ctx: Any, name: str, lang: Language) -> str:
+    import difflib
+
+    said = text("cli.error.no-such-command", lang, {"command": name})
+    names = list(ctx.command.commands) if ctx is not None else []
+    meant = difflib.get_close_matches(name, names, n=1)
+    if meant:
+        said += " " + text("ui.did-you-mean", lang, {"suggestion": meant[0]})
+    return said
+
+
+def _bad_value(error: Any, lang: Language) -> str:
+    """An option's or argument's value refused: by typer's conversion (worded here from
+    what it refused) or by our own (worded where it was refused)."""
+    param = error.param
+    cause = error.__cause__
+    if param is None or not hasattr(cause, "errors"):
+        hint = error.param_hint
+        if hint is None and param is not None:
+            hint = _param_name(param)
+        if not hint:
+            return str(error.message)
+        name = hint if isinstance(hint, str) else " / ".join(hint)
+        shown = {"name": name.strip("'"), "message": str(error.message)}
+        return text("cli.error.invalid", lang, shown)
+    first = cause.errors()[0] if cause.errors() else {}
+    shown = {"name": _param_name(param), "value": visible(str(first.get("input", "")))}
+    descriptor = param.type_descriptor
+    if descriptor.is_choice and descriptor.choices:
+        choices = ", ".join(str(choice) for choice in descriptor.choices)
+        return text("cli.error.choice", lang, {**shown, "choices": choices})
+    kind = str(first.get("type", ""))
+    if kind.startswith(("less_than", "greater_than")):
+        limits = {"min": str(param.min), "max": str(param.max)}
+        return text("cli.error.range", lang, {**shown, **limits})
+    if kind.startswith("int"):
+        return text("cli.error.integer", lang, shown)
+    return text("cli.error.value", lang, shown)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="prestatie",
-    help="Prestatieafspraken as versioned YAML: check them, follow progress, report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -91,7 +368,7 @@ AgreementId = Annotated[str, _argument("Id of the agreement, e.g. BS-01.")]
 LangOption = Annotated[
     Language | None, _option("--lang", help="Language (default: prestatie.yaml, else nl).")
 ]
-MessagesLang = Annotated[Language, typer.Option("--lang", help="Language of the messages.")]
+MessagesLang = Annotated[Language | None, _option("--lang", help="Language of the messages.")]
 ConfigOption = Annotated[
     Path | None, _option("--config", help="Configuration file (default: nearest prestatie.yaml).")
 ]
@@ -150,9 +427,21 @@ def _statuses(values: Iterable[str], chosen: Language | None) -> "list[Status]":
     return found
 
 
+def _state(value: str | None) -> str | None:
+    """A condition's state as the format names it; its Dutch words as the format reads them
+    (vervuld, niet vervuld, gehaald, niet gehaald). Anything else goes on to be refused."""
+    if value is None:
+        return None
+    from prestatie_cli.model.agreements import DUTCH_VALUES
+
+    word = "-".join(value.strip().lower().replace("_", " ").split())
+    meant = DUTCH_VALUES.get(word)
+    return meant if meant in ("open", "met", "not_met") else value
+
+
 def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Setup:
     """The configuration read once, for a command that reads it: its settings, the language
-    (--lang, else the configuration's, else nl), the streams and --quiet.
+    (--lang, else PRESTATIE_LANG, else the configuration's, else nl), the streams and --quiet.
 
     A configuration that cannot be used ends the run (exit code 2) with its problems. A
     command asks for this after its other arguments, so that their errors come first.
@@ -161,6 +450,7 @@ def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Se
     from prestatie_cli.load.config import read_settings
     from prestatie_cli.rules import REGISTRY
 
+    lang = _language(ctx, lang)
     shown: Language = lang or "nl"
     use_language(shown)  # for an error raised while the configuration is read
     settings, problems = read_settings(config, Path.cwd(), shown, REGISTRY.keys())
@@ -173,8 +463,14 @@ def _setup(ctx: typer.Context, config: Path | None, lang: Language | None) -> Se
 
 
 def _quiet(ctx: typer.Context) -> bool:
-    """--quiet, which comes before the command's name: ``root`` keeps it in the context."""
-    return bool(ctx.obj)
+    """--quiet, before or after the command's name."""
+    return ctx.ensure_object(_Run).quiet
+
+
+def _language(ctx: typer.Context, lang: Language | None) -> Language | None:
+    """The language asked for: the command's --lang, the one before the command's name,
+    else PRESTATIE_LANG; None leaves it to prestatie.yaml."""
+    return lang or ctx.ensure_object(_Run).lang or _environment_language()
 
 
 def _version(value: bool) -> None:
@@ -183,33 +479,44 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def root(
-    ctx: typer.Context,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Only problems and results; no hints, summaries or notes."
-        ),
-    ] = False,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")
-    ] = False,
-) -> None:
-    """Prestatieafspraken as versioned YAML: check them, follow progress, report.
+def _quiet_given(ctx: typer.Context, value: bool) -> None:
+    run = ctx.ensure_object(_Run)
+    run.quiet = run.quiet or value
 
-    Example: prestatie check afspraken/ monitor/
-    """
-    ctx.obj = quiet  # for the command, whose context is a child of this one
-    if no_color:
+
+def _no_color_given(value: bool) -> None:
+    if value:
         os.environ["NO_COLOR"] = "1"
 
 
-@app.command("init")
+def _lang_given(ctx: typer.Context, value: Language | None) -> None:
+    run = ctx.ensure_object(_Run)
+    run.lang = value or run.lang
+
+
+# The options of the group; every command accepts them after its name too (``_word``).
+# Their help, as every help, is the catalogue's.
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, expose_value=False),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", callback=_quiet_given, expose_value=False)
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", callback=_no_color_given, expose_value=False)
+    ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", callback=_lang_given, expose_value=False, show_default=False),
+    ] = None,
+) -> None:
+    """prestatie: what the options before the command's name ask for is kept in a ``_Run``."""
+
+
+@app.command("init", cls=_Command)
 def init_command(
     ctx: typer.Context,
     directory: Annotated[
@@ -232,14 +539,14 @@ def init_command(
         str | None,
         _option(
             "--requirement",
-            help="What the CI templates pip-install, e.g. a git URL (default: prestatie from the package index).",
+            help="What the CI files pip-install, e.g. 'prestatie @ git+https://…@v0.1.0' (default: where this prestatie was installed from, if that is a public address).",
         ),
     ] = None,
-    lang: MessagesLang = "nl",
+    lang: MessagesLang = None,
 ) -> None:
     """Start a repository of agreements: a set, a monitor, prestatie.yaml, schemas, CI and pre-commit.
 
-    Refuses to overwrite any existing file.
+    In a folder that has some of these files already, adds only the missing ones.
 
     Example: prestatie init lindeveen --municipality "Gemeente Lindeveen" --start-year 2026
     """
@@ -253,14 +560,14 @@ def init_command(
         start_year=start_year,
         years=years,
         requirement=requirement,
-        lang=lang,
+        lang=_language(ctx, lang) or "nl",
         quiet=_quiet(ctx),
         out=sys.stdout,
     )
     raise typer.Exit(code)
 
 
-@app.command("check")
+@app.command("check", cls=_Command)
 def check_command(
     ctx: typer.Context,
     paths: Annotated[
@@ -304,7 +611,7 @@ def check_command(
     raise typer.Exit(code)
 
 
-@app.command("status")
+@app.command("status", cls=_Command)
 def status_command(
     ctx: typer.Context,
     paths: SetPaths = None,
@@ -366,7 +673,7 @@ def status_command(
     raise typer.Exit(code)
 
 
-@app.command("record", context_settings={"ignore_unknown_options": True})
+@app.command("record", cls=_Command, context_settings={"ignore_unknown_options": True})
 def record_command(
     ctx: typer.Context,
     agreement: AgreementId,
@@ -435,13 +742,13 @@ def record_command(
     from prestatie_cli.commands import record
 
     asked = record.Asked(
-        agreement, value, _date(day), source, reported_by, note, index, condition, state
+        agreement, value, _date(day), source, reported_by, note, index, condition, _state(state)
     )
     setup = _setup(ctx, config, lang)
     raise typer.Exit(record.run(asked, sets=sets or [], monitor_file=monitor_file, setup=setup))
 
 
-@app.command("diff")
+@app.command("diff", cls=_Command)
 def diff_command(
     ctx: typer.Context,
     revisions: Annotated[
@@ -488,7 +795,7 @@ def diff_command(
     raise typer.Exit(code)
 
 
-@app.command("log")
+@app.command("log", cls=_Command)
 def log_command(
     ctx: typer.Context,
     agreement: AgreementId,
@@ -513,7 +820,7 @@ def log_command(
     raise typer.Exit(code)
 
 
-@app.command("sign")
+@app.command("sign", cls=_Command)
 def sign_command(
     ctx: typer.Context,
     path: Annotated[Path, _argument("The set file to sign.")],
@@ -536,7 +843,7 @@ def sign_command(
     raise typer.Exit(sign.run(path, party=party, name=name, day=signed_on, setup=setup))
 
 
-@app.command("report")
+@app.command("report", cls=_Command)
 def report_command(
     ctx: typer.Context,
     paths: SetPaths = None,
@@ -559,6 +866,13 @@ def report_command(
         ),
     ] = None,
     parents: ParentsOption = False,
+    pdf_variant: Annotated[
+        str | None,
+        _option(
+            "--pdf-variant",
+            help="For the archive: a PDF/A (or PDF/UA) level, e.g. pdf/a-3a.",
+        ),
+    ] = None,
     lang: LangOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -571,6 +885,8 @@ def report_command(
       prestatie report afspraken/ monitor/ > rapport.md
 
       prestatie report --format html -o rapport.html afspraken/ monitor/
+
+      prestatie report -o rapport.pdf afspraken/ monitor/
     """
     from prestatie_cli.commands import report
 
@@ -583,19 +899,31 @@ def report_command(
         parties=party or [],
         template_dir=template,
         parents=parents,
+        pdf_variant=pdf_variant,
         setup=_setup(ctx, config, lang),
     )
     raise typer.Exit(code)
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 def export_command(
     ctx: typer.Context,
     paths: SetPaths = None,
-    output_format: Annotated[ExportFormat, _FORMAT] = "csv",
-    output: Annotated[
-        Path | None, _option("--output", "-o", help="Write to this file (required for xlsx).")
+    output_format: Annotated[
+        ExportFormat | None,
+        _option("--format", "-f", help="Output format (default: from -o's suffix, else csv)."),
     ] = None,
+    output: Annotated[
+        Path | None,
+        _option("--output", "-o", help="Write to this file (required for xlsx and ods)."),
+    ] = None,
+    workbook: Annotated[
+        bool,
+        _option(
+            "--workbook",
+            help="One set as a workbook (xlsx or ods) of all its data, which import reads back.",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     parents: ParentsOption = False,
     lang: LangOption = None,
@@ -615,6 +943,7 @@ def export_command(
         paths or [],
         output_format=output_format,
         output=output,
+        workbook=workbook,
         as_of=_date(as_of),
         parents=parents,
         setup=_setup(ctx, config, lang),
@@ -622,8 +951,9 @@ def export_command(
     raise typer.Exit(code)
 
 
-@app.command("import")
+@app.command("import", cls=_Command)
 def import_command(
+    ctx: typer.Context,
     source: Annotated[Path, _argument("An .xlsx or .csv table with one agreement per row.")],
     output: Annotated[
         Path, _option("--output", "-o", help="The set file to write (must not exist).")
@@ -643,6 +973,10 @@ def import_command(
         list[str] | None,
         _option("--map", help="Map a column to a field, e.g. --map 'Wie=owner' (repeatable)."),
     ] = None,
+    monitor: Annotated[
+        Path | None,
+        _option("--monitor", help="Where a workbook's measurements go (must not exist)."),
+    ] = None,
     parties: Annotated[
         Path | None,
         _option(
@@ -652,7 +986,7 @@ def import_command(
         ),
     ] = None,
     parents: ParentsOption = False,
-    lang: MessagesLang = "nl",
+    lang: MessagesLang = None,
 ) -> None:
     """Turn a table of agreements (Excel or CSV) into a set, listing every row or cell it could not map.
 
@@ -675,29 +1009,33 @@ def import_command(
         period=period,
         mappings=mapping or [],
         parties=parties,
+        monitor=monitor,
         parents=parents,
-        lang=lang,
+        lang=_language(ctx, lang) or "nl",
         out=sys.stdout,
         err=sys.stderr,
     )
     raise typer.Exit(code)
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def rules_command(
+    ctx: typer.Context,
+    codes: Annotated[list[str] | None, _argument("Only these rules, e.g. S101.")] = None,
     output_format: Annotated[RulesFormat, _FORMAT] = "text",
-    lang: Annotated[Language, typer.Option("--lang", help="Language.")] = "nl",
+    lang: MessagesLang = None,
 ) -> None:
-    """List every rule: code, default severity, rationale, a passing and a failing example.
-
-    Example: prestatie rules --lang en
-    """
+    """List every rule, or the rules asked for: code, default severity, rationale, a passing
+    and a failing example."""
     from prestatie_cli.commands import rules
 
-    raise typer.Exit(rules.run(output_format=output_format, lang=lang, out=sys.stdout))
+    shown = _language(ctx, lang) or "nl"
+    use_language(shown)
+    code = rules.run(codes or [], output_format=output_format, lang=shown, out=sys.stdout)
+    raise typer.Exit(code)
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command)
 def schema_command(
     output_dir: Annotated[
         Path,
@@ -758,9 +1096,9 @@ def main() -> NoReturn:
         sys.stderr.write(f"prestatie: {visible(shown)}\n")
         sys.exit(2)
     except Exception as error:  # the last line of defence: never a traceback
-        sys.stderr.write(
-            f"prestatie: unexpected error ({type(error).__name__}: {visible(str(error))}).\n"
-            "This is a bug in prestatie; please report it with the command you ran.\n"
+        shown = text(
+            "cli.error.bug", current_language(), {"error": f"{type(error).__name__}: {error}"}
         )
+        sys.stderr.write(f"prestatie: {visible(shown)}\n")
         sys.exit(70)
     sys.exit(0)

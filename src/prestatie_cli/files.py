@@ -24,6 +24,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def write_atomic_with(path: Path, write: Callable[[Path], None], *, parents: boo
         if before is not None:
             _keep_owner(temporary, before)
         temporary.chmod(stat.S_IMODE(before.st_mode) if before is not None else 0o644)
-        temporary.replace(target)
+        replace_retrying(temporary, target)
     except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -151,23 +152,56 @@ def _keep_owner(temporary: Path, before: os.stat_result) -> None:
             return
 
 
+# The name of the lock file a writer holds in the folder it writes in (removed on release).
+LOCK_NAME = ".prestatie.lock"
+# How long a writer waits for another writer before it gives up, in seconds.
+LOCK_WAIT = 30.0
+# A file another program holds open (a spreadsheet, a virus scanner, a sync client) cannot
+# be replaced on Windows for a moment: the rename is tried again after these pauses.
+RETRY_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+class LockBusy(PrestatieError):
+    """Another writer kept the folder locked for longer than a writer waits (exit 2)."""
+
+
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
+def locked(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` so that two writers take turns.
 
-    The lock is on the folder, not the file, because the file itself is
-    replaced by a rename while the lock is held. Where POSIX locks do not
-    exist, writers are not serialised.
+    The lock is a file in the folder, not the file written, because that file is
+    replaced by a rename while the lock is held. It works on Windows as on POSIX
+    (filelock); the lock file is removed when the writer is done. A writer
+    that waits longer than ``wait`` seconds is refused (``LockBusy``).
     """
+    from filelock import FileLock, Timeout  # only writers need it
+
+    lock = FileLock(folder / LOCK_NAME, timeout=wait, thread_local=False)
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    handle = os.open(folder, os.O_RDONLY)
+        lock.acquire()
+    except Timeout:
+        raise LockBusy(key="write.locked", path=str(folder / LOCK_NAME)) from None
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        os.close(handle)
+        if os.name != "nt":
+            # Removed while still held, so that no lock file stays behind in the user's
+            # folder: a writer waiting on the removed file sees that and takes a new one.
+            # (On Windows the release removes it.)
+            with contextlib.suppress(OSError):
+                (folder / LOCK_NAME).unlink()
+        lock.release()
+
+
+def replace_retrying(source: Path, target: Path, pauses: Iterable[float] = RETRY_PAUSES) -> None:
+    """Rename ``source`` over ``target``, again after a short pause while another program
+    briefly holds ``target`` open (Windows refuses the rename then); the last refusal is
+    raised."""
+    for pause in (*pauses, None):
+        try:
+            source.replace(target)
+            return
+        except PermissionError:
+            if pause is None:
+                raise
+            time.sleep(pause)

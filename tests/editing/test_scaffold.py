@@ -13,12 +13,10 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 from unittest import mock
 
 import pytest
 
-from prestatie_cli import __version__
 from prestatie_cli.cli import main
 from prestatie_cli.load.yaml import load_file
 from prestatie_cli.model.json_schema import schema_files
@@ -85,7 +83,14 @@ def tree(directory: Path) -> dict[str, bytes]:
     }
 
 
+# Where the CI files install prestatie from: this copy is installed from a local folder,
+# which a CI server cannot reach, so every test names a public origin.
+REQUIREMENT = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
+
+
 def scaffolded(tmp_path: Path, *options: str) -> Path:
+    if "--requirement" not in options:
+        options = (*options, "--requirement", REQUIREMENT)
     done = run("init", "demo", *options, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     return tmp_path / "demo"
@@ -108,7 +113,7 @@ def done_message(path: str, count: int) -> str:
 
 
 def test_init_creates_exactly_the_scaffold(tmp_path: Path) -> None:
-    done = run_process("init", "demo", cwd=tmp_path)
+    done = run_process("init", "demo", "--requirement", REQUIREMENT, cwd=tmp_path)
     set_id = default_id("demo")
     assert done.returncode == 0
     assert done.stderr == ""
@@ -138,7 +143,7 @@ def _p604_lines(set_id: str) -> list[str]:
     lines = []
     for line, party, name in parties:
         lines.append(
-            f"{path}:{line}:9: P604 warning Partij '{party}' ({name}) heeft de set niet ondertekend."
+            f"{path}:{line}:9: P604 waarschuwing Partij '{party}' ({name}) heeft de set niet ondertekend."
         )
         lines.append(
             f"    tip: Laat de partij tekenen: prestatie sign SET --party {party} --name NAAM "
@@ -167,40 +172,123 @@ def test_scaffold_checks_clean_but_for_the_missing_signatures(
     "existing",
     ["prestatie.yaml", "monitor/demo-2026-2029.yaml", ".github/workflows/prestatie.yml"],
 )
-def test_init_refuses_to_overwrite_even_a_single_file(tmp_path: Path, existing: str) -> None:
+def test_init_adds_the_missing_files_and_keeps_an_existing_one(
+    tmp_path: Path, existing: str
+) -> None:
     demo = tmp_path / "demo"
     (demo / existing).parent.mkdir(parents=True)
-    (demo / existing).write_text("# van de gebruiker, niet aanraken\n", encoding="utf-8")
-    before = tree(tmp_path)
-    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert done.stderr == (
-        f"prestatie: In demo bestaan al: {existing}. prestatie init overschrijft niets; "
-        "kies een lege map.\n"
+    mine = b"# van de gebruiker, niet aanraken\n"
+    (demo / existing).write_bytes(mine)
+    done = run("init", "demo", "--start-year", "2026", "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    everything = [
+        "prestatie.yaml", "afspraken/demo-2026-2029.yaml", "monitor/demo-2026-2029.yaml",
+        ".pre-commit-config.yaml", ".github/workflows/prestatie.yml", ".gitlab-ci.yml",
+        "schemas/agreements.schema.json", "schemas/monitor.schema.json",
+        "schemas/config.schema.json",
+    ]  # fmt: skip
+    added = [name for name in everything if name != existing]
+    assert done.stdout == (
+        f"In demo 8 bestand(en) toegevoegd: {', '.join(added)}.\n"
+        f"Bestaande bestanden ongemoeid gelaten: {existing}.\n"
+        "Volgende stap:\n"
+        "  prestatie check afspraken monitor\n"
     )
-    assert tree(tmp_path) == before
+    assert (demo / existing).read_bytes() == mine
+    assert sorted(tree(demo)) == sorted(everything)
 
 
-def test_init_twice_lists_every_existing_file_and_changes_nothing(tmp_path: Path) -> None:
+def test_init_twice_changes_nothing_and_says_so(tmp_path: Path) -> None:
     demo = scaffolded(tmp_path, "--start-year", "2026")
     (demo / "prestatie.yaml").write_text("kind: config\nversion: 1\nlang: en\n", encoding="utf-8")
     before = tree(tmp_path)
-    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert done.stderr == (
-        "prestatie: In demo bestaan al: .github/workflows/prestatie.yml, .gitlab-ci.yml, "
-        ".pre-commit-config.yaml, afspraken/demo-2026-2029.yaml, monitor/demo-2026-2029.yaml, "
-        "prestatie.yaml, schemas/agreements.schema.json, schemas/config.schema.json, "
-        "schemas/monitor.schema.json. prestatie init overschrijft niets; kies een lege map.\n"
+    done = run("init", "demo", "--start-year", "2026", "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "In demo bestaat alles al wat prestatie init maakt (.github/workflows/prestatie.yml, "
+        ".gitlab-ci.yml, .pre-commit-config.yaml, afspraken/demo-2026-2029.yaml, "
+        "monitor/demo-2026-2029.yaml, prestatie.yaml, schemas/agreements.schema.json, "
+        "schemas/config.schema.json, schemas/monitor.schema.json); er is niets geschreven.\n"
     )
     assert tree(tmp_path) == before
+
+
+def test_init_in_a_repository_with_sets_adds_no_example_set(tmp_path: Path) -> None:
+    """prestatie added to a repository that has its sets already: CI, settings, schemas."""
+    (tmp_path / "afspraken").mkdir()
+    (tmp_path / "afspraken" / "eigen.yaml").write_text("# de set van de gebruiker\n")
+    (tmp_path / "README.md").write_text("# Onze afspraken\n")
+    before = tree(tmp_path)
+    done = run("init", ".", "--start-year", "2026", "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "De map afspraken bevat al sets; er is geen voorbeeldset (en monitor) toegevoegd.\n"
+        "In . 7 bestand(en) toegevoegd: prestatie.yaml, .pre-commit-config.yaml, "
+        ".github/workflows/prestatie.yml, .gitlab-ci.yml, schemas/agreements.schema.json, "
+        "schemas/monitor.schema.json, schemas/config.schema.json.\n"
+        "Volgende stap:\n"
+        "  prestatie check afspraken monitor\n"
+    )
+    after = tree(tmp_path)
+    assert {name: after[name] for name in before} == before
+    assert not (tmp_path / "monitor").exists()
+
+
+def test_init_without_a_public_origin_asks_for_requirement(tmp_path: Path) -> None:
+    """This copy is an editable install of a local folder: CI could not install it."""
+    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
+    origin = Path(__file__).resolve().parents[2].as_uri()
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "prestatie: Waar moet CI prestatie vandaan halen? Deze prestatie is geïnstalleerd uit "
+        f"{origin}, een adres dat een CI-server niet kan bereiken. Geef het op met "
+        "--requirement, bijvoorbeeld --requirement 'prestatie @ "
+        "git+https://example.org/uw-organisatie/prestatie@v0.1.0' (een git-adres met tag of "
+        "commit). Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_origin_init_still_adds_to_a_repository_that_has_its_ci(tmp_path: Path) -> None:
+    demo = scaffolded(tmp_path, "--start-year", "2026")
+    (demo / "prestatie.yaml").unlink()
+    done = run("init", "demo", "--start-year", "2026", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[0] == "In demo 1 bestand(en) toegevoegd: prestatie.yaml."
+    assert (demo / "prestatie.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    "requirement",
+    ["prestatie-nep>=1", "iets anders", "prestatie @ git+https://x.example/p@${{ github.ref }}",
+     "prestatie\n>=1"],
+)  # fmt: skip
+def test_a_requirement_for_something_else_is_refused(tmp_path: Path, requirement: str) -> None:
+    done = run("init", "demo", "--requirement", requirement, cwd=tmp_path)
+    shown = requirement.replace("\n", "\\n")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"prestatie: --requirement {shown} kan niet: geef één regel die met 'prestatie' "
+        "begint, bijvoorbeeld 'prestatie @ git+https://example.org/uw-organisatie/prestatie"
+        "@v0.1.0', zonder '{{'. Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("year", ["26", "0", "202"])
+def test_a_start_year_not_in_four_digits_is_refused(tmp_path: Path, year: str) -> None:
+    done = run("init", "demo", "--start-year", year, "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"prestatie: Het beginjaar {year} kan niet: kies een jaar van 1990 tot en met 2199, "
+        "voluit geschreven (bijvoorbeeld 2026). Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("set_id", ["Mijn set!", "../buiten", "x: [y", "BS 01"])
 def test_invalid_id_is_refused_and_nothing_is_written(tmp_path: Path, set_id: str) -> None:
-    done = run("init", "demo", "--id", set_id, cwd=tmp_path)
+    done = run("init", "demo", "--id", set_id, "--requirement", REQUIREMENT, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == (
@@ -211,56 +299,28 @@ def test_invalid_id_is_refused_and_nothing_is_written(tmp_path: Path, set_id: st
     assert list(tmp_path.iterdir()) == []
 
 
-def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
-    steps: list[dict[str, Any]] = workflow["jobs"]["check"]["steps"]
-    return steps
-
-
-def test_github_workflow_checks_with_annotations_and_keeps_the_report(demo: Path) -> None:
+def test_requirement_goes_into_both_ci_files(demo: Path) -> None:
     workflow = load_file(demo / ".github" / "workflows" / "prestatie.yml").data
-    assert workflow["on"] == ["push", "pull_request"]
-    steps = _steps(workflow)
-    runs = [step["run"] for step in steps if "run" in step]
-    assert len(runs) == 3
-    assert shlex.split(runs[0]) == ["pip", "install", f"prestatie>={__version__}"]
-    assert runs[1:] == [
-        "prestatie check --format github afspraken monitor",
-        "prestatie report --format html -o rapport.html afspraken monitor",
-    ]
-    report = next(step for step in steps if step.get("run", "").startswith("prestatie report"))
-    assert report["if"] == "always()"
-    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload"))
-    assert upload == {
-        "uses": "actions/upload-artifact@v4",
-        "if": "always()",
-        "with": {"name": "prestatie-rapport", "path": "rapport.html"},
-    }
-    # The check needs the whole history for diff and --against.
-    assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
-
-
-def test_gitlab_ci_reports_junit_and_keeps_the_report(demo: Path) -> None:
-    job = load_file(demo / ".gitlab-ci.yml").data["prestatie"]
-    assert shlex.split(job["script"][0]) == ["pip", "install", f"prestatie>={__version__}"]
-    assert job["script"][1:] == [
-        "prestatie report --format html -o rapport.html afspraken monitor",
-        "prestatie check --format junit afspraken monitor > prestatie-junit.xml",
-    ]
-    assert job["artifacts"] == {
-        "when": "always",
-        "paths": ["rapport.html"],
-        "reports": {"junit": "prestatie-junit.xml"},
-    }
-    assert job["variables"] == {"GIT_DEPTH": "0"}
-
-
-def test_requirement_goes_into_both_ci_files(tmp_path: Path) -> None:
-    wanted = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
-    demo = scaffolded(tmp_path, "--requirement", wanted)
-    workflow = load_file(demo / ".github" / "workflows" / "prestatie.yml").data
-    assert shlex.split(_steps(workflow)[2]["run"]) == ["pip", "install", wanted]
+    for job in workflow["jobs"].values():
+        [install] = [
+            step["run"] for step in job["steps"] if step.get("name") == "prestatie installeren"
+        ]
+        assert shlex.split(install) == ["pip", "install", REQUIREMENT]
     script = load_file(demo / ".gitlab-ci.yml").data["prestatie"]["script"]
-    assert shlex.split(script[0]) == ["pip", "install", wanted]
+    assert shlex.split(script[0]) == ["pip", "install", REQUIREMENT]
+
+
+def test_pre_commit_takes_prestatie_from_the_same_git_origin(demo: Path) -> None:
+    config = load_file(demo / ".pre-commit-config.yaml").data
+    assert config == {
+        "repos": [
+            {
+                "repo": "https://git.example.org/wonen/prestatie.git",
+                "rev": "v0.1.0",
+                "hooks": [{"id": "prestatie-check", "args": ["afspraken", "monitor"]}],
+            }
+        ]
+    }
 
 
 def test_modelines_point_at_the_schemas_init_wrote(demo: Path) -> None:
@@ -298,7 +358,21 @@ def test_start_year_and_years_set_the_period_and_the_id(tmp_path: Path) -> None:
     assert sorted(path.name for path in (demo / "afspraken").iterdir()) == ["demo-2026-2029.yaml"]
 
 
-def test_scaffold_pre_commit_config_is_valid_for_pre_commit(demo: Path) -> None:
+@pytest.mark.parametrize(
+    ("requirement", "hooks"),
+    [
+        (REQUIREMENT, [("prestatie-check", None, None)]),
+        (
+            "prestatie @ https://files.example.org/prestatie-0.1.0-py3-none-any.whl",
+            [("prestatie-check", "prestatie check afspraken monitor", False)],
+        ),
+    ],
+    ids=["git", "wheel"],
+)
+def test_scaffold_pre_commit_config_is_valid_for_pre_commit(
+    tmp_path: Path, requirement: str, hooks: list[tuple[str, str | None, bool | None]]
+) -> None:
+    demo = scaffolded(tmp_path, "--requirement", requirement)
     done = subprocess.run(
         [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
         cwd=demo,
@@ -308,10 +382,10 @@ def test_scaffold_pre_commit_config_is_valid_for_pre_commit(demo: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
-    hooks = load_file(demo / ".pre-commit-config.yaml").data["repos"][0]["hooks"]
-    assert [(hook["id"], hook["entry"], hook["pass_filenames"]) for hook in hooks] == [
-        ("prestatie-check", "prestatie check afspraken monitor", False)
-    ]
+    written = load_file(demo / ".pre-commit-config.yaml").data["repos"][0]["hooks"]
+    assert [
+        (hook["id"], hook.get("entry"), hook.get("pass_filenames")) for hook in written
+    ] == hooks
 
 
 @pytest.mark.parametrize(
@@ -326,7 +400,10 @@ def test_scaffold_pre_commit_config_is_valid_for_pre_commit(demo: Path) -> None:
 def test_title_and_municipality_are_written_as_given(
     tmp_path: Path, option: str, value: str
 ) -> None:
-    done = run("init", "demo", "--start-year", "2026", option, value, cwd=tmp_path)
+    done = run(
+        "init", "demo", "--start-year", "2026", option, value, "--requirement", REQUIREMENT,
+        cwd=tmp_path,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     agreements = load_file(tmp_path / "demo" / "afspraken" / "demo-2026-2029.yaml").data
     written = agreements["title"] if option == "--title" else agreements["parties"][0]["name"]
@@ -395,7 +472,7 @@ def test_the_commented_forms_are_valid_once_uncommented(tmp_path: Path) -> None:
     # Only what the base template asks too: every party signs, the one that joins as well.
     path = "afspraken/demo-2026-2029.yaml"
     joined = (
-        f"{path}:26:9: P604 warning Partij 'corporatie-b' (Tweede corporatie (naam invullen)) "
+        f"{path}:26:9: P604 waarschuwing Partij 'corporatie-b' (Tweede corporatie (naam invullen)) "
         "heeft de set niet ondertekend.",
         "    tip: Laat de partij tekenen: prestatie sign SET --party corporatie-b --name NAAM "
         "(of voeg onder 'signatures' party, name en date toe).",
@@ -416,3 +493,84 @@ def test_the_commented_forms_are_valid_once_uncommented(tmp_path: Path) -> None:
     assert (
         load_file(demo / "monitor" / "demo-2026-2029.yaml").data["conditions"][0]["state"] == "met"
     )
+
+
+# --- init --lang en: the files speak English too ------------------------------------------------
+
+_DUTCH = re.compile(
+    r"\b(de|het|een|van|voor|bij|wordt|naar|niet|ook|zijn|die|dat|zoals|alle|tot|"
+    r"controleer|meldingen|afspraken controleren|geschiedenis|rechten|installeren)\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _comments(text: str) -> list[str]:
+    """The prose of the comments: not the commented YAML, not the commands to type."""
+    prose = []
+    for line in text.splitlines():
+        if "#" not in line or line.lstrip().startswith("# yaml-language-server"):
+            continue
+        comment = line[line.index("#") :]
+        if _COMMENTED_YAML.match(line) or _COMMENTED_TEXT.match(line):
+            # A commented example: only a comment behind it is prose.
+            inner = comment[1:]
+            if " # " not in inner:
+                continue
+            comment = inner[inner.index(" # ") + 1 :]
+        if "prestatie record" in comment or "prestatie sign" in comment:
+            continue
+        prose.append(comment)
+    return prose
+
+
+def test_lang_en_writes_english_files_and_says_so_in_english(tmp_path: Path) -> None:
+    done = run("init", "demo", "--lang", "en", "--start-year", "2026", "--requirement",
+               REQUIREMENT, cwd=tmp_path)  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "New repository for performance agreements in demo: 9 files.\n"
+        "Next steps:\n"
+        "  cd demo\n"
+        "  prestatie check afspraken monitor\n"
+        "  git init && git add . && git commit -m 'Set up performance agreements'\n"
+    )
+    demo = tmp_path / "demo"
+    assert load_file(demo / "prestatie.yaml").data["lang"] == "en"
+    dutch = {
+        name: [comment for comment in _comments(content.decode()) if _DUTCH.search(comment)]
+        for name, content in tree(demo).items()
+        if name.endswith((".yaml", ".yml"))
+    }
+    assert dutch == {name: [] for name in dutch}
+    # The same files, the Dutch way: every one of them has Dutch comments.
+    (tmp_path / "nl").mkdir()
+    dutch_demo = scaffolded(tmp_path / "nl", "--start-year", "2026")
+    for name, content in tree(dutch_demo).items():
+        if name.endswith((".yaml", ".yml")):
+            assert any(_DUTCH.search(c) for c in _comments(content.decode())), name
+
+
+def test_lang_en_scaffold_has_the_same_data_and_checks_in_english(tmp_path: Path) -> None:
+    english = tmp_path / "en"
+    english.mkdir()
+    run("init", "demo", "--lang", "en", "--start-year", "2026", "--requirement", REQUIREMENT,
+        cwd=english)  # fmt: skip
+    dutch = scaffolded(tmp_path, "--start-year", "2026")
+    name = "afspraken/demo-2026-2029.yaml"
+    en_set = load_file(english / "demo" / name).data
+    nl_set = load_file(dutch / name).data
+    # Only the names to fill in differ: the agreements are Dutch documents in both.
+    assert [party["name"] for party in en_set["parties"]] == [
+        "Gemeente Demo", "Housing corporation (fill in the name)",
+        "Tenants' organisation (fill in the name)",
+    ]  # fmt: skip
+    assert en_set["agreements"] == nl_set["agreements"]
+    checked = run("check", "afspraken", "monitor", cwd=english / "demo")
+    assert checked.returncode == 0
+    assert checked.stdout.splitlines()[-1].startswith("2 file(s) checked: 0 error(s), 3 warning(s)")
+    # The commented forms are valid in English too.
+    for path in (english / "demo" / name, english / "demo" / "monitor/demo-2026-2029.yaml"):
+        path.write_text(_uncommented(path.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = run("check", "--as-of", "2025-12-01", "afspraken", "monitor", cwd=english / "demo")
+    assert checked.returncode == 0
+    assert checked.stdout.splitlines()[-1].startswith("2 file(s) checked: 0 error(s), 4 warning(s)")

@@ -64,7 +64,7 @@ def honest() -> subprocess.CompletedProcess[str]:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stdout.startswith(f"{FAILING}:36:12: A302 error De trekker 'corporaties'")
+    assert done.stdout.startswith(f"{FAILING}:36:12: A302 fout De trekker 'corporaties'")
     assert done.stdout.endswith("1 fout(en), 0 waarschuwing(en), 0 info, 0 uitgezonderd.\n")
     return done
 

@@ -206,11 +206,11 @@ def test_check_shows_every_control_character_of_a_value_as_an_escape(hostile: Pa
     assert done.code == 1
     assert_shown(done.out)
     assert done.out.splitlines() == [
-        "afspraken/set.yaml:8:10: P602 warning Partij 'corp-a' is bij geen enkele afspraak "
+        "afspraken/set.yaml:8:10: P602 waarschuwing Partij 'corp-a' is bij geen enkele afspraak "
         "trekker of bijdrager.",
         "    tip: Leg vast wat deze partij bijdraagt met 'owner:' of 'contributors:' bij een "
         "afspraak.",
-        "afspraken/set.yaml:16:12: A302 error De trekker "
+        "afspraken/set.yaml:16:12: A302 fout De trekker "
         "'corp-x\\r\\x1b]8;;https://evil.example\\x1b\\klik\\x1b]8;;\\x1b\\' "
         "van BS-01 is geen partij in deze set.",
         "    tip: Gebruik de id van een partij uit 'parties': gemeente, corp-a, hv-a.",
@@ -390,7 +390,7 @@ def test_a_lone_surrogate_is_refused_where_it_stands_in_every_format(
         "helft, en dus geen teken."
     )
     if output_format == "text":
-        assert done.out.splitlines()[0] == f"set.yaml:16:12: Y003 error {message}"
+        assert done.out.splitlines()[0] == f"set.yaml:16:12: Y003 fout {message}"
     elif output_format == "json":
         assert parse_json(done.out)["problems"][0]["message"] == message
     elif output_format == "sarif":
@@ -424,7 +424,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_its_byte_escaped(
     assert done.code == 1
     if output_format == "text":
         assert done.out.splitlines()[2] == (
-            "bad\\xffnaam.yaml:16:12: A302 error De trekker 'niemand' van BS-01 is geen partij "
+            "bad\\xffnaam.yaml:16:12: A302 fout De trekker 'niemand' van BS-01 is geen partij "
             "in deze set."
         )
     elif output_format == "json":
@@ -447,7 +447,7 @@ def test_a_file_name_with_a_newline_forges_no_line(tmp_path: Path) -> None:
     assert done.code == 1
     assert_shown(done.out)
     assert done.out.splitlines()[2] == (
-        "nieuw\\nset.yaml:1:1: P604 error vervalst.yaml:16:12: A302 error De trekker "
+        "nieuw\\nset.yaml:1:1: P604 error vervalst.yaml:16:12: A302 fout De trekker "
         "'niemand' van BS-01 is geen partij in deze set."
     )
     shown = prestatie("check", "--as-of", "2017-01-01", "-f", "json", ".", cwd=tmp_path)

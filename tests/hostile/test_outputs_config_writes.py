@@ -170,7 +170,7 @@ def test_output_to_a_link_writes_its_target_and_keeps_the_link(
     assert done.returncode == 0, done.stderr
     assert (work / "laatste.txt").readlink().as_posix() == "archief/2026.txt"
     written = (work / "archief" / "2026.txt").read_text(encoding="utf-8")
-    assert written.startswith("# Rapportage" if command == "report" else "set;nr;titel;")
+    assert written.startswith("# Rapportage" if command == "report" else "\ufeffset;nr;titel;")
     assert _listing(work) == ["afspraken", "archief", "laatste.txt", "monitor"]
     assert _listing(work / "archief") == ["2026.txt"]
 
@@ -284,7 +284,7 @@ def test_a_configuration_above_the_repository_root_is_not_applied(
     _failing_set(work)
     done = _check(work)
     assert done.returncode == 1
-    assert re.search(r"^set\.yaml:\d+:\d+: A302 error ", done.stdout, re.M)
+    assert re.search(r"^set\.yaml:\d+:\d+: A302 fout ", done.stdout, re.M)
     assert (tmp_path / "prestatie.yaml").read_text(encoding="utf-8") == LENIENT
     # The same file at the repository's root is the repository's own: it applies.
     shutil.move(tmp_path / "prestatie.yaml", repository / "prestatie.yaml")

@@ -174,7 +174,9 @@ def vague_set(
     code, out = check([path], monkeypatch, capsys)
     monkeypatch.undo()
     assert code == 0  # warnings only
-    found = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): S101 warning", out, re.MULTILINE)
+    found = re.findall(
+        rf"^{re.escape(str(path))}:(\d+):(\d+): S101 waarschuwing", out, re.MULTILINE
+    )
     # Each phrase placed on its own line (the 11th of the file is the first agreement).
     assert found == [(str(11 + number), "59") for number in range(count)]
     return sum(breaks.scanned), path.stat().st_size

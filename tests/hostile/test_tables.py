@@ -409,7 +409,7 @@ def test_an_exported_workbook_of_hostile_text_holds_no_formula(tmp_path: Path) -
         (first["afspraak"], HOSTILE["text"]),
         (first["maat"], "@SUM(A1:A9)"),
         (first["eenheid"], "\twoningen"),
-        (first["trekker"], DDE + " Gemeente"),
+        (first["trekker"], DDE + " Gemeente [gemeente]"),
         (second["titel"], DDE),
         (second["eenheid"], "-"),
         (second["bron doel"], "@"),
@@ -426,6 +426,8 @@ def test_an_exported_workbook_of_hostile_text_holds_no_formula(tmp_path: Path) -
 def test_an_exported_csv_of_hostile_text_quotes_every_formula_start(tmp_path: Path) -> None:
     target = _exported(tmp_path, "csv")
     raw = target.read_bytes().decode("utf-8")  # as written: read_text would turn CR into LF
+    assert raw.startswith("\ufeff")  # the byte order mark Excel needs to read UTF-8
+    raw = raw.removeprefix("\ufeff")
     # One header and two rows: the CR in a party name is inside a quoted field.
     rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter=";"))
     assert [len(row) for row in rows] == [40, 40, 40]
@@ -436,9 +438,9 @@ def test_an_exported_csv_of_hostile_text_quotes_every_formula_start(tmp_path: Pa
     assert first["maat"] == "'@SUM(A1:A9)"
     assert first["eenheid"] == "'\twoningen"
     assert first["bron doel"] == "'\r=1+1"
-    assert first["trekker"] == "'" + DDE + " Gemeente"
-    assert first["bijdragers"] == "Woon\rstichting, @Huurders"
-    assert '"Woon\rstichting, @Huurders"' in raw
+    assert first["trekker"] == "'" + DDE + " Gemeente [gemeente]"
+    assert first["bijdragers"] == "Woon\rstichting [corporatie], @Huurders"
+    assert '"Woon\rstichting [corporatie], @Huurders"' in raw
     assert (second["titel"], second["eenheid"], second["bron doel"]) == ("'" + DDE, "'-", "'@")
     assert (second["thema"], second["maat"]) == ("'s-Hertogenbosch", HARMLESS["'=al geciteerd"])
     assert first["streefwaarde"] == "-5"  # a number, not text: no quote

@@ -522,7 +522,8 @@ def evaluation() -> Agreement:
 
 
 PROCESS = [
-    pytest.param([], date(2026, 7, 1), "no_data", None, None, id="unmeasured"),
+    # Nothing recorded and the deadline passed: not met, as check says (T504).
+    pytest.param([], date(2026, 7, 1), "overdue", None, None, id="unmeasured"),
     pytest.param(
         [(date(2026, 5, 15), True)],
         date(2026, 7, 1),
@@ -566,7 +567,7 @@ PROCESS = [
         id="latest-flag-counts",
     ),
     # A flag dated after the as-of date is ignored
-    pytest.param([(date(2026, 8, 15), True)], date(2026, 8, 1), "no_data", None, None, id="future"),
+    pytest.param([(date(2026, 8, 15), True)], date(2026, 8, 1), "overdue", None, None, id="future"),
     # Two flags on one date: the later in the file counts
     pytest.param(
         [(date(2026, 6, 1), True), (date(2026, 6, 1), False)],
@@ -604,11 +605,21 @@ def test_no_measurements_is_no_data() -> None:
     assert paces(found) is None
 
 
-def test_no_measurements_after_deadline_is_still_no_data() -> None:
-    # A missing measurement is its own finding (P613/T504), not a red light here.
+def test_no_measurements_after_deadline_is_overdue() -> None:
+    # Nothing shows the target met by its deadline: not met, as check says (T504).
     found = progress(homes_180(), [], date(2021, 1, 1), SET_2016, DEFAULT)
-    assert found.status == "no_data"
-    assert found.deadline_passed
+    assert (found.status, found.unmeasured, found.deadline_passed) == ("overdue", True, True)
+    # Before the deadline a missing measurement is its own finding (P613), not a red light.
+    before = progress(homes_180(), [], date(2019, 12, 31), SET_2016, DEFAULT)
+    assert (before.status, before.unmeasured) == ("no_data", False)
+
+
+def test_overdue_has_no_projection_before_the_as_of_date() -> None:
+    # 165 of 180 by 2019: at that pace 180 on 2020-05-12, before the as-of date 2021-01-01.
+    late = progress(homes_180(), yearly(30, 45, 60, 30), date(2021, 1, 1), SET_2016, DEFAULT)
+    assert (late.status, late.projected) == ("overdue", None)
+    soon = progress(homes_180(), yearly(30, 45, 60, 30), date(2020, 1, 15), SET_2016, DEFAULT)
+    assert (soon.status, soon.projected) == ("overdue", date(2020, 5, 12))
 
 
 def test_only_future_measurements_is_no_data() -> None:

@@ -156,7 +156,7 @@ def test_text_spells_out_every_status(tmp_path: Path) -> None:
     assert {key: row[6] for key, row in rows.items()} == LINDEVEEN_STATUS_NL
     assert rows["BS-01"] == [
         "BS-01", "960 nieuwe sociale huurwoningen", "corp-veenhuis", "170 / ≥ 960 woningen",
-        "2026-06-30", "299", "achter", "2033-06-06",
+        "2026-06-30", "299", "achter", "2033-06-06 (na de termijn)",
     ]  # fmt: skip
     assert rows["BT-01"] == [
         "BT-01", "Huurverhoging lage inkomens ten hoogste gelijk aan de inflatie",
@@ -170,7 +170,12 @@ def test_text_spells_out_every_status(tmp_path: Path) -> None:
         "45 / ≤ 26 weken", "2019-12-31", "26", "niet gehaald", "—",
     ]  # fmt: skip
     hofstreek = table(sets[HOFSTREEK_HEADING])
-    assert {row[6] for key, row in hofstreek.items() if key != "Afspraak"} == {"geen gegevens"}
+    # No monitor: a passed deadline is not met, as check says (T504); the rest has no data.
+    overdue = {key for key, row in hofstreek.items() if row[6] == "niet gehaald"}
+    assert overdue == {"RG-02", "RG-04", "RG-08"}
+    assert {row[6] for key, row in hofstreek.items() if key not in overdue | {"Afspraak"}} == {
+        "geen gegevens"
+    }
     words = {row[6] for block in sets.values() for row in table(block).values()}
     assert words - {"Status"} == STATUS_WORDS_NL | UNJUDGED_WORDS_NL
     # The tallies follow each table.
@@ -261,7 +266,7 @@ def test_english_labels(tmp_path: Path) -> None:
         ],
         "BS-01": [
             "BS-01", "960 nieuwe sociale huurwoningen", "corp-veenhuis", "170 / ≥ 960 woningen",
-            "2026-06-30", "299", "behind", "2033-06-06",
+            "2026-06-30", "299", "behind", "2033-06-06 (after the deadline)",
         ],
         "BD-01": [
             "BD-01", "Huisvesting vergunninghouders volgens de halfjaarlijkse taakstelling",
@@ -269,11 +274,12 @@ def test_english_labels(tmp_path: Path) -> None:
         ],
         "LB-01": [
             "LB-01", "Wijkaanpak Hoogeveld en De Linde", "gemeente", "73 / ≥ 80 %", "2025-12-31",
-            "73.2", "at risk", "2029-07-01",
+            "73.2", "at risk", "2029-07-01 (after the deadline)",
         ],
         "J26-02": [
             "J26-02", "60 flexwoningen aan de Stationsweg-Oost", "corp-thuisbaak",
-            "24 / ≥ 60 woningen", "2026-06-30", "29.7", "at risk", "2027-03-27",
+            "24 / ≥ 60 woningen", "2026-06-30", "29.7", "at risk",
+            "2027-03-27 (after the deadline)",
         ],
     }  # fmt: skip
     assert lines[-9:] == [
@@ -317,6 +323,10 @@ def test_json_structure_and_values(tmp_path: Path) -> None:
         "owners", "owner_names", "owed_by", "scope", "per_event", "parent", "effective_from",
         "due", "target_value", "index_value", "unjudged", "missed_periods", "rolled_up_from",
         "condition", "withdrawal", "request",
+        # Overdue with nothing measured (as check's T504 says).
+        "unmeasured",
+        # The projection falls after the deadline, whatever the status.
+        "projected_after_deadline",
     } == set(rows["BS-01"])  # fmt: skip
 
     def pick(agreement: str) -> tuple[Any, ...]:
@@ -329,16 +339,17 @@ def test_json_structure_and_values(tmp_path: Path) -> None:
             row["measured_on"],
             None if expected is None else round(expected, 1),
             row["projected"],
+            row["projected_after_deadline"],
         )
 
-    assert pick("BS-01") == ("behind", "red", 170, "2026-06-30", 299.0, "2033-06-06")
-    assert pick("KD-01") == ("on_track", "green", 720, "2026-06-30", 731.4, "2028-07-24")
-    assert pick("LB-01") == ("at_risk", "orange", 73, "2025-12-31", 73.2, "2029-07-01")
-    assert pick("J26-02") == ("at_risk", "orange", 24, "2026-06-30", 29.7, "2027-03-27")
-    assert pick("BS-02") == ("achieved", "green", 310, "2026-06-30", 299.2, None)
-    assert pick("BT-02") == ("no_data", "grey", None, None, None, None)
-    assert pick("PR-01") == ("achieved", "green", True, "2026-06-23", None, None)
-    assert pick("J26-01") == ("on_track", "green", False, "2026-06-30", None, None)
+    assert pick("BS-01") == ("behind", "red", 170, "2026-06-30", 299.0, "2033-06-06", True)
+    assert pick("KD-01") == ("on_track", "green", 720, "2026-06-30", 731.4, "2028-07-24", False)
+    assert pick("LB-01") == ("at_risk", "orange", 73, "2025-12-31", 73.2, "2029-07-01", True)
+    assert pick("J26-02") == ("at_risk", "orange", 24, "2026-06-30", 29.7, "2027-03-27", True)
+    assert pick("BS-02") == ("achieved", "green", 310, "2026-06-30", 299.2, None, False)
+    assert pick("BT-02") == ("no_data", "grey", None, None, None, None, False)
+    assert pick("PR-01") == ("achieved", "green", True, "2026-06-23", None, None, False)
+    assert pick("J26-01") == ("on_track", "green", False, "2026-06-30", None, None, False)
     assert (rows["BD-01"]["periods_measured"], rows["BD-01"]["periods_missed"]) == (3, 3)
     assert rows["BS-01"]["target"] == {"value": 960, "unit": "woningen", "comparison": "at_least"}
     assert rows["BS-01"]["owner"] == "corp-veenhuis"
@@ -383,11 +394,11 @@ def test_markdown_is_a_github_table(tmp_path: Path) -> None:
     assert all(row.count(" | ") == 7 for row in rows)
     assert rows[2] == (
         "| BS-01 | 960 nieuwe sociale huurwoningen | corp-veenhuis | 170 / ≥ 960 woningen | "
-        "2026-06-30 | 299 | **achter** | 2033-06-06 |"
+        "2026-06-30 | 299 | **achter** | 2033-06-06 (na de termijn) |"
     )
     assert rows[12] == (
         "| LB-01 | Wijkaanpak Hoogeveld en De Linde | gemeente | 73 / ≥ 80 % | 2025-12-31 | "
-        "73,2 | **risico** | 2029-07-01 |"
+        "73,2 | **risico** | 2029-07-01 (na de termijn) |"
     )
     assert lines[end:] == [
         "",
@@ -475,7 +486,7 @@ def test_unknown_status_is_a_usage_error(tmp_path: Path) -> None:
     done = status("--status", "groen", *LINDEVEEN, cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     words = " ".join(done.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
-    assert "Invalid value for '--status'" in words
+    assert words.startswith("prestatie: Ongeldige waarde bij --status: 'groen' is geen status")
     assert (
         "'groen' is geen status; kies uit behaald (achieved), op koers (on_track), risico "
         "(at_risk), achter (behind), niet gehaald (overdue), geen gegevens (no_data), context, "
@@ -543,14 +554,14 @@ def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
         (
             "kind: monitor\nversion: 1\nset: x\nmeasurements:\n\t- agreement: BS-01\n",
             2,
-            "5:1: Y005 error Dit is geen geldige YAML: een teken waarmee in YAML niets kan "
+            "5:1: Y005 fout Dit is geen geldige YAML: een teken waarmee in YAML niets kan "
             "beginnen (bijvoorbeeld een tab of '@').\n"
             "    tip: YAML staat geen tabs toe om in te springen; gebruik spaties.\n",
         ),
         (
             "kind: monitor\nversion: 1\nset: x\nmeasurements: {}\n",
             1,
-            "4:15: V003 error Ongeldige waarde voor 'measurements': verwacht een lijst (regels "
+            "4:15: V003 fout Ongeldige waarde voor 'measurements': verwacht een lijst (regels "
             "die beginnen met '- '), gevonden een blok met velden.\n"
             "    tip: Pas de waarde aan; 'prestatie schema' beschrijft elk veld.\n",
         ),
@@ -559,10 +570,10 @@ def test_directory_without_sets_exits_2(tmp_path: Path) -> None:
             "kind: monitor\nversion: 1\nset: x\nextra: 1\nmeasurements:\n"
             "  - {agreement: BS-01, date: 2025-13-01, value: 1}\n",
             1,
-            "4:1: V001 error Onbekend veld 'extra'.\n"
+            "4:1: V001 fout Onbekend veld 'extra'.\n"
             "    tip: Toegestane velden hier: kind, version, set, measurements, conditions, "
             "waivers.\n"
-            "kapot.yaml:6:30: V003 error Ongeldige waarde voor 'date': '2025-13-01' is geen "
+            "kapot.yaml:6:30: V003 fout Ongeldige waarde voor 'date': '2025-13-01' is geen "
             "bestaande datum.\n"
             "    tip: Schrijf datums als 2019-12-31 (jaar-maand-dag).\n",
         ),
@@ -591,7 +602,7 @@ def test_a_second_set_with_the_same_id_is_named_not_dropped_silently(tmp_path: P
     done = status("--format", "json", "a.yaml", "b.yaml", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr == (
-        "b.yaml:4:9: P603 error De set-id 'voorbeeld-2016-2019' wordt ook gebruikt in "
+        "b.yaml:4:9: P603 fout De set-id 'voorbeeld-2016-2019' wordt ook gebruikt in "
         "a.yaml; deze set is weggelaten.\n"
         "    tip: Geef elke afspraak, partij, groep en set een eigen id die niet meer verandert; "
         "een groep heeft een andere id dan elke partij.\n"
@@ -903,7 +914,7 @@ def test_status_and_check_name_the_same_missed_period(tmp_path: Path) -> None:
     assert "- SW-03: gemist: 2026-01-01 t/m 2026-12-31" in lines
     checked = run("check", "--as-of", "2027-12-01", ".", cwd=tmp_path)
     assert [line for line in checked.stdout.splitlines() if "SW-03" in line and "P613" in line] == [
-        "monitor.yaml:4:1: P613 warning Voor SW-03 ontbreekt de meting over 2026-01-01 tot en met "
+        "monitor.yaml:4:1: P613 waarschuwing Voor SW-03 ontbreekt de meting over 2026-01-01 tot en met "
         "2026-12-31."
     ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, base_set, write_yaml
+from tests.conftest import REPO, REQUIREMENT, base_set, write_yaml
 
 AS_OF = "2026-11-21"
 # Inside the term of tests.conftest.base_set(), before its deadline: nothing is overdue yet.
@@ -107,11 +107,11 @@ def _broken(tmp_path: Path) -> Path:
 def test_quiet_leaves_out_hints_and_summary(tmp_path: Path) -> None:
     path = _broken(tmp_path)
     problems = [
-        f"{path}:17:13: P602 warning Partij 'corp-a' is bij geen enkele afspraak trekker of "
+        f"{path}:17:13: P602 waarschuwing Partij 'corp-a' is bij geen enkele afspraak trekker of "
         "bijdrager.",
-        f"{path}:30:21: S101 warning Resultaatafspraak BS-01 gebruikt de vage formulering "
+        f"{path}:30:21: S101 waarschuwing Resultaatafspraak BS-01 gebruikt de vage formulering "
         "'streven naar'.",
-        f"{path}:34:16: A302 error De trekker 'corp-b' van BS-01 is geen partij in deze set.",
+        f"{path}:34:16: A302 fout De trekker 'corp-b' van BS-01 is geen partij in deze set.",
     ]
     loud = run("check", "--as-of", DURING, path, cwd=tmp_path)
     assert loud.returncode == 1
@@ -133,12 +133,12 @@ def test_quiet_leaves_out_hints_and_summary(tmp_path: Path) -> None:
         (
             "text",
             [
-                "set.yaml:30:21: S101 warning Vage formulering.",
+                "set.yaml:30:21: S101 waarschuwing Vage formulering.",
                 "    tip: Schrijf wat er gebeurt.",
                 "1 bestand(en) gecontroleerd: 0 fout(en), 1 waarschuwing(en), 0 info, "
                 "0 uitgezonderd.",
             ],
-            ["set.yaml:30:21: S101 warning Vage formulering."],
+            ["set.yaml:30:21: S101 waarschuwing Vage formulering."],
         ),
         (
             "github",
@@ -189,7 +189,9 @@ def test_quiet_clean_check_prints_nothing(tmp_path: Path) -> None:
 
 
 def test_quiet_leaves_out_what_init_and_report_say_they_wrote(tmp_path: Path) -> None:
-    init = run("-q", "init", "demo", "--start-year", "2026", cwd=tmp_path)
+    init = run(
+        "-q", "init", "demo", "--start-year", "2026", "--requirement", REQUIREMENT, cwd=tmp_path
+    )
     assert (init.returncode, init.stdout, init.stderr) == (0, "", "")
     assert (tmp_path / "demo" / "afspraken" / "demo-2026-2029.yaml").is_file()
     report = run("-q", "report", "-o", tmp_path / "rapport.md", *EXAMPLES)

@@ -94,11 +94,11 @@ def test_every_material_change_without_an_amendment_is_named(tmp_path: Path) -> 
     bt03 = FIRST + 12
     lv01 = bt03 + 8
     assert found == [
-        f"set.yaml:{FIRST + 6}:5: P615 error Bij BS-06 is scope, conditions, effective_from, "
+        f"set.yaml:{FIRST + 6}:5: P615 fout Bij BS-06 is scope, conditions, effective_from, "
         "frequency gewijzigd sinds HEAD, maar er is geen nieuw amendement.",
-        f"set.yaml:{bt03 + 5}:5: P615 error Bij BT-03 is target gewijzigd sinds HEAD, maar er "
+        f"set.yaml:{bt03 + 5}:5: P615 fout Bij BT-03 is target gewijzigd sinds HEAD, maar er "
         "is geen nieuw amendement.",
         # 'ongoing' is gone: the first change found is the new deadline.
-        f"set.yaml:{lv01 + 7}:5: P615 error Bij LV-01 is deadline, ongoing gewijzigd sinds "
+        f"set.yaml:{lv01 + 7}:5: P615 fout Bij LV-01 is deadline, ongoing gewijzigd sinds "
         "HEAD, maar er is geen nieuw amendement.",
     ]

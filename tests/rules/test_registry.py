@@ -25,6 +25,7 @@ from prestatie_cli.rules import (
     cycle,
     measurable,
     measurements,
+    monitor_files,
     monitoring,
     parties,
     parts,
@@ -48,6 +49,7 @@ PREFIXES = [
     (changes, "P6"),
     (parts, "P6"),
     (cycle, "P6"),
+    (monitor_files, "P6"),
 ]
 PARTS = ("title", "rationale", "message", "hint")
 # A configuration that sets a severity for a rule that does not exist (on line 5).
@@ -126,5 +128,5 @@ def test_the_command_line_refuses_settings_for_unknown_rules(tmp_path: Path) -> 
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == (
-        f"{tmp_path / 'prestatie.yaml'}:4:3: V003 error {NL[0]}\n    tip: {NL[1]}\n"
+        f"{tmp_path / 'prestatie.yaml'}:4:3: V003 fout {NL[0]}\n    tip: {NL[1]}\n"
     )

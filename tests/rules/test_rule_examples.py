@@ -47,10 +47,12 @@ def _case(rule: Rule, example: str, folder: Path) -> list[Path]:
     kept = {key: value for key, value in monitor.items() if key not in fragment}
     added = load_text(rule.example_agreements, "example").data if rule.example_agreements else []
     agreements["agreements"] += added
-    return [
-        write_yaml(folder / "set.yaml", agreements),
-        _write(folder / "monitor.yaml", _block(kept, example)),
-    ]
+    paths = [write_yaml(folder / "set.yaml", agreements)]
+    if example.splitlines()[0].startswith("#") and "beside" in example.splitlines()[0]:
+        # An example that is a second monitor file of the set (P630): the first one too.
+        paths.append(write_yaml(folder / "eerste-monitor.yaml", monitor))
+    paths.append(_write(folder / "monitor.yaml", _block(kept, example)))
+    return paths
 
 
 def _write(path: Path, text: str) -> Path:

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from prestatie_cli.messages import text
-from tests.conftest import REPO
+from tests.conftest import REPO, base_set, write_yaml
 from tests.tables.commandline import (
     AS_OF,
     EXAMPLES,
@@ -45,7 +45,8 @@ def test_export_csv() -> None:
     assert {len(row) for row in rows} == {len(FIELDS)}
     assert (
         "lindeveen-2025-2028;BS-01;960 nieuwe sociale huurwoningen;beschikbaarheid;resultaat;"
-        "Veenhuis Wonen;Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen;In de periode "
+        "Veenhuis Wonen [corp-veenhuis];Woonlinde [corp-woonlinde], Stichting Thuisbaak "
+        "[corp-thuisbaak], Gemeente Lindeveen [gemeente];In de periode "
         "2025-2028 voegen de corporaties samen 960 nieuwe sociale huurwoningen toe aan de "
         "voorraad in Lindeveen, door nieuwbouw en transformatie, gemiddeld 240 per jaar. Ten "
         "minste 30 procent daarvan zijn eengezinswoningen.;opgeleverde nieuwe sociale "
@@ -57,24 +58,25 @@ def test_export_csv() -> None:
     ) in lines
     assert (
         "lindeveen-2025-2028;PR-01;Jaarlijkse evaluatie van de jaarschijf;proces;proces;"
-        "Gemeente Lindeveen;Veenhuis Wonen, Woonlinde, Stichting Thuisbaak, Huurdersvereniging "
-        "Veenhuis, Huurdersraad Woonlinde, Bewonersraad Thuisbaak;Partijen evalueren jaarlijks "
+        "Gemeente Lindeveen [gemeente];Veenhuis Wonen [corp-veenhuis], Woonlinde [corp-woonlinde], "
+        "Stichting Thuisbaak [corp-thuisbaak], Huurdersvereniging Veenhuis [hv-veenhuis], "
+        "Huurdersraad Woonlinde [hv-woonlinde], Bewonersraad Thuisbaak [hv-thuisbaak];Partijen evalueren jaarlijks "
         "voor 30 juni gezamenlijk de jaarschijf van het voorgaande jaar, per afspraak met een "
         "stand van zaken en een verkeerslicht. De gemeente nodigt uit en legt de uitkomst vast.;"
         f";;;;;;;;2028-06-30;;;gedaan;2026-06-23;behaald{NO_NEW}"
     ) in lines
     assert (
         "bodegraven-reeuwijk-2016-2019;BT-02;Gematigde huurverhoging;betaalbaarheid;resultaat;"
-        "Woningbouwvereniging Reeuwijk;Mozaiek Wonen, Huurdersvereniging Bodegraven, "
-        "Huurdersvereniging Reeuwijk;De gemiddelde jaarlijkse huurverhoging (huursomstijging) "
+        "Woningbouwvereniging Reeuwijk [corp-wbvr];Mozaiek Wonen [corp-mozaiek], Huurdersvereniging "
+        "Bodegraven [hv-bodegraven], Huurdersvereniging Reeuwijk [hv-reeuwijk];De gemiddelde jaarlijkse huurverhoging (huursomstijging) "
         "per corporatie is in elk jaar van de looptijd ten hoogste 1 procentpunt hoger dan de "
         "inflatie van het voorgaande jaar.;huursomstijging boven de inflatie;procentpunt;"
         f"maximaal;1;nee;jaarlijks;1,6;2015-07-01;2019-12-31;;;0,8;2019-07-01;behaald{NO_NEW}"
     ) in lines
     assert (
         "regio-hofstreek-2024-2027;RG-05;Zoektijd van urgente woningzoekenden;"
-        "bijzondere-doelgroepen;resultaat;Stichting Kustwonen;Hofstede Wonen, Duinwaard, "
-        "Woonstichting Polderhuis;De corporaties huisvesten woningzoekenden met een "
+        "bijzondere-doelgroepen;resultaat;Stichting Kustwonen [corp-kustwonen];Hofstede Wonen "
+        "[corp-hofstede], Duinwaard [corp-duinwaard], Woonstichting Polderhuis [corp-polderhuis];De corporaties huisvesten woningzoekenden met een "
         "urgentieverklaring binnen gemiddeld 6 maanden na de verklaring, in de gemeente van hun "
         "voorkeur of elders in de regio.;gemiddelde zoektijd van urgent woningzoekenden;maanden;"
         f"maximaal;6;nee;;9,5;2023-12-31;2027-12-31;;;;;geen gegevens{NO_NEW}"
@@ -87,7 +89,9 @@ def test_export_csv_to_a_file_says_so_on_stderr(tmp_path: Path) -> None:
     done = run("export", "--as-of", AS_OF, "-o", target, *EXAMPLES)
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr == f"{ROWS} afspraken geschreven naar {target}.\n"
-    assert target.read_text(encoding="utf-8") == exported("csv").stdout
+    # A file starts with a byte order mark, so that Excel reads "één" and "€" as UTF-8;
+    # the terminal's output does not (see test_export_csv).
+    assert target.read_bytes() == b"\xef\xbb\xbf" + exported("csv").stdout.encode("utf-8")
 
 
 def _json_rows() -> list[dict[str, Any]]:
@@ -108,8 +112,9 @@ def test_export_json() -> None:
         "title": "960 nieuwe sociale huurwoningen",
         "theme": "beschikbaarheid",
         "kind": "resultaat",
-        "owner": "Veenhuis Wonen",
-        "contributors": "Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen",
+        "owner": "Veenhuis Wonen [corp-veenhuis]",
+        "contributors": "Woonlinde [corp-woonlinde], Stichting Thuisbaak [corp-thuisbaak], "
+        "Gemeente Lindeveen [gemeente]",
         "text": "In de periode 2025-2028 voegen de corporaties samen 960 nieuwe sociale "
         "huurwoningen toe aan de voorraad in Lindeveen, door nieuwbouw en transformatie, "
         "gemiddeld 240 per jaar. Ten minste 30 procent daarvan zijn eengezinswoningen.",
@@ -196,8 +201,9 @@ def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
         "titel": "960 nieuwe sociale huurwoningen",
         "thema": "beschikbaarheid",
         "soort": "resultaat",
-        "trekker": "Veenhuis Wonen",
-        "bijdragers": "Woonlinde, Stichting Thuisbaak, Gemeente Lindeveen",
+        "trekker": "Veenhuis Wonen [corp-veenhuis]",
+        "bijdragers": "Woonlinde [corp-woonlinde], Stichting Thuisbaak [corp-thuisbaak], "
+        "Gemeente Lindeveen [gemeente]",
         "afspraak": expected["text"],
         "maat": "opgeleverde nieuwe sociale huurwoningen",
         "eenheid": "woningen",
@@ -218,7 +224,7 @@ def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
     }
     for name in ("datum nulmeting", "termijn", "gemeten op"):
         assert bs01[name].is_date
-        assert bs01[name].number_format == "yyyy-mm-dd"
+        assert bs01[name].number_format == "dd-mm-yyyy"
     for name in ("streefwaarde", "nulmeting", "laatste meting"):
         assert bs01[name].data_type == "n"
     bt02 = cells["bodegraven-reeuwijk-2016-2019", "BT-02"]
@@ -230,7 +236,7 @@ def test_export_xlsx_cells_are_typed(workbook_path: Path) -> None:
     for row in cells.values():
         for name in ("datum nulmeting", "termijn", "gemeten op"):
             assert row[name].value is None or (
-                isinstance(row[name].value, datetime) and row[name].number_format == "yyyy-mm-dd"
+                isinstance(row[name].value, datetime) and row[name].number_format == "dd-mm-yyyy"
             )
         value = row["streefwaarde"].value
         assert value is None or (isinstance(value, int | float) and not isinstance(value, bool))
@@ -286,7 +292,7 @@ def test_export_writes_the_new_fields_as_a_municipal_officer_reads_them() -> Non
     assert _agreed(FRAME, "BS-03") == {
         "set": FRAME, "id": "BS-03", "title": "Samen de taakstelling statushouders",
         "theme": "wonen-en-zorg", "kind": "resultaat",
-        "owner": "Gemeente Weidemeer, De corporaties",
+        "owner": "Gemeente Weidemeer [gemeente], De corporaties [corporaties]",
         "text": "Gemeente en corporaties zorgen samen dat Weidemeer elk jaar zijn taakstelling "
         "voor de huisvesting van statushouders haalt: 84 personen in 2026 en 90 in 2027.",
         "metric": "gehuisveste statushouders", "unit": "personen", "comparison": "minimaal",
@@ -297,7 +303,8 @@ def test_export_writes_the_new_fields_as_a_municipal_officer_reads_them() -> Non
     request = _agreed(FRAME, "BS-04")
     assert {name: request[name] for name in request if name not in ("title", "text")} == {
         "set": FRAME, "id": "BS-04", "theme": "beschikbaarheid", "kind": "verzoek",
-        "owner": "Samenwerkende Corporaties Weidemeer", "addressed_to": "Gemeente Weidemeer",
+        "owner": "Samenwerkende Corporaties Weidemeer [scw]",
+        "addressed_to": "Gemeente Weidemeer [gemeente]",
         "answer": "aanvaard", "answer_date": "2026-06-15",
         "answer_note": "Grondprijzenbrief 2027, vastgesteld door het college",
         "metric": "grondprijs per sociale huurwoning, exclusief btw", "unit": "euro",
@@ -341,7 +348,7 @@ def test_export_xlsx_types_the_new_dates_and_numbers(workbook_path: Path) -> Non
     request = cells[FRAME, "BS-04"]
     for name in ("datum antwoord", "ingangsdatum"):
         assert request[name].is_date
-        assert request[name].number_format == "yyyy-mm-dd"
+        assert request[name].number_format == "dd-mm-yyyy"
     assert (request["datum antwoord"].value, request["ingangsdatum"].value) == (
         datetime(2026, 6, 15),
         datetime(2027, 1, 1),
@@ -420,3 +427,98 @@ def test_export_status_of_an_agreement_whose_assumption_failed_is_suspended(
     assert (done.returncode, done.stderr) == (0, "")
     row = next(row for row in json.loads(done.stdout) if row["id"] == "BS-03-A")
     assert (row["status"], row["light"]) == ("opgeschort", "grey")
+
+
+# --- The file's name says its format; a CSV file carries a byte order mark ----------------------
+
+LINDEVEEN = REPO / "examples" / "afspraken" / "lindeveen-2025-2028.yaml"
+
+
+def test_export_takes_the_format_from_the_file_name(tmp_path: Path) -> None:
+    # Pins surprise 4: '-o afspraken.xlsx' wrote CSV into the .xlsx file.
+    for suffix, starts in ((".xlsx", b"PK\x03\x04"), (".ods", b"PK\x03\x04"), (".json", b"[")):
+        target = tmp_path / f"afspraken{suffix}"
+        done = run("export", "--as-of", AS_OF, "-o", target, LINDEVEEN)
+        assert (done.returncode, done.stdout) == (0, "")
+        assert done.stderr == f"18 afspraken geschreven naar {target}.\n"
+        assert target.read_bytes().startswith(starts), suffix
+    assert load_workbook(tmp_path / "afspraken.xlsx").sheetnames == ["Afspraken"]
+    assert len(json.loads((tmp_path / "afspraken.json").read_text(encoding="utf-8"))) == 18
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "lang", "message"),
+    [
+        ("afspraken.xlsx", "csv", "nl",
+         "prestatie: {path} eindigt op .xlsx, maar --format is csv: kies een van beide (of laat "
+         "--format weg; het formaat volgt dan uit de naam).\n"),
+        ("afspraken.CSV", "json", "en",
+         "prestatie: {path} ends in .CSV, but --format is json: choose one (or leave out "
+         "--format; the format then follows from the name).\n"),
+    ],
+)  # fmt: skip
+def test_a_suffix_that_names_another_format_is_refused(
+    tmp_path: Path, name: str, given: str, lang: str, message: str
+) -> None:
+    target = tmp_path / name
+    done = run("export", "--lang", lang, "--format", given, "-o", target, LINDEVEEN)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == message.format(path=target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_suffix_no_format_names_leaves_the_choice_to_format(tmp_path: Path) -> None:
+    target = tmp_path / "afspraken.txt"
+    done = run("export", "--as-of", AS_OF, "-o", target, LINDEVEEN)
+    assert done.returncode == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfset;nr;titel;")
+    done = run("export", "--as-of", AS_OF, "-f", "xlsx", "-o", tmp_path / "tabel.dat", LINDEVEEN)
+    assert done.returncode == 0
+    assert (tmp_path / "tabel.dat").read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_a_csv_file_starts_with_a_byte_order_mark_and_the_terminal_gets_none(
+    tmp_path: Path,
+) -> None:
+    data = base_set()
+    data["agreements"][0]["title"] = "Eén huurverlaging van € 50"
+    source = write_yaml(tmp_path / "een.yaml", data)
+    target = tmp_path / "een.csv"
+    assert run("export", "--as-of", "2017-06-30", "-o", target, source).returncode in (0, 1)
+    raw = target.read_bytes()
+    assert raw[:3] == b"\xef\xbb\xbf"
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    assert "Eén huurverlaging van € 50".encode() in raw
+    shown = run("export", "--as-of", "2017-06-30", source)
+    assert shown.stdout.startswith("set;nr;titel;")
+    assert raw == b"\xef\xbb\xbf" + shown.stdout.encode("utf-8")
+    # JSON has no byte order mark, in a file or not.
+    assert run("export", "-o", tmp_path / "een.json", source).returncode in (0, 1)
+    assert (tmp_path / "een.json").read_bytes()[:1] == b"["
+
+
+def test_xlsx_rows_are_as_high_as_their_wrapped_text(workbook_path: Path) -> None:
+    # Pins surprise 8: rows had no height, and printed wrapped text overlapped.
+    sheet = load_workbook(workbook_path)["Afspraken"]
+    cells = _cells(sheet)
+    heights = {key: sheet.row_dimensions[row["nr"].row].height for key, row in cells.items()}
+    # 185 characters of contributors in a column of 30 (29 a line): seven lines of 15 points.
+    assert len(cells["lindeveen-2025-2028", "BT-01"]["bijdragers"].value) == 185
+    assert heights["lindeveen-2025-2028", "BT-01"] == 105.0
+    # 142 characters of milestones in a column of 30: five lines, more than the text's four.
+    assert len(cells["lindeveen-2025-2028", "BS-01"]["tussendoelen"].value) == 142
+    assert heights["lindeveen-2025-2028", "BS-01"] == 75.0
+    assert all(height is not None and height % 15 == 0 for height in heights.values())
+    assert sheet.freeze_panes == "C2"  # the header and the set and number stay in view
+    assert cells["lindeveen-2025-2028", "BS-01"]["afspraak"].alignment.wrap_text
+
+
+def test_the_height_of_a_row_counts_the_lines_of_its_tallest_cell() -> None:
+    from prestatie_cli.tables.sheets import row_points
+
+    # 118 characters in a wrapped column of 60 (59 a line): two lines; a line break: three.
+    assert row_points(["x" * 118], [60.0], frozenset({0})) == 30.0
+    assert row_points(["x" * 119], [60.0], frozenset({0})) == 45.0
+    assert row_points(["a\nb", "kort"], [60.0, 10.0], frozenset()) == 30.0
+    assert row_points([960, None, ""], [10.0], frozenset({0})) == 15.0
+    assert row_points(["x" * 100_000], [10.0], frozenset({0})) == 409.0  # the highest row

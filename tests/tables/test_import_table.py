@@ -84,14 +84,14 @@ MESSY_PROBLEMS = [
     "Rij 9: geen nummer (nr); de rij is overgeslagen.",
     "Rij 10: de rol van 'Stichting Welzijn Lindeveen' is niet af te leiden uit de naam; "
     "'overig' gebruikt. Zet de juiste rol in de set.",
-    "Rij 11: nulmeting 'onbekend' met datum '' is niet te lezen en is weggelaten.",
+    "Rij 11, kolom Nulmeting: 'onbekend' is geen getal; de nulmeting is weggelaten.",
     "Geen partij met de rol huurdersorganisatie in de tabel; voeg die toe onder 'parties'.",
 ]
 MESSY_ASSUMPTIONS = [
     "Rij 4: geen maat; de titel gebruikt als maat.",
-    "Rij 5: geen titel; de eerste woorden van de tekst gebruikt.",
+    "Rij 5: geen titel; de eerste zin van de tekst gebruikt.",
     "Rij 5: geen maat; de titel gebruikt als maat.",
-    "Rij 5: '3.000' gelezen als 3000 (punt als duizendtal).",
+    "Rij 5, kolom Streefwaarde: '3.000' gelezen als 3000 (punt als duizendtal).",
     "Rij 10: geen maat; de titel gebruikt als maat.",
     "Rij 11: geen maat; de titel gebruikt als maat.",
 ]
@@ -240,8 +240,10 @@ def test_import_messy_table_reports_every_row_it_could_not_take_over(
         },
         "deadline": date(2029, 12, 31),
     }
+    # The first sentence whole: the point of '3.000' does not end it.
     assert agreements["1.2"]["title"] == (
-        "De gemeente verleent omgevingsvergunningen voor 3.000 woningen, waarvan"
+        "De gemeente verleent omgevingsvergunningen voor 3.000 woningen, waarvan een derde "
+        "sociale huur"
     )
     assert agreements["1.2"]["target"]["value"] == 3000
     assert type(agreements["1.2"]["target"]["value"]) is int
@@ -292,7 +294,7 @@ def test_check_after_import_reports_only_what_the_reported_rows_explain(tmp_path
     explained = {
         "T501": ("1.2", "'Q3 2026' is geen datum"),  # the deadline was left out
         "M201": ("1.3", "'ca. 200' is geen getal"),  # the target was left out
-        "M203": ("3.1", "nulmeting 'onbekend'"),  # the baseline was left out
+        "M203": ("3.1", "'onbekend' is geen getal; de nulmeting"),  # the baseline was left out
     }
     for code, message in findings:
         if code in explained:
@@ -456,10 +458,10 @@ def test_import_refuses_a_period_that_ends_before_it_starts(tmp_path: Path) -> N
 def test_import_refuses_a_missing_source(tmp_path: Path) -> None:
     done = run("import", "weg.csv", "-o", "set.yaml", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr == (
-        "prestatie: weg.csv is niet te lezen als tabel: [Errno 2] No such file or directory: "
-        "'weg.csv'\n"
-    )
+    assert done.stderr == "prestatie: weg.csv bestaat niet.\n"
+    assert list(tmp_path.iterdir()) == []
+    done = run("import", "--lang", "en", "weg.ods", "-o", "set.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "prestatie: weg.ods does not exist.\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -504,7 +506,7 @@ def test_a_skipped_duplicate_row_leaves_no_trace(tmp_path: Path) -> None:
         "Rij 3: nummer 1.1 komt al eerder voor; de rij is overgeslagen.",
         "Geen partij met de rol huurdersorganisatie in de tabel; voeg die toe onder 'parties'.",
     ]
-    assert assumptions == ["Rij 2: geen titel; de eerste woorden van de tekst gebruikt."]
+    assert assumptions == ["Rij 2: geen titel; de eerste zin van de tekst gebruikt."]
     data = load_file(tmp_path / "set.yaml").data
     assert [party["name"] for party in data["parties"]] == [
         "Gemeente Lindeveen",
@@ -568,7 +570,7 @@ def test_thousands_point_in_a_baseline_is_reported(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "tabel.csv", rows, "utf-8-sig")
     done = run("import", source, "-o", tmp_path / "set.yaml", "--period", "2026-2029")
     _, assumptions = _reported(done.stderr)
-    assert "Rij 2: '1.240' gelezen als 1240 (punt als duizendtal)." in assumptions
+    assert "Rij 2, kolom Nulmeting: '1.240' gelezen als 1240 (punt als duizendtal)." in assumptions
 
 
 # --- Round trip: export, then import, keeps every field the table holds ---------------------------
@@ -627,6 +629,9 @@ def _table_fields(agreements: AgreementSet) -> dict[str, dict[str, Any]]:
         ("bodegraven-reeuwijk-2016-2019", "xlsx"),
         ("regio-hofstreek-2024-2027", "csv"),
         ("regio-hofstreek-2024-2027", "xlsx"),
+        ("lindeveen-2025-2028", "ods"),
+        ("bodegraven-reeuwijk-2016-2019", "ods"),
+        ("regio-hofstreek-2024-2027", "ods"),
     ],
 )
 def test_round_trip_keeps_every_field_the_table_holds(
@@ -720,7 +725,7 @@ def _left_out(path: Path, lines: list[str]) -> str:
     )
 
 
-@pytest.mark.parametrize("output_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("output_format", ["csv", "xlsx", "ods"])
 @pytest.mark.parametrize("name", WEIDEMEER)
 def test_round_trip_with_the_sets_parties_gives_the_same_agreements(
     tmp_path: Path, name: str, output_format: str
@@ -812,10 +817,24 @@ def test_round_trip_without_the_sets_parties_names_groups_as_parties(tmp_path: P
         ],
         [],
     )
-    agreements = {a.id: a for a in _model(tmp_path / "terug.yaml").agreements}
-    assert agreements["BS-03"].owner == ["gemeente-weidemeer", "de-corporaties"]
-    assert agreements["LV-02"].addressed_to == "gemeente-weidemeer"
-    assert agreements["BT-01"].contributors == ["de-huurdersorganisaties"]
+    model = _model(tmp_path / "terug.yaml")
+    # The export wrote 'Naam [id]' where the id is not made from the name: the ids come back.
+    assert [(party.id, party.name, party.role) for party in model.parties] == [
+        ("partijen", "Alle partijen", "overig"),
+        ("scw", "Samenwerkende Corporaties Weidemeer", "corporatie"),
+        ("huurdersorganisaties", "De huurdersorganisaties", "huurdersorganisatie"),
+        ("corporaties", "De corporaties", "corporatie"),
+        ("corp-meerhof", "Woonstichting De Meerhof", "corporatie"),
+        ("gemeente", "Gemeente Weidemeer", "gemeente"),
+        ("corp-polderrijk", "Polderrijk Wonen", "corporatie"),
+        ("corp-oever", "Oeverwonen", "corporatie"),
+        ("hv-weidemeer", "Bewonersplatform Weidemeer", "huurdersorganisatie"),
+        ("corp-jong", "Stichting Jongerenhuisvesting Regio", "overig"),
+    ]
+    agreements = {a.id: a for a in model.agreements}
+    assert agreements["BS-03"].owner == ["gemeente", "corporaties"]
+    assert agreements["LV-02"].addressed_to == "gemeente"
+    assert agreements["BT-01"].contributors == ["huurdersorganisaties"]
 
 
 def test_a_table_of_before_the_new_columns_imports_exactly_as_before(tmp_path: Path) -> None:
@@ -883,7 +902,7 @@ def test_import_reads_the_new_columns_in_dutch_words(tmp_path: Path) -> None:
         ["Rij 5, kolom Streefwaarde: 'circa' is geen getal; het doel is weggelaten."],
         [
             "Rij 2: geen maat; de titel gebruikt als maat.",
-            "Rij 2: '20.000' gelezen als 20000 (punt als duizendtal).",
+            "Rij 2, kolom Streefwaarde: '20.000' gelezen als 20000 (punt als duizendtal).",
             "Rij 4: voorbehoud 'Het rijk geeft subsidie (2026)' heeft geen id (schrijf 'id: "
             "tekst'); 'voorbehoud-2' gebruikt.",
             "Rij 4: geen maat; de titel gebruikt als maat.",
@@ -1003,3 +1022,113 @@ def test_import_refuses_parties_from_a_file_that_is_no_set(tmp_path: Path) -> No
         f"prestatie: --parties {broken} is geen geldige set afspraken: 1:1 "
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kapot.yaml", "tabel.csv"]
+
+
+# --- Import: ids in plain letters, roles from names, every assumption said -----------------------
+
+
+def test_import_says_what_it_assumed_and_never_cuts_a_title(tmp_path: Path) -> None:
+    # Pins surprise 8: 'Eén' made 'woonstichting-e-n', a baseline without a date was dropped,
+    # a title was cut mid-phrase, '3.000' was reported twice.
+    rows: list[list[Any]] = [
+        ["Nr.", "Thema", "Afspraak", "Trekker", "Betrokken partijen", "Streefwaarde", "Eenheid",
+         "Nulmeting", "Gereed"],
+        ["1.1", "Beschikbaarheid",
+         "Woonstichting Eén bouwt o.a. in Noord ca. 3.000 woningen, waarvan 40 procent "
+         "sociale huur. De gemeente levert de grond.",
+         "Woonstichting Eén", "Gemeente Lindeveen / Huurdersvereniging Lindeveen", "3.000",
+         "woningen", "0", "31-12-2029"],
+        ["1.2", "Betaalbaarheid", "Woonstichting Een houdt de huren laag! Dat is afgesproken.",
+         "Woonstichting Een", "Huurdersvereniging Lindeveen", "100", "procent", "95",
+         "31-12-2029"],
+    ]  # fmt: skip
+    source = write_csv(tmp_path / "tabel.csv", rows, "utf-8-sig")
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--period", "2026-2029")
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"2 afspraken geschreven naar {tmp_path / 'set.yaml'}; 0 rij(en) of cel(len) niet "
+        "overgenomen, 7 aanname(s).\n",
+    )
+    problems, assumptions = _reported(done.stderr)
+    assert problems == []
+    assert assumptions == [
+        "Rij 2: geen titel; de eerste zin van de tekst gebruikt.",
+        "Rij 2: geen maat; de titel gebruikt als maat.",
+        "Rij 2, kolom Streefwaarde: '3.000' gelezen als 3000 (punt als duizendtal).",
+        "Rij 3: geen titel; de eerste zin van de tekst gebruikt.",
+        "Rij 3: geen maat; de titel gebruikt als maat.",
+        "Rij 2: nulmeting 0 zonder datum; het begin van de looptijd (2026-01-01) als datum "
+        "genomen.",
+        "Rij 3: nulmeting 95 zonder datum; het begin van de looptijd (2026-01-01) als datum "
+        "genomen.",
+    ]
+    data = load_file(tmp_path / "set.yaml").data
+    # Ids in plain letters; another name that makes the same id gets a number.
+    assert data["parties"] == [
+        {"id": "woonstichting-een", "name": "Woonstichting Eén", "role": "corporatie"},
+        {"id": "gemeente-lindeveen", "name": "Gemeente Lindeveen", "role": "gemeente"},
+        {"id": "huurdersvereniging-lindeveen", "name": "Huurdersvereniging Lindeveen",
+         "role": "huurdersorganisatie"},
+        {"id": "woonstichting-een-2", "name": "Woonstichting Een", "role": "corporatie"},
+    ]  # fmt: skip
+    first, second = data["agreements"]
+    # The first sentence whole: the points of 'o.a.', 'ca.' and '3.000' do not end it.
+    assert first["title"] == (
+        "Woonstichting Eén bouwt o.a. in Noord ca. 3.000 woningen, waarvan 40 procent sociale huur"
+    )
+    assert first["target"]["value"] == 3000
+    assert first["target"]["baseline"] == {"value": 0, "date": date(2026, 1, 1)}
+    assert (first["owner"], first["contributors"]) == (
+        "woonstichting-een",
+        ["gemeente-lindeveen", "huurdersvereniging-lindeveen"],
+    )
+    assert second["title"] == "Woonstichting Een houdt de huren laag!"
+    assert second["owner"] == "woonstichting-een-2"
+    assert second["target"]["baseline"] == {"value": 95, "date": date(2026, 1, 1)}
+
+
+def test_a_baseline_cell_that_cannot_be_read_gets_one_message(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Nr.", "Thema", "Onderwerp", "Trekker", "Streefwaarde", "Eenheid", "Nulmeting",
+         "Datum nulmeting", "Gereed"],
+        ["1", "Wonen", "Label A", "Gemeente Lindeveen", "10", "woningen", "veel", "", "31-12-2029"],
+        ["2", "Wonen", "Label B", "Gemeente Lindeveen", "10", "woningen", "4", "begin", "31-12-2029"],
+        ["3", "Wonen", "Label C", "Gemeente Lindeveen", "10", "woningen", "?", "?", "31-12-2029"],
+    ]  # fmt: skip
+    source = write_csv(tmp_path / "tabel.csv", rows, "utf-8-sig")
+    done = run("import", source, "-o", tmp_path / "set.yaml", "--period", "2026-2029")
+    problems, _ = _reported(done.stderr)
+    assert [line for line in problems if line.startswith("Rij")] == [
+        "Rij 2, kolom Nulmeting: 'veel' is geen getal; de nulmeting is weggelaten.",
+        "Rij 3, kolom Datum nulmeting: 'begin' is geen datum (schrijf 2026-12-31 of 31-12-2026); "
+        "de nulmeting is weggelaten.",
+        "Rij 4, kolom Nulmeting: '?' is geen getal; de nulmeting is weggelaten.",
+        "Rij 4, kolom Datum nulmeting: '?' is geen datum (schrijf 2026-12-31 of 31-12-2026); "
+        "de nulmeting is weggelaten.",
+    ]
+    agreements = load_file(tmp_path / "set.yaml").data["agreements"]
+    assert ["baseline" in agreement["target"] for agreement in agreements] == [False] * 3
+
+
+def test_party_ids_survive_export_import_and_export_again(tmp_path: Path) -> None:
+    # 'Naam [id]' where the id is not made from the name; the name alone where it is.
+    original = REPO / "examples" / "afspraken" / "weidemeer-2026-2029.yaml"
+    first = tmp_path / "eerst.csv"
+    assert run("export", "--as-of", "2026-12-01", "-o", first, original).returncode == 0
+    back = tmp_path / "terug.yaml"
+    assert run("import", first, "-o", back, "--period", "2026-2029").returncode == 1
+    second = tmp_path / "daarna.csv"
+    assert run("export", "--as-of", "2026-12-01", "-o", second, back).returncode in (0, 1)
+
+    def parties(path: Path) -> list[tuple[str, str, str]]:
+        content = path.read_text(encoding="utf-8-sig")
+        table = list(csv.DictReader(content.splitlines(), delimiter=";"))
+        return [(row["trekker"], row["bijdragers"], row["gevraagd aan"]) for row in table]
+
+    assert parties(second) == parties(first)
+    owners = {row[0] for row in parties(first)}
+    assert {"Gemeente Weidemeer [gemeente]", "Samenwerkende Corporaties Weidemeer [scw]"} <= owners
+    model = _model(back)
+    assert {party.id for party in model.parties} <= {
+        party.id for party in _model(original).parties
+    } | {group.id for group in _model(original).groups}

@@ -10,6 +10,7 @@ import pytest
 from prestatie_cli.model.agreements import Agreement, AgreementSet
 from prestatie_cli.reporting.diff_formats import field_line
 from prestatie_cli.versions.diff import (
+    RENAME_SIMILARITY,
     AgreementChange,
     Diff,
     FieldChange,
@@ -18,6 +19,8 @@ from prestatie_cli.versions.diff import (
     Words,
     diff_set,
     field_changes,
+    renames,
+    similarity,
     words,
 )
 from tests.conftest import base_set
@@ -161,17 +164,43 @@ def test_diff_set_added_removed_renamed_changed() -> None:
     result = diff_set(old, new, "set.yaml")
     assert result.kind == "changed"
     assert result.fields == (FieldChange("title", old.title, "Nieuwe titel"),)
+    # BS-33 is BS-03 with a new title: a rename with its change, though BS-04 (the same
+    # text under the first agreement's title) came in too.
     assert [(c.id, c.kind, c.old_id) for c in result.agreements] == [
         ("BS-01", "changed", None),
         ("BS-22", "renamed", "BS-02"),
-        ("BS-33", "added", None),
+        ("BS-33", "renamed", "BS-03"),
         ("BS-04", "added", None),
-        ("BS-03", "removed", None),
     ]
     assert result.agreements[0].fields == (
         FieldChange("deadline", "2019-12-31", "2019-06-30", "earlier", 184),
     )
+    assert result.agreements[1].fields == ()
+    assert result.agreements[2].fields == (FieldChange("title", "Derde", "Derde, gewijzigd"),)
     assert not result.empty
+
+
+def test_similarity_of_renamed_edited_and_unrelated_agreements() -> None:
+    old = _agreement(title="Nieuwe sociale huurwoningen", text="Corporatie A levert 180 woningen.")
+    assert similarity(old, old.model_copy(update={"id": "X"})) == 1.0
+    # Title and text word for word (another metric, so the title alone does not count):
+    # six words in common, eight before and nine after.
+    edited = _agreement(
+        title="Nieuwe sociale huurwoningen",
+        text="Corporatie A levert 200 sociale huurwoningen.",
+        target={**_item()["target"], "metric": "sociale huurwoningen"},
+    )
+    assert similarity(old, edited) == pytest.approx(2 * 6 / 17)
+    assert similarity(old, edited) >= RENAME_SIMILARITY
+    # Another text altogether, but the same metric and nearly the same title.
+    retold = _agreement(title="Nieuwe sociale huurwoning", text="Er komen er 200 bij, in de wijk.")
+    assert similarity(old, retold) == pytest.approx(2 * 25 / 52)
+    other = _agreement(title="Woningen voor statushouders", text="Corporatie A huisvest er 30.")
+    assert similarity(old, other) < RENAME_SIMILARITY
+    assert [(a.title, b.title) for a, b in renames([old], [other, edited])] == [
+        (old.title, edited.title)
+    ]
+    assert renames([old], [other]) == []
 
 
 def test_diff_set_of_a_set_on_one_side_only() -> None:

@@ -370,7 +370,7 @@ def test_diff_between_two_commits_as_text(history: History, prestatie: Run) -> N
         "      milestones[2025-12-31].value: 60 → 70 (verhoogd met 10)\n"
         "  ~ BS-03 Levensloopbestendige woningen (gewijzigd)\n"
         f"      {BS03_WORDS}\n"
-        "  > BS-06 Woningen voor spoedzoekers (hernoemd van BS-05)\n"
+        "  > BS-05 → BS-06 Woningen voor spoedzoekers (hernoemd)\n"
         "  + BS-07 Woningen voor statushouders (toegevoegd)\n"
         "  - BS-04 Sloop en vervanging (verwijderd)\n"
     )
@@ -405,7 +405,7 @@ def test_diff_as_markdown(history: History, prestatie: Run) -> None:
         "- `~` BS-03 Levensloopbestendige woningen (gewijzigd)",
         "  - text: Woonstichting A past ~~jaarlijks~~ **elk jaar** 40 **bestaande** woningen aan "
         "voor ~~ouderen.~~ **senioren.**",
-        "- `>` BS-06 Woningen voor spoedzoekers (hernoemd van BS-05)",
+        "- `>` BS-05 → BS-06 Woningen voor spoedzoekers (hernoemd)",
         "- `+` BS-07 Woningen voor statushouders (toegevoegd)",
         "- `-` BS-04 Sloop en vervanging (verwijderd)",
     ]
@@ -488,6 +488,9 @@ def test_diff_as_json(history: History, prestatie: Run) -> None:
     ]
     for added in ("BS-06", "BS-07", "BS-04"):
         assert agreements[added]["fields"] == []
+    # A rename says from which id to which; the others have no such keys.
+    assert (agreements["BS-06"]["from"], agreements["BS-06"]["to"]) == ("BS-05", "BS-06")
+    assert "from" not in agreements["BS-07"]
     assert agreements["BS-07"]["title"] == "Woningen voor statushouders"
 
 
@@ -537,7 +540,7 @@ def test_diff_with_one_revision_compares_it_with_the_working_tree(
         f"Set {SET_ID} ({SET_PATH})\n"
         "  ~ BS-01 Nieuwe sociale huurwoningen (gewijzigd)\n"
         "      target.value: 200 → 210 (verhoogd met 10)\n"
-        "  > BS-06 Woningen voor spoedzoekers (hernoemd van BS-05)\n"
+        "  > BS-05 → BS-06 Woningen voor spoedzoekers (hernoemd)\n"
         "  + BS-07 Woningen voor statushouders (toegevoegd)\n"
         "  - BS-04 Sloop en vervanging (verwijderd)\n"
     )
@@ -914,7 +917,7 @@ P615_HINT = (
 def _p615(path: str, source: str, agreement: str, key: str, fields: str, against: str) -> str:
     line, column = position(source, agreement, key)
     return (
-        f"{path}:{line}:{column}: P615 error Bij {agreement} is {fields} gewijzigd sinds "
+        f"{path}:{line}:{column}: P615 fout Bij {agreement} is {fields} gewijzigd sinds "
         f"{against}, maar er is geen nieuw amendement.\n" + P615_HINT
     )
 
@@ -997,9 +1000,10 @@ def test_check_against_accepts_a_change_with_a_new_amendment(
     done = prestatie(
         "check", "--as-of", "2025-06-01", f"--against={shas['first']}", cwd=git.root / "afspraken"
     )
-    # Without paths the current folder is checked, and its files shown relative to it.
+    # Without paths the repository is checked from its root, its files shown relative to
+    # the current folder.
     source = (git.root / SET_PATH).read_text(encoding="utf-8")
-    shown = Path(SET_PATH).name
+    shown = f"../{SET_PATH}"
     assert done.out == (
         _p615(shown, source, "BS-02", "deadline", "deadline", shas["first"])
         + _p615(shown, source, "BS-03", "text", "text", shas["first"])
@@ -1058,7 +1062,7 @@ def test_check_against_does_not_accept_an_edited_old_amendment(
     git.write(SET_PATH, set_text([edited, BS02_LATER, BS03_REWORDED, BS06, BS07]))
     done = prestatie("check", "--as-of", "2025-06-01", "--against", "HEAD", SET_PATH, cwd=git.root)
     assert done.code == 1
-    assert "P615 error Bij BS-01 is target gewijzigd sinds HEAD" in done.out
+    assert "P615 fout Bij BS-01 is target gewijzigd sinds HEAD" in done.out
 
 
 # --- 4. sign ------------------------------------------------------------------------------------
@@ -1128,11 +1132,11 @@ def test_a_change_after_signing_makes_the_signature_stale(tmp_path: Path, presta
     lines = path.read_text(encoding="utf-8").splitlines()
     digests = [number + 1 for number, line in enumerate(lines) if line.startswith("    digest:")]
     assert done.out == (
-        f"{path}:{digests[0]}:13: P616 error De ondertekening door 'gemeente' (J. de Vries, "
+        f"{path}:{digests[0]}:13: P616 fout De ondertekening door 'gemeente' (J. de Vries, "
         "2025-06-01) geldt voor een eerdere inhoud: de set is daarna gewijzigd.\n"
         "    tip: Laat de partij de huidige versie opnieuw tekenen: prestatie sign SET --party "
         "gemeente --name NAAM, of draai de wijziging terug.\n"
-        f"{path}:{digests[1]}:13: P616 error De ondertekening door 'hv-a' (M. Bakker, "
+        f"{path}:{digests[1]}:13: P616 fout De ondertekening door 'hv-a' (M. Bakker, "
         "2025-06-01) geldt voor een eerdere inhoud: de set is daarna gewijzigd.\n"
         "    tip: Laat de partij de huidige versie opnieuw tekenen: prestatie sign SET --party "
         "hv-a --name NAAM, of draai de wijziging terug.\n"
@@ -1259,7 +1263,7 @@ def test_options_given_to_diff_and_log_are_refused_or_read_as_paths(
     # Before --: not an option of prestatie, so a usage error.
     usage = process("diff", f"--output={out}", "HEAD", cwd=git.root)
     assert usage.returncode == 2
-    assert "No such option: --output" in usage.stderr
+    assert "Onbekende optie --output." in usage.stderr
     # After --: a path, that does not exist.
     for args in (["diff", "--", f"--output={out}"], ["log", "BS-01", "--", f"--output={out}"]):
         done = process(*args, cwd=git.root)
@@ -1271,7 +1275,7 @@ def test_options_given_to_diff_and_log_are_refused_or_read_as_paths(
     missing = process("diff", "HEAD", "--", "-h", cwd=git.root)
     assert missing.returncode == 2
     assert missing.stdout == ""
-    assert missing.stderr.startswith("-h:1:1: Y001 error Het bestand bestaat niet.\n")
+    assert missing.stderr.startswith("-h:1:1: Y001 fout Het bestand bestaat niet.\n")
 
 
 def test_a_path_that_starts_with_a_dash_is_a_path(history: History, prestatie: Run) -> None:
@@ -1675,6 +1679,11 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
         f"Set weidemeer-2026 ({SLICE_PATH})",
         "    frame: weidemeer-2026-2029 → —",
         "    bids[corp-oever].date: 2025-06-30 → 2025-07-02",
+        # Their deadlines passed between the two commits, with nothing recorded (T504).
+        "  ~ J26-02 Huurdersorganisaties adviseren over de huurverhoging 2026 (gewijzigd)",
+        "      status: geen gegevens → niet gehaald",
+        "  ~ J26-03 Grondprijsbrief 2026 (gewijzigd)",
+        "      status: geen gegevens → niet gehaald",
     ]
 
 
@@ -1826,3 +1835,161 @@ def test_an_agreement_withdrawn_in_its_first_version_says_so_in_the_log(
     # An agreement of the same set that was not withdrawn is only created.
     other = prestatie("log", "SW-04", cwd=git.root)
     assert other.out.splitlines()[2] == "    aangemaakt"
+
+
+# --- Renames: an id gone and one new, alike in content --------------------------------------
+
+BS01_KERN = Item(
+    "BS-01a",
+    "Nieuwe sociale huurwoningen in de kern",
+    "Woonstichting A levert 220 woningen op in de kern.",
+    value=220,
+    amendments=BS01_RAISED.amendments,
+)
+BS20 = replace(BS02, id="BS-20")
+BS30 = Item(
+    "BS-30",
+    "Levensloopbestendige woningen voor senioren",
+    BS03_REWORDED.text,
+    value=160,
+    metric=BS03.metric,
+)
+BS21 = replace(BS20, id="BS-21")
+
+
+def _rename_history(git: Git) -> dict[str, str]:
+    """BS-01 raised, then renamed with an edit; BS-02 and BS-03 renamed in one commit (BS-03
+    reworded) while BS-04 goes and the unrelated BS-07 comes; BS-20 renamed once more."""
+    shas = {}
+    git.write(SET_PATH, set_text([BS01, BS02, BS03, BS04]))
+    shas["first"] = git.commit("Eerste versie", "2025-01-10")
+    git.write(SET_PATH, set_text([BS01_RAISED, BS02, BS03, BS04]))
+    shas["raised"] = git.commit("Meer woningen", "2025-02-10")
+    git.write(SET_PATH, set_text([BS01_KERN, BS02, BS03, BS04]))
+    shas["kern"] = git.commit("BS-01 wordt BS-01a, in de kern", "2025-03-10")
+    git.write(SET_PATH, set_text([BS01_KERN, BS20, BS30, BS07]))
+    shas["renumbered"] = git.commit("Nieuwe nummering", "2025-04-10")
+    git.write(SET_PATH, set_text([replace(BS01_KERN, deadline="2027-06-30"), BS21, BS30, BS07]))
+    shas["again"] = git.commit("BS-01a eerder, BS-20 heet BS-21", "2025-05-10")
+    return shas
+
+
+@pytest.fixture
+def renamed(tmp_path: Path) -> History:
+    git = Git(tmp_path / "repo")
+    return git, _rename_history(git)
+
+
+def test_diff_shows_a_rename_with_an_edit_as_one_change(renamed: History, prestatie: Run) -> None:
+    git, shas = renamed
+    done = prestatie("diff", shas["raised"], shas["kern"], cwd=git.root)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.splitlines()[1:] == [
+        f"Set {SET_ID} ({SET_PATH})",
+        "  > BS-01 → BS-01a Nieuwe sociale huurwoningen in de kern (hernoemd)",
+        "      title: Nieuwe sociale huurwoningen → Nieuwe sociale huurwoningen in de kern",
+        "      text: Woonstichting A levert [-180-] {+220+} woningen [-op.-] {+op in de kern.+}",
+        "      target.value: 200 → 220 (verhoogd met 20)",
+    ]
+    markdown = prestatie(
+        "diff", "-f", "md", "--lang", "en", shas["raised"], shas["kern"], cwd=git.root
+    )
+    assert markdown.out.splitlines()[4:6] == [
+        "- `>` BS-01 → BS-01a Nieuwe sociale huurwoningen in de kern (renamed)",
+        "  - title: Nieuwe sociale huurwoningen → Nieuwe sociale huurwoningen in de kern",
+    ]
+    report = json.loads(
+        prestatie("diff", "-f", "json", shas["raised"], shas["kern"], cwd=git.root).out
+    )
+    [change] = report["sets"][0]["agreements"]
+    assert {key: change[key] for key in ("id", "kind", "old_id", "from", "to")} == {
+        "id": "BS-01a",
+        "kind": "renamed",
+        "old_id": "BS-01",
+        "from": "BS-01",
+        "to": "BS-01a",
+    }
+    assert [field["field"] for field in change["fields"]] == ["title", "text", "target.value"]
+    assert change["fields"][2] == _field("target.value", 200, 220, "raised", 20)
+
+
+def test_diff_pairs_two_renames_at_once_and_not_an_unrelated_addition(
+    renamed: History, prestatie: Run
+) -> None:
+    git, shas = renamed
+    done = prestatie("diff", shas["kern"], shas["renumbered"], cwd=git.root)
+    assert done.out.splitlines()[1:] == [
+        f"Set {SET_ID} ({SET_PATH})",
+        "  > BS-02 → BS-20 Bouwlocaties (hernoemd)",
+        "  > BS-03 → BS-30 Levensloopbestendige woningen voor senioren (hernoemd)",
+        "      title: Levensloopbestendige woningen → Levensloopbestendige woningen voor senioren",
+        f"      {BS03_WORDS}",
+        "  + BS-07 Woningen voor statushouders (toegevoegd)",
+        "  - BS-04 Sloop en vervanging (verwijderd)",
+    ]
+
+
+def test_log_follows_an_agreement_through_its_renames(renamed: History, prestatie: Run) -> None:
+    git, shas = renamed
+    done = prestatie("log", "BS-01a", cwd=git.root)
+    assert (done.code, done.err) == (0, "")
+    assert done.out == (
+        "Geschiedenis van BS-01a (4 wijziging(en))\n"
+        f"{short(shas['again'])} 2025-05-10 Anna Auteur: BS-01a eerder, BS-20 heet BS-21\n"
+        "    deadline: 2027-12-31 → 2027-06-30 (184 dagen eerder)\n"
+        f"{short(shas['kern'])} 2025-03-10 Anna Auteur: BS-01 wordt BS-01a, in de kern\n"
+        "    hernoemd van BS-01\n"
+        "    title: Nieuwe sociale huurwoningen → Nieuwe sociale huurwoningen in de kern\n"
+        "    text: Woonstichting A levert [-180-] {+220+} woningen [-op.-] {+op in de kern.+}\n"
+        "    target.value: 200 → 220 (verhoogd met 20)\n"
+        f"{short(shas['raised'])} 2025-02-10 Anna Auteur: Meer woningen\n"
+        "    target.value: 180 → 200 (verhoogd met 20)\n"
+        f"    {AMENDMENT_LINE}\n"
+        "    amendement 2025-02-01: Extra bouwlocatie aan de Dijk. (akkoord: gemeente, corp-a, hv-a)\n"
+        f"{short(shas['first'])} 2025-01-10 Anna Auteur: Eerste versie\n"
+        "    aangemaakt\n"
+    )
+    # Two renames in a row, the first in a commit with another rename and an unrelated change.
+    twice = prestatie("log", "--lang", "en", "BS-21", cwd=git.root)
+    assert twice.out.splitlines() == [
+        "History of BS-21 (3 change(s))",
+        f"{short(shas['again'])} 2025-05-10 Anna Auteur: BS-01a eerder, BS-20 heet BS-21",
+        "    renamed from BS-20",
+        f"{short(shas['renumbered'])} 2025-04-10 Anna Auteur: Nieuwe nummering",
+        "    renamed from BS-02",
+        f"{short(shas['first'])} 2025-01-10 Anna Auteur: Eerste versie",
+        "    created",
+    ]
+    # The old id's history ends where it went on under the new one.
+    old = prestatie("log", "BS-01", cwd=git.root)
+    assert old.out.splitlines()[:3] == [
+        "Geschiedenis van BS-01 (3 wijziging(en))",
+        f"{short(shas['kern'])} 2025-03-10 Anna Auteur: BS-01 wordt BS-01a, in de kern",
+        "    hernoemd naar BS-01a",
+    ]
+    # An agreement removed while an unrelated one came in is removed, not renamed.
+    removed = prestatie("log", "BS-04", cwd=git.root)
+    assert removed.out.splitlines()[1:3] == [
+        f"{short(shas['renumbered'])} 2025-04-10 Anna Auteur: Nieuwe nummering",
+        "    verwijderd",
+    ]
+    added = prestatie("log", "BS-07", cwd=git.root)
+    assert added.out.splitlines()[1:] == [
+        f"{short(shas['renumbered'])} 2025-04-10 Anna Auteur: Nieuwe nummering",
+        "    aangemaakt",
+    ]
+
+
+def test_log_of_a_rename_as_json(renamed: History, prestatie: Run) -> None:
+    git, shas = renamed
+    report = json.loads(prestatie("log", "-f", "json", "BS-30", cwd=git.root).out)
+    assert [(c["commit"], c["event"], c["renamed"]) for c in report["commits"]] == [
+        (shas["renumbered"], "renamed", {"from": "BS-03", "to": "BS-30"}),
+        (shas["first"], "created", None),
+    ]
+    assert [change["field"] for change in report["commits"][0]["changes"]] == ["title", "text"]
+    old = json.loads(prestatie("log", "-f", "json", "BS-03", cwd=git.root).out)
+    assert (old["commits"][0]["event"], old["commits"][0]["renamed"]) == (
+        "renamed_away",
+        {"from": "BS-03", "to": "BS-30"},
+    )

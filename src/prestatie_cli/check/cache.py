@@ -18,8 +18,9 @@ The cache keeps itself under 256 MB: when a run writes to it, the entries used
 least recently go first (reading an entry counts as using it). Only its own
 entries are ever removed, whatever else the folder holds.
 
-Where: $PRESTATIE_CACHE_DIR, else $XDG_CACHE_HOME/prestatie, else
-~/.cache/prestatie. PRESTATIE_NO_CACHE=1 turns it off.
+Where: $PRESTATIE_CACHE_DIR, else the platform's cache folder (platformdirs):
+$XDG_CACHE_HOME/prestatie or ~/.cache/prestatie on Linux, ~/Library/Caches/prestatie
+on macOS, %LOCALAPPDATA%\\prestatie\\Cache on Windows. PRESTATIE_NO_CACHE=1 turns it off.
 
 An entry decides a verdict, so nothing in the folder is taken on its word:
 
@@ -57,6 +58,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from prestatie_cli import __version__
 
 FORMAT = 3
@@ -69,8 +72,9 @@ def folder() -> Path | None:
     explicit = os.environ.get("PRESTATIE_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "prestatie"
+    # The platform's own place: $XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on
+    # macOS, %LOCALAPPDATA% on Windows.
+    return Path(platformdirs.user_cache_dir("prestatie", appauthor=False))
 
 
 def _code() -> str:

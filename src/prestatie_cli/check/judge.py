@@ -34,6 +34,8 @@ class RunFacts:
     set_ids: Sequence[str]
     # Set ids declared only by files that are no valid set, with the first such file.
     broken: Mapping[str, str] = field(default_factory=dict)
+    # Every set id that monitor files name, with those files in file order.
+    monitor_paths: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus) -> RunFacts:
@@ -52,12 +54,16 @@ class RunFacts:
         for path, kind, ident in files:
             if kind == "set":
                 set_paths.setdefault(ident, []).append(path)
-        monitored = {ident for _, kind, ident in files if kind == "monitor"}
+        monitor_paths: dict[str, list[str]] = {}
+        for path, kind, ident in files:
+            if kind == "monitor":
+                monitor_paths.setdefault(ident, []).append(path)
+        monitored = set(monitor_paths)
         broken: dict[str, str] = {}
         for path, kind, ident in files:
             if kind == "other" and ident and ident not in set_paths:
                 broken.setdefault(ident, path)
-        return cls(set_paths, monitored, sets or {}, list(set_paths), broken)
+        return cls(set_paths, monitored, sets or {}, list(set_paths), broken, monitor_paths)
 
 
 def kind_of(item: Loaded) -> tuple[FileKind, str]:
@@ -138,6 +144,7 @@ def _run_rules(
             options.as_of,
             options.settings.thresholds,
             facts.broken.get(model.set),
+            tuple(facts.monitor_paths.get(model.set, ())),
         )
         for rule in REGISTRY.values():
             for finding in rule.check_monitor(monitor_context):

@@ -335,9 +335,10 @@ def _set_seen(ident: str, facts: RunFacts) -> tuple[object, ...]:
 def _monitor_seen(ident: str, set_path: str | None, facts: RunFacts) -> tuple[object, ...]:
     """What a monitor's rules read of the run: its set (by file) or, without one, every set id
     and the file declaring its set without being a valid one."""
+    monitors = tuple(facts.monitor_paths.get(ident, ()))
     if set_path is not None:
-        return ("set", set_path)
-    return ("none", tuple(facts.set_ids), facts.broken.get(ident))
+        return ("set", set_path, monitors)
+    return ("none", tuple(facts.set_ids), facts.broken.get(ident), monitors)
 
 
 def _facts(outcomes: Sequence[Outcome]) -> RunFacts:

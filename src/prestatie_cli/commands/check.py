@@ -11,6 +11,7 @@ from prestatie_cli.check.engine import CheckRun, Shown
 from prestatie_cli.check.result import CheckOptions, CheckResult
 from prestatie_cli.commands import Setup, say_if_cache_unused
 from prestatie_cli.load.corpus import OnFile
+from prestatie_cli.load.discover import search_paths
 from prestatie_cli.messages import text
 from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
@@ -58,7 +59,7 @@ def run(
     setup: Setup,
 ) -> int:
     say_if_cache_unused(setup)
-    targets = list(paths) or [Path()]
+    targets = search_paths(paths)
     previous = _previous(targets, against) if against else {}
     options = CheckOptions(as_of, setup.lang, setup.settings, previous, against or "")
     render = CHECK_FORMATS[output_format]

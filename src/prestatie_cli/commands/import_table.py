@@ -19,7 +19,7 @@ from prestatie_cli.model.agreements import AgreementSet
 from prestatie_cli.reporting.escape import visible
 from prestatie_cli.tables.columns import COLUMNS
 from prestatie_cli.tables.import_table import SetFacts, from_table, normalise
-from prestatie_cli.tables.reading import read_table
+from prestatie_cli.tables.reading import read_sheets
 
 _FIELDS = sorted({name for name, _, _ in COLUMNS} - {"set", "latest", "measured_on", "status"})
 
@@ -103,20 +103,30 @@ def run(
     period: str | None,
     mappings: Sequence[str],
     parties: Path | None = None,
+    monitor: Path | None = None,
     parents: bool = False,
     lang: Language,
     out: TextIO,
     err: TextIO,
 ) -> int:
     use_language(lang)
-    # lexists: a link is something that exists too, even one that leads nowhere.
-    if os.path.lexists(output):
-        raise UsageError(key="import.exists", path=str(output))
-    destination(output, parents=parents)
+    for path in (output, monitor):
+        # lexists: a link is something that exists too, even one that leads nowhere.
+        if path is not None and os.path.lexists(path):
+            raise UsageError(key="import.exists", path=str(path))
+        if path is not None:
+            destination(path, parents=parents)
     start, end = _period(period, lang)
     overrides = _overrides(mappings)
     known = _parties_of(parties, lang)
-    table = read_table(source)  # within the limits of tables.reading, or refused
+    sheets = read_sheets(source)  # within the limits of tables.reading, or refused
+    from prestatie_cli.tables.workbook import is_workbook
+
+    if is_workbook(sheets):
+        return _from_workbook(
+            sheets, source, output, monitor, set_id, title, start, end, parents, lang, out, err
+        )
+    table = next(iter(sheets.values()))
     facts = SetFacts(set_id or output.stem, title, start, end)
     if known is not None:
         facts = replace(
@@ -157,3 +167,60 @@ def run(
     }
     out.write(visible(text("import.summary", lang, summary)) + "\n")
     return 1 if imported.problems else 0
+
+
+def _from_workbook(
+    sheets: dict[str, list[list[object]]],
+    source: Path,
+    output: Path,
+    monitor: Path | None,
+    set_id: str | None,
+    title: str | None,
+    start: date | None,
+    end: date | None,
+    parents: bool,
+    lang: Language,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """A workbook of ``export --workbook``: the set and its monitor, as they were exported."""
+    from prestatie_cli.tables.workbook import read_workbook
+
+    found = read_workbook(sheets, lang)
+    if found.problems:
+        err.write(visible(text("import.workbook-refused", lang, {"path": str(source)})) + "\n")
+        err.writelines(f"  - {visible(line)}\n" for line in found.problems)
+        return 1
+    data = found.agreements
+    # What --id, --title and --period say goes before what the workbook holds.
+    if set_id is not None:
+        data["id"] = set_id
+    if title is not None:
+        data["title"] = title
+    if start is not None and end is not None:
+        data["period"] = {"start": start, "end": end}
+    if found.monitor is not None and monitor is None:
+        raise UsageError(key="import.workbook-monitor")
+    made = f"# Geïmporteerd uit {source.name} met prestatie import; controleer met prestatie check."
+    writes = [(output, "agreements", data)]
+    if found.monitor is not None and monitor is not None:
+        found.monitor["set"] = data["id"]
+        writes.append((monitor, "monitor", found.monitor))
+    contents = []
+    for path, kind, content in writes:
+        header = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n{made}"
+        written = dump(content, header)
+        parsed = parse(written, str(path), lang)
+        if parsed.problems:
+            problem = parsed.problems[0]
+            where = f"{problem.line}:{problem.column} {problem.message}"
+            raise UsageError(key="import.workbook-invalid", what=kind, problem=where)
+        contents.append((path, written))
+    for path, written in contents:
+        write_atomic(path, written, parents=parents)
+    said = {"set": str(data["id"]), "path": str(output), "agreements": str(len(data["agreements"]))}
+    out.write(visible(text("import.workbook-summary", lang, said)) + "\n")
+    if found.monitor is not None and monitor is not None:
+        counted = {"path": str(monitor), "measurements": str(len(found.monitor["measurements"]))}
+        out.write(visible(text("import.workbook-monitor-summary", lang, counted)) + "\n")
+    return 0

@@ -1,4 +1,4 @@
-"""prestatie init: scaffold a new repository of agreements."""
+"""prestatie init: scaffold a new repository of agreements, or add what an existing one lacks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from prestatie_cli.editing.scaffold import default, scaffold
+from prestatie_cli.editing.scaffold import (
+    CI_FILES,
+    default,
+    installed_origin,
+    scaffold,
+    valid_requirement,
+)
 from prestatie_cli.errors import UsageError
 from prestatie_cli.messages import Language, text, use_language
 from prestatie_cli.reporting.escape import visible
@@ -15,6 +21,22 @@ from prestatie_cli.reporting.terminal import info
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2199
+
+
+def _requirement(directory: Path, given: str | None) -> str | None:
+    """What CI installs: the requirement given, else the installed copy's public origin.
+
+    None only where CI needs nothing (the user's CI files are all there); a local
+    install without --requirement is refused, since CI could not install it.
+    """
+    if given is not None:
+        if not valid_requirement(given):
+            raise UsageError(key="init.requirement-invalid", requirement=visible(given))
+        return given
+    requirement, origin = installed_origin()
+    if requirement is None and not all((directory / name).exists() for name in CI_FILES):
+        raise UsageError(key="init.no-origin", origin=visible(origin))
+    return requirement
 
 
 def run(
@@ -32,7 +54,7 @@ def run(
 ) -> int:
     use_language(lang)
     plan = default(directory, date.today())
-    start = start_year or plan.start_year
+    start = plan.start_year if start_year is None else start_year
     end = start + years - 1
     # Agreements under the Woningwet are of this era; "26" for 2026 is the usual slip, and
     # a year near 9999 would run the term's dates past the calendar.
@@ -47,10 +69,27 @@ def run(
         set_id=set_id or plan.set_id.rsplit("-", 2)[0] + f"-{start}-{end}",
         title=title or plan.title.rsplit(" ", 1)[0] + f" {start}-{end}",
         municipality=municipality or plan.municipality,
-        requirement=requirement or plan.requirement,
+        requirement=_requirement(directory, requirement),
+        lang=lang,
     )
-    written = scaffold(directory, plan)
+    done = scaffold(directory, plan)
     # The sentence has lines of its own; the folder's name is shown, never acted on.
-    shown = {"path": visible(str(directory)), "count": str(len(written))}
-    info(out, text("init.done", lang, shown), quiet)
+    path = visible(str(directory))
+    if not done.written:
+        kept = ", ".join(visible(name) for name in done.kept)
+        info(out, text("init.nothing", lang, {"path": path, "files": kept}), quiet)
+        return 0
+    count = str(len(done.written))
+    if not (done.kept or done.had_sets):
+        info(out, text("init.done", lang, {"path": path, "count": count}), quiet)
+        return 0
+    added = ", ".join(visible(target.relative_to(directory).as_posix()) for target in done.written)
+    lines = [text("init.added", lang, {"path": path, "count": count, "files": added})]
+    if done.had_sets:
+        lines.insert(0, text("init.had-sets", lang))
+    if done.kept:
+        kept = ", ".join(visible(name) for name in done.kept)
+        lines.append(text("init.kept", lang, {"files": kept}))
+    lines.append(text("init.next", lang))
+    info(out, "\n".join(lines), quiet)
     return 0

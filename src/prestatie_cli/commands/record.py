@@ -11,6 +11,7 @@ from pathlib import Path
 from prestatie_cli.commands import Setup
 from prestatie_cli.editing.record import ConditionEntry, Entry, record, record_condition
 from prestatie_cli.errors import UsageError
+from prestatie_cli.load.discover import search_paths
 from prestatie_cli.messages import number, text
 from prestatie_cli.reporting.escape import visible
 
@@ -70,7 +71,7 @@ def run(
     lang = setup.lang
     entry = _entry(asked)
     if isinstance(entry, ConditionEntry):
-        done = record_condition(entry, sets or [Path()], monitor_file, lang)
+        done = record_condition(entry, search_paths(sets), monitor_file, lang)
         if done.created:
             setup.out.write(visible(text("record.created", lang, {"path": str(done.path)})) + "\n")
         written = done.record
@@ -83,7 +84,7 @@ def run(
         }
         setup.out.write(visible(text("record.condition-done", lang, params)) + "\n")
         return 0
-    recorded = record(entry, sets or [Path()], monitor_file, lang)
+    recorded = record(entry, search_paths(sets), monitor_file, lang)
     if recorded.created:
         setup.out.write(visible(text("record.created", lang, {"path": str(recorded.path)})) + "\n")
     measurement = recorded.measurement

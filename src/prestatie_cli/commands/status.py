@@ -8,7 +8,8 @@ from pathlib import Path
 
 from prestatie_cli.check.runner import load_models
 from prestatie_cli.commands import Setup
-from prestatie_cli.load.discover import discover
+from prestatie_cli.load.broken import broken_sets, explain
+from prestatie_cli.load.discover import discover, search_paths
 from prestatie_cli.messages import text
 from prestatie_cli.model.problems import exit_code
 from prestatie_cli.progress.status import Selection, status
@@ -32,10 +33,15 @@ def run(
     setup: Setup,
 ) -> int:
     selection = Selection(tuple(themes), tuple(parties), tuple(statuses), scope)
-    corpus = load_models(discover(paths or [Path()]), setup.lang)
+    corpus = load_models(discover(search_paths(paths)), setup.lang)
     report = status(corpus, as_of, setup.settings.thresholds, selection)
     write_problems(setup.err, report.problems, setup.lang)
+    broken = explain(broken_sets(corpus), setup.lang)
+    for line in broken:
+        setup.err.write(visible(line) + "\n")
     if not report.sets:
+        if broken:
+            return 2
         shown = ", ".join(str(path) for path in paths) or "."
         setup.err.write(visible(text("ui.status.no-sets", setup.lang, {"paths": shown})) + "\n")
         return 2

@@ -20,6 +20,7 @@ from typing import Any
 from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import destination, locked, starts_with_bom, write_atomic
+from prestatie_cli.load.broken import broken_sets, explain
 from prestatie_cli.load.corpus import Corpus, load_corpus
 from prestatie_cli.load.parse import parse
 from prestatie_cli.load.wording import from_finding, from_load_error
@@ -144,6 +145,21 @@ def _number(raw: str, lang: Language, not_a_number: Callable[[], RecordError]) -
     return number
 
 
+def _find_in(corpus: Corpus, wanted: str, lang: Language) -> tuple[AgreementSet, Agreement]:
+    """The agreement ``wanted`` among the sets of ``corpus``; where it is not found and a set
+    could not be read, that set is named (with its first error) rather than the id doubted."""
+    try:
+        return _find_agreement(corpus.sets, wanted, lang)
+    except RecordError as error:
+        broken = broken_sets(corpus)
+        if not broken or any(
+            agreement.id == wanted for item in corpus.sets.values() for agreement in item.agreements
+        ):
+            raise
+        lines = [text("record.in-broken-set", lang, {"id": wanted}), *explain(broken, lang)]
+        raise RecordError(" ".join(lines)) from error
+
+
 def _find_agreement(
     sets: Mapping[str, AgreementSet], wanted: str, lang: Language
 ) -> tuple[AgreementSet, Agreement]:
@@ -220,7 +236,7 @@ def record(
 ) -> Recorded:
     """Validate ``entry`` against its set and append it to the set's monitor file."""
     corpus = load_corpus(search, lang)
-    agreements, agreement = _find_agreement(corpus.sets, entry.agreement, lang)
+    agreements, agreement = _find_in(corpus, entry.agreement, lang)
     _refuse_uncounted(agreements, agreement, entry.day, lang)
     # A group reports too: the corporations' federation sends the figures of its members.
     known_parties = [party.id for party in agreements.parties]
@@ -273,7 +289,7 @@ def record_condition(
 ) -> RecordedCondition:
     """Append the state of one condition of an agreement to the set's monitor file."""
     corpus = load_corpus(search, lang)
-    agreements, agreement = _find_agreement(corpus.sets, entry.agreement, lang)
+    agreements, agreement = _find_in(corpus, entry.agreement, lang)
     known = [condition.id for condition in agreement.conditions]
     if not known:
         raise _refuse("record.no-conditions", lang, id=agreement.id)

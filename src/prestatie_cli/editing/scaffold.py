@@ -1,24 +1,52 @@
-"""prestatie init: a new repository of agreements, ready to check, with CI and editor support."""
+"""prestatie init: a new repository of agreements, ready to check, with CI and editor support.
+
+The CI files install prestatie from where this copy came from: the origin that pip
+recorded for the installed distribution (PEP 610, ``direct_url.json``), or the
+requirement the user gives. A name on the public package index is never assumed:
+whoever holds that name there would have their code run in every CI.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-from prestatie_cli import __version__
 from prestatie_cli.editing.insert import scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import write_atomic
 from prestatie_cli.load.parse import parse
+from prestatie_cli.messages import Language
 from prestatie_cli.model.json_schema import schema_files
+
+# The actions the GitHub workflow uses, pinned by commit (a tag can be moved), with the
+# release the commit is, for the reader and for tools that propose updates.
+ACTIONS = {
+    "checkout": ("actions/checkout", "3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"),
+    "setup_python": ("actions/setup-python", "5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0"),
+    "upload_artifact": (
+        "actions/upload-artifact",
+        "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f",
+        "v7.0.0",
+    ),
+    "upload_sarif": (
+        "github/codeql-action/upload-sarif",
+        "8aad20d150bbac5944a9f9d289da16a4b0d87c1e",
+        "v4.36.2",
+    ),
+}
+
+CI_FILES = (".github/workflows/prestatie.yml", ".gitlab-ci.yml")
 
 
 class ScaffoldError(PrestatieError):
-    """The scaffold would overwrite files; nothing was written."""
+    """The scaffold cannot be written as asked; nothing was written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +58,23 @@ class Scaffold:
     municipality: str
     start_year: int
     end_year: int
-    requirement: str = f"prestatie>={__version__}"
+    # What the CI files pip-install; None where no public origin is known.
+    requirement: str | None = None
+    lang: Language = "nl"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What init did: the files it wrote and those it found and left as they were."""
+
+    written: list[Path]
+    kept: list[str]
+    # True when the folder of agreements already held sets, so no example set was added.
+    had_sets: bool = False
+
+
+_NAME = re.compile(r"^\s*prestatie\s*(\[[A-Za-z0-9_,.\s-]*\])?\s*(?=[@<>=!~;]|$)", re.IGNORECASE)
+_GIT_REQUIREMENT = re.compile(r"^prestatie\s*@\s*git\+(https://[^@#\s]+)@([^@#\s]+)$")
 
 
 def slug(name: str) -> str:
@@ -53,26 +97,112 @@ def default(directory: Path, today: date) -> Scaffold:
     )
 
 
-def _template(name: str) -> str:
-    return (
-        resources.files("prestatie_cli.editing")
-        .joinpath("scaffold_files", name)
-        .read_text(encoding="utf-8")
-    )
+def _public(url: str) -> bool:
+    """An address a CI runner can fetch from without this machine's files or secrets."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" and bool(parts.hostname) and not parts.username
+
+
+def requirement_from(direct_url: dict[str, Any]) -> str | None:
+    """The pip requirement for the origin PEP 610 recorded, or None if it is not public.
+
+    A git repository at a commit gives ``prestatie @ git+URL@COMMIT``; an archive at an
+    https address gives ``prestatie @ URL`` with its hash. A local folder (editable or
+    not) or local file has no public origin.
+    """
+    url = direct_url.get("url")
+    if not isinstance(url, str) or not _public(url):
+        return None
+    subdirectory = direct_url.get("subdirectory")
+    fragment = f"#subdirectory={subdirectory}" if isinstance(subdirectory, str) else ""
+    vcs = direct_url.get("vcs_info")
+    if isinstance(vcs, dict):
+        commit = vcs.get("commit_id")
+        kind = vcs.get("vcs")
+        if not isinstance(commit, str) or kind not in ("git", "hg", "bzr", "svn"):
+            return None
+        return f"prestatie @ {kind}+{url}@{commit}{fragment}"
+    archive = direct_url.get("archive_info")
+    if isinstance(archive, dict):
+        hashes = archive.get("hashes")
+        if isinstance(hashes, dict) and isinstance(hashes.get("sha256"), str):
+            fragment = f"#sha256={hashes['sha256']}"
+        return f"prestatie @ {url}{fragment}"
+    return None
+
+
+def installed_origin() -> tuple[str | None, str]:
+    """The requirement for the installed prestatie, and the origin as recorded (for a message).
+
+    Without ``direct_url.json`` prestatie came from a package index; which index is not
+    recorded, and the public one does not hold this program under that name.
+    """
+    try:
+        recorded = metadata.distribution("prestatie").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None, "?"
+    if not recorded:
+        return None, "pakketindex / package index"
+    try:
+        direct_url = json.loads(recorded)
+    except ValueError:
+        return None, "?"
+    if not isinstance(direct_url, dict):
+        return None, "?"
+    shown = str(direct_url.get("url", "?"))
+    return requirement_from(direct_url), shown
+
+
+def valid_requirement(requirement: str) -> bool:
+    """A requirement for prestatie on one line, safe in YAML, a shell and an Actions run.
+
+    Only prestatie itself (with extras or a version or address); no control characters
+    and no ``${{`` (GitHub would evaluate it as an expression).
+    """
+    if any(ord(character) < 0x20 or ord(character) == 0x7F for character in requirement):
+        return False
+    if "${{" in requirement or "{{" in requirement:
+        return False
+    return _NAME.match(requirement) is not None
+
+
+def _template(name: str, lang: Language) -> str:
+    folder = resources.files("prestatie_cli.editing").joinpath("scaffold_files")
+    if lang == "en":
+        folder = folder.joinpath("en")
+    return folder.joinpath(name).read_text(encoding="utf-8")
+
+
+def _uses(name: str) -> str:
+    action, commit, tag = ACTIONS[name]
+    return f"{action}@{commit} # {tag}"
+
+
+def _pre_commit(scaffold: Scaffold) -> str:
+    """From prestatie's own repository at the same commit as CI where that is known;
+    else a local hook that runs the prestatie installed beside git."""
+    source = _GIT_REQUIREMENT.match(scaffold.requirement or "")
+    if source is None:
+        return _template("pre-commit-config.yaml", scaffold.lang)
+    values = {"repo": scalar(source[1]), "rev": scalar(source[2])}
+    return _template("pre-commit-config-repo.yaml", scaffold.lang).format(**values)
 
 
 def files(scaffold: Scaffold) -> dict[str, str]:
-    """Relative path -> content of every file the scaffold writes."""
+    """Relative path -> content of every file the scaffold writes.
+
+    Without a requirement the CI files are left out: they could not install prestatie.
+    """
     start = date(scaffold.start_year, 1, 1)
     end = date(scaffold.end_year, 12, 31)
     middle = date((scaffold.start_year + scaffold.end_year) // 2, 12, 31)
+    lang = scaffold.lang
     # Text from the command line goes in as YAML scalars, quoted where needed: a '#'
     # or ': ' in a title must stay part of the title.
     values = {
         "set_id": scalar(scaffold.set_id),
         "title": scalar(scaffold.title),
         "municipality": scalar(scaffold.municipality),
-        "install": scalar(f"pip install {shlex.quote(scaffold.requirement)}"),
         "start": start.isoformat(),
         "end": end.isoformat(),
         "mid": middle.isoformat(),
@@ -83,13 +213,18 @@ def files(scaffold: Scaffold) -> dict[str, str]:
         "first_year": str(scaffold.start_year),
     }
     plan = {
-        "prestatie.yaml": _template("prestatie.yaml"),
-        f"afspraken/{scaffold.set_id}.yaml": _template("set.yaml").format(**values),
-        f"monitor/{scaffold.set_id}.yaml": _template("monitor.yaml").format(**values),
-        ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
-        ".github/workflows/prestatie.yml": _template("github-workflow.yml").format(**values),
-        ".gitlab-ci.yml": _template("gitlab-ci.yml").format(**values),
+        "prestatie.yaml": _template("prestatie.yaml", lang),
+        f"afspraken/{scaffold.set_id}.yaml": _template("set.yaml", lang).format(**values),
+        f"monitor/{scaffold.set_id}.yaml": _template("monitor.yaml", lang).format(**values),
+        ".pre-commit-config.yaml": _pre_commit(scaffold),
     }
+    if scaffold.requirement is not None:
+        ci = {
+            "install": scalar(f"pip install {shlex.quote(scaffold.requirement)}"),
+            **{name: _uses(name) for name in ACTIONS},
+        }
+        plan[CI_FILES[0]] = _template("github-workflow.yml", lang).format(**ci)
+        plan[CI_FILES[1]] = _template("gitlab-ci.yml", lang).format(**ci)
     plan.update({f"schemas/{name}": content for name, content in schema_files().items()})
     return plan
 
@@ -105,20 +240,41 @@ def _valid(name: str, content: str, validated: bool) -> None:
         raise ScaffoldError(key="init.invalid", file=name, problem=f"{first.code} {field}")
 
 
-def scaffold(directory: Path, plan: Scaffold) -> list[Path]:
-    """Write the scaffold into ``directory``; refuse, writing nothing, if any file exists."""
+def has_sets(directory: Path) -> bool:
+    """Whether the folder of agreements already holds YAML files (sets of the user's)."""
+    folder = directory / "afspraken"
+    return folder.is_dir() and any(
+        path.suffix in (".yaml", ".yml") for path in folder.iterdir() if path.is_file()
+    )
+
+
+def planned(directory: Path, plan: Scaffold) -> tuple[dict[str, str], list[str], bool]:
+    """What init would write into ``directory`` (validated), what it keeps, and whether
+    the user's sets made it leave the example set and its monitor out."""
     contents = files(plan)
     for name, content in contents.items():
         if name.endswith((".yaml", ".yml")):
             _valid(name, content, validated=not name.startswith("."))
-    existing = [name for name in contents if (directory / name).exists()]
-    if existing:
-        raise ScaffoldError(
-            key="init.exists", path=str(directory), files=", ".join(sorted(existing))
-        )
+    example = (f"afspraken/{plan.set_id}.yaml", f"monitor/{plan.set_id}.yaml")
+    had_sets = not (directory / example[0]).exists() and has_sets(directory)
+    if had_sets:
+        contents = {name: text for name, text in contents.items() if name not in example}
+    # Without a requirement the CI files are not planned; those the user has are kept.
+    unplanned = CI_FILES if plan.requirement is None else ()
+    kept = sorted(name for name in (*contents, *unplanned) if (directory / name).exists())
+    missing = {name: text for name, text in contents.items() if name not in kept}
+    return missing, kept, had_sets
+
+
+def scaffold(directory: Path, plan: Scaffold) -> Written:
+    """Write the files of the scaffold that ``directory`` lacks; existing ones stay as they are.
+
+    The user's sets in ``afspraken/`` mean no example set (and monitor) is added.
+    """
+    missing, kept, had_sets = planned(directory, plan)
     written = []
-    for name, content in contents.items():
+    for name, content in missing.items():
         target = directory / name
         write_atomic(target, content, parents=True)
         written.append(target)
-    return written
+    return Written(written, kept, had_sets)

@@ -31,6 +31,44 @@ def _refuse(key: str, lang: Language, **params: str) -> SignError:
     return SignError(text(key, lang, params))
 
 
+def earliest_signing(agreements: AgreementSet) -> date:
+    """The first day a signature of ``agreements`` can bear: the day of its earliest bid (the
+    agreements are made after the bids), else one year before its term starts."""
+    if agreements.bids:
+        return min(bid.date for bid in agreements.bids)
+    start = agreements.period.start
+    try:
+        return start.replace(year=start.year - 1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year - 1, day=28)
+
+
+def _refuse_implausible(
+    agreements: AgreementSet, signature: Signature, today: date, lang: Language
+) -> None:
+    """Refuse a second signature of a party for this version, and a date in the future or
+    before the set can have been drafted."""
+    for existing in agreements.signatures:
+        if existing.party == signature.party and existing.digest == signature.digest:
+            raise _refuse(
+                "sign.twice",
+                lang,
+                party=signature.party,
+                date=existing.date.isoformat(),
+                name=existing.name,
+            )
+    if signature.date > today:
+        raise _refuse("sign.future", lang, date=signature.date.isoformat(), today=today.isoformat())
+    earliest = earliest_signing(agreements)
+    if signature.date < earliest:
+        raise _refuse(
+            "sign.too-early",
+            lang,
+            date=signature.date.isoformat(),
+            earliest=earliest.isoformat(),
+        )
+
+
 def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed:
     """Add ``party``'s signature with the digest of the set as it is now."""
     if not path.is_file():
@@ -66,6 +104,7 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
         if party not in parties:
             raise _refuse("sign.unknown-party", lang, party=party, known=", ".join(parties))
         signature = Signature(party=party, name=name, date=day, digest=digest(model))
+        _refuse_implausible(model, signature, date.today(), lang)
         pairs = [
             ("party", scalar(party)),
             ("name", scalar(name)),

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prestatie_cli.errors import PrestatieError
+from prestatie_cli.load.discover import CONFIG_NAME
 from prestatie_cli.load.parse import parse_file
 from prestatie_cli.load.wording import from_finding
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import Config, Severity, Thresholds
 from prestatie_cli.model.findings import Finding
 from prestatie_cli.model.problems import Problem
-
-CONFIG_NAME = "prestatie.yaml"
 
 
 @dataclass(frozen=True, slots=True)

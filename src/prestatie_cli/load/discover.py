@@ -7,6 +7,34 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 YAML_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAME = "prestatie.yaml"
+
+
+def repository_root(start: Path) -> Path | None:
+    """The folder a repository of agreements starts in, seen from ``start``: the nearest
+    folder (``start`` or above) that holds prestatie.yaml, else the root of the git
+    repository; None when there is neither. Nothing above a git root is looked at."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() or (folder / ".git").exists():
+            return folder
+    return None
+
+
+def search_paths(paths: Sequence[Path], cwd: Path | None = None) -> list[Path]:
+    """The paths a command reads: those given, else the repository's root, so that a
+    command run from a subfolder sees the same files as from the root (``.`` when there
+    is no repository). The root is shown relative to ``cwd`` where it can be."""
+    if paths:
+        return list(paths)
+    here = cwd if cwd is not None else Path.cwd()
+    root = repository_root(here)
+    if root is None or root == here.absolute():
+        return [Path()]
+    try:
+        return [Path(os.path.relpath(root, here.absolute()))]
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return [root]
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:

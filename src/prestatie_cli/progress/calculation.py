@@ -86,6 +86,8 @@ class Progress:
     withdrawal: SetAmendment | None = None
     # The party ids that owe it on ``as_of`` (groups expanded, a successor after a merger).
     owed_by: tuple[str, ...] = ()
+    # Overdue without any measurement to judge: nothing shows the target met by its deadline.
+    unmeasured: bool = False
 
     @property
     def light(self) -> Light:
@@ -94,6 +96,16 @@ class Progress:
     @property
     def deadline_passed(self) -> bool:
         return self.deadline is not None and self.as_of > self.deadline
+
+    @property
+    def projected_after_deadline(self) -> bool:
+        """At the pace measured so far the target is reached only after its deadline: said
+        with the projection whatever the status ('op koers' allows for some shortfall)."""
+        return (
+            self.projected is not None
+            and self.deadline is not None
+            and self.projected > self.deadline
+        )
 
 
 # Sums and ratios of decimals are not exact (0.1 + 0.7 < 0.8): compare with this slack.
@@ -353,28 +365,73 @@ def _measured(
         return Progress(agreement, as_of, status, done, flags[-1].date, deadline=deadline)
     numbers = [m for m in counted if _is_number(m)]
     target = agreement.target
+    first = max(period.start, agreement.effective_from or period.start)
     if target is None or not numbers:
-        return Progress(agreement, as_of, "no_data", deadline=deadline)
+        return _unmeasured(agreement, as_of, (first, deadline), thresholds.grace_days)
     unjudged: tuple[date, ...] = ()
     index_value: float | None = None
     if target.index is not None:
         unjudged = tuple(m.date for m in numbers if m.index is None)
         indexed = [m for m in numbers if m.index is not None]
         if not indexed:
-            return Progress(agreement, as_of, "no_data", deadline=deadline, unjudged=unjudged)
+            return _unmeasured(agreement, as_of, (first, deadline), thresholds.grace_days, unjudged)
         index_value = float(indexed[-1].index or 0)
         numbers = [
             m.model_copy(update={"value": offset(float(m.value), float(m.index or 0))})
             for m in indexed
         ]
     if target.recurring is not None:
-        first = max(period.start, agreement.effective_from or period.start)
         found = _recurring(
             agreement, target, numbers, as_of, (first, deadline), thresholds.grace_days, unjudged
         )
     else:
         found = _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
     return replace(found, unjudged=unjudged, index_value=index_value)
+
+
+def _unmeasured(
+    agreement: Agreement,
+    as_of: date,
+    term: tuple[date, date],
+    grace_days: int,
+    unjudged: tuple[date, ...] = (),
+) -> Progress:
+    """Nothing measured that can be judged: no data, or overdue once the deadline passed
+    (as ``prestatie check`` says, T504). An agreement judged period by period (a recurring
+    target, a duty with a frequency) has missed each period that ended (plus the grace
+    days) without a measurement, as check counts them (P613); a period with only
+    ``unjudged`` measurements (no index recorded) is not judged.
+    """
+    first, deadline = term
+    missed: tuple[tuple[date, date], ...] = ()
+    if agreement.frequency is not None and _per_period(agreement):
+        missed = tuple(
+            (start, end)
+            for start, end in period_bounds(agreement.frequency, first, min(deadline, as_of))
+            if end + timedelta(days=grace_days) < as_of
+            and not any(start <= day <= end for day in unjudged)
+        )
+    late = as_of > deadline
+    return Progress(
+        agreement,
+        as_of,
+        "overdue" if late else "no_data",
+        periods_measured=len(missed),
+        periods_missed=len(missed),
+        deadline=deadline,
+        unjudged=unjudged,
+        missed=missed,
+        unmeasured=late,
+    )
+
+
+def _per_period(agreement: Agreement) -> bool:
+    """Whether progress is judged period by period: a recurring target, or a yes/no duty
+    (no target) that is ongoing or a process."""
+    target = agreement.target
+    if target is not None:
+        return target.recurring is not None
+    return agreement.ongoing or agreement.kind == "process"
 
 
 def _duty(
@@ -535,6 +592,9 @@ def _towards(
         status: Status = "achieved"
     elif as_of > deadline:
         status = "overdue"
+        if projected is not None and projected < as_of:
+            # Reached by now at that pace, were it measured: no projection to speak of.
+            projected = None
     elif target.cumulative and target.comparison in ("exactly", "between") and share > 1:
         # A running total past an exact target (or a range) cannot come back to it.
         status = "behind"

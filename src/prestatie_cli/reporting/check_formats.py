@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from prestatie_cli.messages import Language
-from prestatie_cli.reporting import github, json_format, junit, sarif, text
+from prestatie_cli.reporting import codequality, github, json_format, junit, sarif, text
 
 if TYPE_CHECKING:  # types only: the command line imports the registries on every run
     from prestatie_cli.check.result import CheckResult
@@ -21,4 +21,5 @@ CHECK_FORMATS: dict[str, CheckFormat] = {
     "github": github.render_check,
     "sarif": sarif.render_check,
     "junit": junit.render_check,
+    "codequality": codequality.render_check,
 }

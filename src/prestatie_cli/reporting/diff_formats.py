@@ -239,7 +239,11 @@ def _agreement_line(
         params["date"] = written_date(change.withdrawn.date, lang)
         params["reason"] = shown(change.withdrawn.reason)
     label = text(f"diff.agreement.{change.kind}", lang, params)
-    return f"{_MARKS[change.kind]} {shown(change.id)} {shown(change.title)} ({label})"
+    agreement = shown(change.id)
+    if change.kind == "renamed" and change.old_id:
+        # 'BS-05 → BS-06 Title (hernoemd)', then what else changed, field by field.
+        agreement = f"{shown(change.old_id)} → {agreement}"
+    return f"{_MARKS[change.kind]} {agreement} {shown(change.title)} ({label})"
 
 
 def _set_heading(item: SetDiff, lang: Language) -> str:
@@ -279,13 +283,22 @@ def render_markdown(diff: Diff, lang: Language) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _set_json(item: SetDiff) -> dict[str, Any]:
+    """A set's changes as values; a renamed agreement also says from which id to which."""
+    document = asdict(item)
+    for change in document["agreements"]:
+        if change["kind"] == "renamed":
+            change["from"], change["to"] = change["old_id"], change["id"]
+    return document
+
+
 def render_json(diff: Diff, lang: Language) -> str:
     document = {
         "version": OUTPUT_VERSION,
         "old": diff.old,
         "new": diff.new,
         "changed": not diff.empty,
-        "sets": [asdict(item) for item in diff.sets if not item.empty or item.agreements],
+        "sets": [_set_json(item) for item in diff.sets if not item.empty or item.agreements],
     }
     return json_text(document, default=str)
 

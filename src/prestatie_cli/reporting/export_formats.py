@@ -1,4 +1,4 @@
-"""The export's formats: one row per agreement as CSV, XLSX or JSON.
+"""The export's formats: one row per agreement as CSV, XLSX, ODS or JSON.
 
 The tables stage writes the rows; this registry names each way of writing them
 for ``--format`` and says whether it can go to standard output.
@@ -41,6 +41,12 @@ def _xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
     to_xlsx(found, lang, path)
 
 
+def _ods(found: Sequence[Row], lang: Language, path: Path) -> None:
+    from prestatie_cli.tables.opendocument import rows_to_ods
+
+    rows_to_ods(found, lang, path)
+
+
 def _json(found: Sequence[Row], lang: Language) -> str:
     from prestatie_cli.tables.export import to_json
 
@@ -50,5 +56,13 @@ def _json(found: Sequence[Row], lang: Language) -> str:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     "csv": ExportFormat(text=_csv),
     "xlsx": ExportFormat(file=_xlsx),
+    "ods": ExportFormat(file=_ods),
     "json": ExportFormat(text=_json),
 }
+
+
+# The file name's suffix that names a format, as in ``export -o afspraken.xlsx``.
+SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".ods": "ods", ".json": "json"}
+
+# The formats that hold a workbook of one set (``export --workbook``).
+WORKBOOK_FORMATS = ("xlsx", "ods")

@@ -34,8 +34,13 @@ def _amendment(amendment: Amendment, lang: Language, shown: Callable[[str], str]
 
 
 def _event(entry: HistoryEntry, lang: Language, shown: Callable[[str], str]) -> str:
-    """'aangemaakt', 'verwijderd', 'ingetrokken op 1 september 2026: reason (akkoord: ...)',
+    """'aangemaakt', 'verwijderd', 'hernoemd van BS-05', 'ingetrokken op 1 september 2026: reason (akkoord: ...)',
     or 'aangemaakt; ingetrokken op ...' for an agreement withdrawn in its first version."""
+    # 'hernoemd van BS-05' in the history of BS-06, 'hernoemd naar BS-06' in that of BS-05.
+    if entry.event == "renamed":
+        return text("log.renamed-from", lang, {"id": shown(entry.renamed_from or "")})
+    if entry.event == "renamed_away":
+        return text("log.renamed-to", lang, {"id": shown(entry.renamed_to or "")})
     withdrawal: SetAmendment | None = entry.withdrawal
     if entry.event not in ("withdrawn", "created") or withdrawal is None:
         return text(f"log.{entry.event}", lang)
@@ -91,6 +96,11 @@ def render_json(history: AgreementHistory, lang: Language) -> str:
                 "author": entry.commit.author,
                 "message": entry.commit.subject,
                 "event": entry.event,
+                "renamed": (
+                    {"from": entry.renamed_from, "to": entry.renamed_to}
+                    if entry.renamed_from
+                    else None
+                ),
                 "changes": [asdict(change) for change in entry.fields],
                 "amendments": [a.model_dump(mode="json") for a in entry.amendments],
                 "withdrawn": (

@@ -16,7 +16,8 @@ def render_text(rules: Iterable[Rule], lang: Language) -> str:
     lines: list[str] = []
     for rule in rules:
         lines.append(
-            f"{rule.code}  {rule.name}  ({text('ui.rules.severity', lang)}: {rule.severity})"
+            f"{rule.code}  {rule.name}  ({text('ui.rules.severity', lang)}: "
+            f"{text(f'report.severity.{rule.severity}', lang)})"
         )
         lines.append(
             f"  {text(f'{rule.code}.title', lang)}. {text(f'{rule.code}.rationale', lang)}"

@@ -27,9 +27,6 @@ LIGHT_ORDER: tuple[Light, ...] = ("green", "orange", "red", "grey")
 _STYLES: dict[Light, str] = {"green": "green", "orange": "yellow", "red": "red", "grey": "dim"}
 _SYMBOLS = {"at_least": "≥ ", "at_most": "≤ ", "exactly": "= "}
 OUTPUT_VERSION = 1
-_NO_WRAP = {"id", "owner", "measured", "expected", "status", "projected"}
-# Share of the free width for the columns that wrap.
-_RATIOS = {"title": 3, "value": 2}
 
 
 def goal_text(target: Target, lang: Language, value: float | None = None) -> str:
@@ -127,6 +124,8 @@ def notes(row: Progress, lang: Language) -> list[str]:
         found.append(text(key, lang, {"date": agreement.effective_from.isoformat()}))
     if agreement.beyond_term and row.deadline is not None:
         found.append(text("status.note.beyond-term", lang, {"date": row.deadline.isoformat()}))
+    if row.unmeasured and row.deadline is not None:
+        found.append(text("status.note.unmeasured", lang, {"date": row.deadline.isoformat()}))
     found += _why(row, lang)
     target = agreement.target
     if target is not None and target.recurring is not None and target.per_year:
@@ -205,7 +204,10 @@ def expected_cell(row: Progress, lang: Language) -> str:
 
 
 def projected_cell(row: Progress, lang: Language) -> str:
+    """The projected date, marked when it falls after the deadline (also when on track)."""
     if row.projected is not None:
+        if row.projected_after_deadline:
+            return text("projection.late", lang, {"date": row.projected.isoformat()})
         return row.projected.isoformat()
     if row.status in ("on_track", "at_risk", "behind") and row.share is not None:
         return text("projection.never", lang)
@@ -239,10 +241,99 @@ def _heading(block: SetStatus, report: StatusReport, lang: Language) -> str:
     )
 
 
+# The columns of the terminal table, and the order in which they are left out when the
+# terminal is too narrow for all of them: the least needed first. The id, title, value /
+# target and status are always shown; below the width they need, each agreement is
+# shown as a short block of lines instead.
+COLUMNS = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
+LEFT_OUT_FIRST = ("expected", "measured", "projected", "owner")
+# The narrowest the columns that wrap may become: a title is still readable at 20.
+_NARROWEST = {"title": 20, "value": 16, "status": 13, "owner": 14}
+_WRAPPING = ("status", "title", "value", "owner")
+
+
+def _cells(row: Progress, lang: Language) -> dict[str, str]:
+    """The text of each column of a row, made visible."""
+    return {
+        column: visible(cell)
+        for column, cell in (
+            ("id", row.agreement.id),
+            ("title", row.agreement.title),
+            ("owner", owner_cell(row)),
+            ("value", value_cell(row, lang)),
+            ("measured", _day(row.measured_on)),
+            ("expected", expected_cell(row, lang)),
+            ("status", status_label(row, lang)),
+            ("projected", projected_cell(row, lang)),
+        )
+    }
+
+
+def _frame(count: int) -> int:
+    """The width a table's borders and padding take: one space either side of each cell."""
+    return 3 * count + 1
+
+
+def column_widths(
+    headers: dict[str, str], rows: list[dict[str, str]], width: int
+) -> dict[str, int] | None:
+    """The columns shown at ``width`` with their widths, in table order; None when even
+    the id, title, value and status do not fit (each agreement is then a block of lines).
+
+    A column that does not wrap is as wide as its widest cell; those that wrap get at
+    least their narrowest, the status up to its widest label, then title and value share
+    the rest three to two, and what they do not need goes to the owners. Columns are left out in the order of ``LEFT_OUT_FIRST``.
+    """
+    from rich.cells import cell_len
+
+    # A header that wraps needs room for its longest word; one that does not, for itself.
+    header = {
+        column: max(map(cell_len, headers[column].split()), default=1)
+        if column in _WRAPPING
+        else cell_len(headers[column])
+        for column in COLUMNS
+    }
+    widest = {
+        column: max(header[column], *(cell_len(row[column]) for row in rows)) for column in COLUMNS
+    }
+    narrowest = {
+        column: min(widest[column], max(_NARROWEST.get(column, widest[column]), header[column]))
+        for column in COLUMNS
+    }
+    shown = list(COLUMNS)
+    for column in (None, *LEFT_OUT_FIRST):
+        if column is not None:
+            shown.remove(column)
+        if sum(narrowest[c] for c in shown) + _frame(len(shown)) <= width:
+            break
+    else:
+        return None
+    widths = {column: narrowest[column] for column in shown}
+    spare = width - sum(widths.values()) - _frame(len(shown))
+    grow = min(spare, widest["status"] - widths["status"])
+    widths["status"] += grow
+    spare -= grow
+    title_room = widest["title"] - widths["title"]
+    value_room = widest["value"] - widths["value"]
+    title_grow = min(title_room, spare * 3 // 5)
+    value_grow = min(value_room, spare - title_grow)
+    title_grow = min(title_room, spare - value_grow)
+    widths["title"] += title_grow
+    widths["value"] += value_grow
+    if "owner" in widths:  # several owners wrap, one to a line where they must
+        widths["owner"] += min(spare - title_grow - value_grow, widest["owner"] - widths["owner"])
+    return widths
+
+
 def render_text(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
-    """Rich tables, one per set; the status is always spelled out, colour only adds to it."""
+    """Rich tables, one per set; the status is always spelled out, colour only adds to it.
+
+    On a narrow terminal the least needed columns are left out (``LEFT_OUT_FIRST``), and
+    said so under the table; narrower still, each agreement is a block of lines.
+    """
     # Imported here: only this format draws tables, and start-up does not pay for rich.
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -255,39 +346,51 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
         highlight=False,
         emoji=False,
     )
-    columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
+    headers = {column: text(f"column.{column}", lang) for column in COLUMNS}
     for block in report.sets:
         console.print(Text(visible(_heading(block, report, lang)), style="bold"))
         if not block.rows:
             console.print(text("ui.status.none", lang))
             console.print()
             continue
-        table = Table(show_lines=False, header_style="bold", expand=True)
-        for column in columns:
-            table.add_column(
-                text(f"column.{column}", lang),
-                overflow="fold",
-                no_wrap=column in _NO_WRAP,
-                ratio=_RATIOS.get(column),
-            )
-        for row in block.rows:
-            # Text, not str: rich would read '[link=…]' or '[/]' in a title as markup.
-            table.add_row(
-                *(
-                    Text(visible(cell))
-                    for cell in (
-                        row.agreement.id,
-                        row.agreement.title,
-                        owner_cell(row),
-                        value_cell(row, lang),
-                        _day(row.measured_on),
-                        expected_cell(row, lang),
+        cells = [_cells(row, lang) for row in block.rows]
+        widths = column_widths(headers, cells, width)
+        if widths is None:
+            for row, shown in zip(block.rows, cells, strict=True):
+                first = Text(shown["id"], style="bold")
+                first.append("  ")
+                first.append(shown["status"], style=_STYLES[row.light])
+                console.print(first)
+                for column in ("title", "value"):
+                    console.print(
+                        Padding(Text(shown[column]), (0, 0, 0, 2), expand=False), overflow="fold"
                     )
-                ),
-                Text(status_label(row, lang), style=_STYLES[row.light]),
-                Text(projected_cell(row, lang)),
-            )
-        console.print(table)
+            left_out = [c for c in COLUMNS if c not in ("id", "title", "value", "status")]
+        else:
+            table = Table(show_lines=False, header_style="bold", expand=False)
+            for column, column_width in widths.items():
+                table.add_column(
+                    headers[column],
+                    overflow="fold",
+                    no_wrap=column not in _WRAPPING,
+                    width=column_width,
+                )
+            for row, shown in zip(block.rows, cells, strict=True):
+                # Text, not str: rich would read '[link=…]' or '[/]' in a title as markup.
+                table.add_row(
+                    *(
+                        Text(shown[column], style=_STYLES[row.light])
+                        if column == "status"
+                        else Text(shown[column])
+                        for column in widths
+                    )
+                )
+            console.print(table)
+            left_out = [column for column in COLUMNS if column not in widths]
+        if left_out:
+            named = ", ".join(headers[column] for column in left_out)
+            said = text("ui.status.left-out", lang, {"width": str(width), "columns": named})
+            console.print(Text(said, style="dim"))
         explained = _explained(block, lang)
         if explained:
             console.print(Text(text("ui.status.notes", lang), style="bold"))
@@ -444,6 +547,7 @@ def _row_json(row: Progress, names: dict[str, str]) -> dict[str, Any]:
         "deadline": _day(agreement.deadline) if agreement.deadline else None,
         "status": row.status,
         "light": row.light,
+        "unmeasured": row.unmeasured,
         "current": row.current,
         "measured_on": row.measured_on.isoformat() if row.measured_on else None,
         "target": _target_json(row),
@@ -451,6 +555,7 @@ def _row_json(row: Progress, names: dict[str, str]) -> dict[str, Any]:
         "expected_share": row.expected_share,
         "expected_value": row.expected_value,
         "projected": row.projected.isoformat() if row.projected else None,
+        "projected_after_deadline": row.projected_after_deadline,
         "periods_measured": row.periods_measured,
         "periods_missed": row.periods_missed,
         "owners": list(agreement.owners),

@@ -1,4 +1,5 @@
-"""Plain text for terminals and editors: ``path:line:col: CODE severity message``.
+"""Plain text for terminals and editors: ``path:line:col: CODE severity message``, the
+severity in the run's language (fout, waarschuwing, info); JSON and SARIF keep the names.
 
 What comes from a file (its name, the values quoted in a message) is shown with its
 control characters escaped: a value cannot start a line of its own.
@@ -17,10 +18,11 @@ if TYPE_CHECKING:  # types only: the command line imports the registries on ever
     from prestatie_cli.model.problems import Problem
 
 
-def problem_line(problem: Problem) -> str:
+def problem_line(problem: Problem, lang: Language) -> str:
+    severity = text(f"report.severity.{problem.severity}", lang)
     return (
         f"{visible(problem.path)}:{problem.line}:{problem.column}: "
-        f"{problem.code} {problem.severity} {visible(problem.message)}"
+        f"{problem.code} {severity} {visible(problem.message)}"
     )
 
 
@@ -28,7 +30,7 @@ def write_problems(stream: TextIO, problems: Iterable[Problem], lang: Language) 
     """Problems that kept files out of a command's result, by file and line, with hints."""
     hint = text("ui.hint", lang)
     for problem in sorted(problems, key=lambda problem: problem.sort_key):
-        stream.write(f"{problem_line(problem)}\n    {hint}: {visible(problem.hint)}\n")
+        stream.write(f"{problem_line(problem, lang)}\n    {hint}: {visible(problem.hint)}\n")
 
 
 def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
@@ -36,7 +38,7 @@ def render_check(result: CheckResult, lang: Language, *, quiet: bool) -> str:
     lines: list[str] = []
     hint = text("ui.hint", lang)
     for problem in result.problems:
-        lines.append(problem_line(problem))
+        lines.append(problem_line(problem, lang))
         if problem.hint and not quiet:
             lines.append(f"    {hint}: {visible(problem.hint)}")
     if not quiet:

@@ -19,6 +19,7 @@ from prestatie_cli.rules.changes import RULES as CHANGES
 from prestatie_cli.rules.cycle import RULES as CYCLE
 from prestatie_cli.rules.measurable import RULES as MEASURABLE
 from prestatie_cli.rules.measurements import RULES as MEASUREMENTS
+from prestatie_cli.rules.monitor_files import RULES as MONITOR_FILES
 from prestatie_cli.rules.monitoring import RULES as MONITORING
 from prestatie_cli.rules.parties import RULES as PARTIES
 from prestatie_cli.rules.parts import RULES as PARTS
@@ -39,6 +40,7 @@ FAMILIES: tuple[tuple[Rule, ...], ...] = (
     CHANGES,
     PARTS,
     CYCLE,
+    MONITOR_FILES,
 )
 
 REGISTRY: dict[str, Rule] = {

@@ -112,6 +112,8 @@ class MonitorContext:
     thresholds: Thresholds = field(default_factory=Thresholds)
     # Without its set: the file that declares the set's id but is no valid set, if any.
     broken_set: str | None = None
+    # Every monitor file of the run that names the same set, this one among them, in file order.
+    monitor_paths: Sequence[str] = ()
     # Made once per file rather than for each measurement: the ids of the set's agreements
     # (a frozenset: looked up for each measurement, and indexed once for a did-you-mean),
     # of its parties and of its groups, in order, and of the agreements a set amendment

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import ClassVar
 
+from prestatie_cli.editing.sign import earliest_signing
 from prestatie_cli.model.agreements import ROLES_REQUIRED, Agreement
 from prestatie_cli.model.findings import Pointer, suggestion
 from prestatie_cli.model.structure import group_members, owner_parties, parties_of
@@ -613,6 +614,136 @@ def _not_agreed(context: SetContext, day: date, agreed_by: Sequence[str]) -> lis
     ]
 
 
+class SignedTwice(Rule):
+    """A party signs a version of the set once; a second signature of the same content says
+    nothing new and hides which signature counts.
+
+    The same content is the same digest; two signatures without a digest count as the same
+    version when they bear the same day.
+    """
+
+    code = "P628"
+    name = "signed-twice"
+    severity = "warning"
+    scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Twee keer getekend", "en": "Signed twice"},
+        "message": {
+            "nl": "Partij '{party}' tekent deze versie van de set een tweede keer (eerder op "
+            "{first}).",
+            "en": "Party '{party}' signs this version of the set a second time (before on "
+            "{first}).",
+        },
+        "hint": {
+            "nl": "Laat één handtekening per partij per versie staan; verwijder de tweede.",
+            "en": "Keep one signature per party per version; remove the second.",
+        },
+        "rationale": {
+            "nl": "Een handtekening bindt een partij aan een versie; een tweede bij dezelfde "
+            "inhoud maakt onduidelijk welke datum telt.",
+            "en": "A signature binds a party to a version; a second one for the same content "
+            "leaves unclear which date counts.",
+        },
+    }
+    example_pass = """\
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+  - {party: corp-a, name: A. Jansen, date: 2016-03-15}
+"""
+    example_fail = """\
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        first: dict[tuple[str, str | date], date] = {}
+        for index, signature in enumerate(context.agreements.signatures):
+            # Without a digest, the day stands for the version signed.
+            version: str | date = signature.digest or signature.date
+            earlier = first.setdefault((signature.party, version), signature.date)
+            if _signed_before(context, index, version):
+                yield Finding(
+                    self.code,
+                    ("signatures", index, "party"),
+                    {"party": signature.party, "first": earlier.isoformat()},
+                )
+
+
+def _signed_before(context: SetContext, index: int, version: str | date) -> bool:
+    """Whether a signature before ``index`` is by the same party for the same version."""
+    signatures = context.agreements.signatures
+    party = signatures[index].party
+    return any(
+        earlier.party == party and (earlier.digest or earlier.date) == version
+        for earlier in signatures[:index]
+    )
+
+
+class SignatureDate(Rule):
+    """A signature bears the day it was set: not after today (nor after the reference date),
+    and not before the set can have been drafted.
+
+    The earliest day a set can be signed is the day of its earliest bid (the agreements
+    answer the bids), else one year before its term starts.
+    """
+
+    code = "P629"
+    name = "signature-date"
+    severity = "error"
+    scope = "set"
+    wording: ClassVar[Wording] = {
+        "title": {"nl": "Onmogelijke tekendatum", "en": "Impossible signing date"},
+        "message": {
+            "nl": "Partij '{party}' tekent op {date}, na vandaag ({today}).",
+            "en": "Party '{party}' signs on {date}, after today ({today}).",
+        },
+        "message.early": {
+            "nl": "Partij '{party}' tekent op {date}, voor {earliest}: de set kan toen nog niet "
+            "bestaan (eerste bod, of een jaar voor de looptijd).",
+            "en": "Party '{party}' signs on {date}, before {earliest}: the set cannot have "
+            "existed then (first bid, or a year before the term).",
+        },
+        "hint": {
+            "nl": "Zet de datum waarop werkelijk getekend is.",
+            "en": "Put the date on which it was actually signed.",
+        },
+        "rationale": {
+            "nl": "Een rapport dat 'getekend' toont bij een datum die nog moet komen, of die voor "
+            "de afspraken zelf ligt, zegt iets wat niet waar kan zijn.",
+            "en": "A report that shows 'signed' with a date still to come, or one before the "
+            "agreements themselves, says something that cannot be true.",
+        },
+    }
+    example_pass = """\
+period: {start: 2016-01-01, end: 2019-12-31}
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2016-03-15}
+"""
+    example_fail = """\
+period: {start: 2016-01-01, end: 2019-12-31}
+signatures:
+  - {party: gemeente, name: J. de Vries, date: 2061-03-15}
+"""
+
+    def check_set(self, context: SetContext) -> Iterator[Finding]:
+        agreements = context.agreements
+        today = max(context.as_of, date.today())
+        earliest = earliest_signing(agreements)
+        for index, signature in enumerate(agreements.signatures):
+            pointer: Pointer = ("signatures", index, "date")
+            params = {"party": signature.party, "date": signature.date.isoformat()}
+            if signature.date > today:
+                yield Finding(self.code, pointer, {**params, "today": today.isoformat()})
+            elif signature.date < earliest:
+                yield Finding(
+                    self.code,
+                    pointer,
+                    {**params, "earliest": earliest.isoformat()},
+                    variant="early",
+                )
+
+
 RULES: tuple[Rule, ...] = (
     MissingRole(),
     OwesNothing(),
@@ -624,4 +755,6 @@ RULES: tuple[Rule, ...] = (
     GroupSigns(),
     SetAmendmentWithoutConsent(),
     UnknownGroupMember(),
+    SignedTwice(),
+    SignatureDate(),
 )

@@ -192,7 +192,9 @@ class MilestoneOutOfRange(Rule):
 class DeadlinePassed(Rule):
     """A deadline that passed without the target met needs an explanation (rood).
 
-    Not for what nobody owes (context, a request not accepted, a withdrawn agreement) nor
+    Of result, process and effort agreements alike: an effort whose deadline passed with
+    nothing to show that it was made is 'niet gehaald' in status, and asks the same
+    explanation here. Not for what nobody owes (context, a request not accepted, a withdrawn agreement) nor
     for an agreement whose condition failed (lapsed or suspended, recorded in the monitor).
     An ongoing agreement's deadline is the end of the term.
     """
@@ -213,6 +215,10 @@ class DeadlinePassed(Rule):
         "message.unmeasured": {
             "nl": "De termijn van {id} ({deadline}) is verstreken en er is geen meting die laat zien dat het doel is gehaald.",
             "en": "The deadline of {id} ({deadline}) has passed and no measurement shows that the target was met.",
+        },
+        "message.unmeasured-effort": {
+            "nl": "De termijn van {id} ({deadline}) is verstreken en er is geen meting die laat zien dat de inspanning is geleverd.",
+            "en": "The deadline of {id} ({deadline}) has passed and no measurement shows that the effort was made.",
         },
         "message.periods": {
             "nl": "De termijn van {id} ({deadline}) is verstreken en in {missed} van de {measured} "
@@ -254,7 +260,8 @@ measurements:
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if judged_kind(agreement, context.withdrawn) in (None, "effort"):
+        kind = judged_kind(agreement, context.withdrawn)
+        if kind is None:
             return
         deadline = _due(context.agreements, agreement)
         if deadline is not None and context.as_of > deadline:
@@ -262,7 +269,7 @@ measurements:
                 self.code,
                 ("agreements", index, "deadline" if agreement.deadline else "ongoing"),
                 {"id": agreement.id, "deadline": deadline.isoformat()},
-                variant="unmeasured",
+                variant=_unmeasured(kind),
             )
 
     def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
@@ -272,7 +279,8 @@ measurements:
         records = context.monitor.conditions
         for item in measured(context):
             agreement = item.agreement
-            if judged_kind(agreement, context.withdrawn) in (None, "effort"):
+            kind = judged_kind(agreement, context.withdrawn)
+            if kind is None:
                 continue
             deadline = _due(agreements, agreement)
             if deadline is None or context.as_of <= deadline:
@@ -281,7 +289,7 @@ measurements:
                 continue
             found = item.progress(context)
             if found.status in ("overdue", "no_data"):
-                variant = "unmeasured" if found.status == "no_data" else ""
+                variant = _unmeasured(kind) if found.status == "no_data" or found.unmeasured else ""
                 if found.periods_missed:
                     variant = "periods"
                 yield Finding(
@@ -368,6 +376,11 @@ class EffectiveAfterDeadline(Rule):
                 },
                 variant=variant,
             )
+
+
+def _unmeasured(kind: str) -> str:
+    """The wording of a passed deadline with nothing measured: a target, or an effort."""
+    return "unmeasured-effort" if kind == "effort" else "unmeasured"
 
 
 def _standing(agreement: Agreement) -> bool:

@@ -1,4 +1,4 @@
-"""Agreements as a table: rows with their latest status, as CSV, JSON or XLSX."""
+"""Agreements as a table: rows with their latest status, as CSV, JSON, XLSX or ODS."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ from prestatie_cli.tables.columns import (
     split_text,
     starts_formula,
 )
+from prestatie_cli.tables.import_table import party_cell
+from prestatie_cli.tables.sheets import DATE_FORMAT, Sheet, row_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,9 @@ def rows(
     found = []
     for agreements in sets:
         # Parties and groups by name, as people read them; the import finds them back.
-        names = {party.id: party.name for party in agreements.parties}
-        names |= {group.id: group.name for group in agreements.groups}
+        # 'Naam [id]' when the id is not made from the name: the import keeps the id.
+        names = {party.id: party_cell(party.name, party.id) for party in agreements.parties}
+        names |= {group.id: party_cell(group.name, group.id) for group in agreements.groups}
         measured = measurements.get(agreements.id, {})
         records = (conditions or {}).get(agreements.id, ())
         judged = set_status(agreements, measured, as_of, thresholds, EVERYTHING, records)
@@ -214,6 +217,8 @@ def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     thin = Side(style="thin", color="999999")
     names = [name for name, _, _ in COLUMNS]
+    widths = [float(_WIDTHS[name]) for name in names]
+    wrapped = frozenset(number for number, name in enumerate(names) if name in _WRAPPED)
     for number, row in enumerate(found, start=2):
         for column, name in enumerate(names, start=1):
             value = row.cells[name]
@@ -229,12 +234,15 @@ def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
                 cell.value = value
             cell.alignment = Alignment(vertical="top", wrap_text=name in _WRAPPED)
             if isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = DATE_FORMAT
             if name == "status":
                 # The words carry the meaning; the fill only helps, and prints as a light tint.
                 cell.fill = PatternFill("solid", fgColor=_FILLS[row.light])
                 cell.font = bold
                 cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        # As high as its wrapped text: rows that print over each other help no one.
+        values = [row.cells[name] for name in names]
+        sheet.row_dimensions[number].height = row_points(values, widths, wrapped)
     for column, name in enumerate(names, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
     sheet.freeze_panes = "C2"
@@ -245,3 +253,16 @@ def to_xlsx(found: Sequence[Row], lang: Language, path: Path) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     workbook.save(path)
+
+
+def table_sheet(found: Sequence[Row], lang: Language) -> Sheet:
+    """The rows as one sheet of typed cells (for the OpenDocument spreadsheet)."""
+    names = [name for name, _, _ in COLUMNS]
+    return Sheet(
+        name="Afspraken" if lang == "nl" else "Agreements",
+        header=headers(lang),
+        rows=[[row.cells[name] for name in names] for row in found],
+        widths=[float(_WIDTHS[name]) for name in names],
+        wrapped=frozenset(number for number, name in enumerate(names) if name in _WRAPPED),
+        freeze_columns=2,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -53,7 +54,7 @@ _MONTHS = {
 _ROLE_WORDS = (
     ("gemeente", "gemeente"),
     ("huurder", "huurdersorganisatie"),
-    ("bewoners", "huurdersorganisatie"),
+    ("bewoner", "huurdersorganisatie"),
     ("wonen", "corporatie"),
     ("woon", "corporatie"),
     ("woning", "corporatie"),
@@ -75,8 +76,28 @@ def normalise(header: str) -> str:
     return " ".join(str(header).strip().lower().replace("_", " ").split())
 
 
+# Letters that do not come apart into a letter and an accent.
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
+                          "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "\u0131": "i"})  # fmt: skip
+
+
+def transliterated(written: str) -> str:
+    """Text in plain letters: 'Eén' as 'Een', 'Straße' as 'Strasse'."""
+    decomposed = unicodedata.normalize("NFKD", written.translate(_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "partij"
+    return re.sub(r"[^a-z0-9]+", "-", transliterated(name).lower()).strip("-") or "partij"
+
+
+# A party as the export writes it when its id is not made from its name: 'Naam [id]'.
+_NAMED_ID = re.compile(r"^(.*\S)\s*\[([A-Za-z0-9][A-Za-z0-9._-]*)\]$")
+
+
+def party_cell(name: str, identifier: str) -> str:
+    """How the export names a party in a cell, so that the import finds its id back."""
+    return name if _slug(name) == identifier else f"{name} [{identifier}]"
 
 
 def parse_number(value: Any) -> tuple[float | int | None, bool, str]:
@@ -240,6 +261,7 @@ def from_table(
     agreements: list[dict[str, Any]] = []
     seen: set[str] = set()
     deadlines: list[date] = []
+    undated: list[tuple[int, dict[str, Any]]] = []  # baselines without a date, by row
     for number, row in enumerate(table[header_row + 1 :], start=header_row + 2):
         cells = {name: row[index] for index, name in mapping.items() if index < len(row)}
         if not any(_text(value) for value in cells.values()):
@@ -262,6 +284,9 @@ def from_table(
         agreements.append(agreement)
         if "deadline" in agreement:
             deadlines.append(agreement["deadline"])
+        baseline = agreement.get("target", {}).get("baseline")
+        if baseline is not None and baseline["date"] is None:
+            undated.append((number, baseline))
     start, end = facts.start, facts.end
     if start is None or end is None:
         years = sorted(day.year for day in deadlines) or [date.today().year]
@@ -269,6 +294,17 @@ def from_table(
         end = end or date(years[-1], 12, 31)
         result.assumptions.append(
             _say("import.period", lang, start=start.isoformat(), end=end.isoformat())
+        )
+    for number, baseline in undated:
+        baseline["date"] = start
+        result.assumptions.append(
+            _say(
+                "import.baseline-date",
+                lang,
+                row=str(number),
+                value=_text(baseline["value"]),
+                date=start.isoformat(),
+            )
         )
     for role in ("gemeente", "corporatie", "huurdersorganisatie"):
         if role not in {party["role"] for party in parties.values()}:
@@ -317,9 +353,20 @@ class Parties:
     def party(self, name: str, row: int, result: Imported, lang: Language) -> str:
         if normalise(name) in self.known:
             return self.known[normalise(name)]
-        key = _slug(name)
+        named = _NAMED_ID.match(name)
+        if named and normalise(named.group(2)) in self.known:
+            return self.known[normalise(named.group(2))]
+        if named:  # 'Woonstichting De Linde [corporatie]': the id the export wrote
+            name, key = named.group(1), named.group(2)
+        else:
+            key = base = _slug(name)
+            # Another name that makes the same id gets a number: ids stay unique.
+            number = 2
+            while key in self.found and self.found[key]["name"] != name:
+                key = f"{base}-{number}"
+                number += 1
         if key not in self.found:
-            role = _role(name)
+            role = _role(name) or _role(key)
             if role is None:
                 role = "overig"
                 result.problems.append(_say("import.role", lang, row=str(row), party=name))
@@ -366,7 +413,7 @@ def _agreement(
         if not words:
             problem("import.no-title")
             return None
-        title = " ".join(words.split()[:8])
+        title = first_sentence(words)
         result.assumptions.append(_say("import.title", lang, row=str(row)))
     agreement["title"] = title
     if words:
@@ -414,8 +461,25 @@ def _agreement(
     return agreement
 
 
+# A point, '!' or '?' before a space or the end: where a sentence may end.
+_SENTENCE_MARK = re.compile(r"[.!?](?=\s|$)")
+
+
+def first_sentence(words: str) -> str:
+    """The text's first sentence, whole: a title is never cut off in the middle of a phrase.
+
+    A sentence ends where the next one starts with a capital letter (or the text ends):
+    the points of '3.000', 'o.a. in' and 'ca. 200' do not end it.
+    """
+    for mark in _SENTENCE_MARK.finditer(words):
+        after = words[mark.end() :].lstrip().lstrip("\"'(\u2018\u201c")
+        if not after or after[0].isupper():
+            return words[: mark.end()].rstrip(".")
+    return words.rstrip(".")
+
+
 def _identifier(written: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", written).strip("-.")
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", transliterated(written)).strip("-.")
 
 
 def _date_cell(
@@ -525,7 +589,14 @@ def _target(
     unit = _text(cells.get("unit"))
     if thousands:
         result.assumptions.append(
-            _say("import.thousands", lang, row=str(row), value=_text(written), number=str(value))
+            _say(
+                "import.thousands",
+                lang,
+                row=str(row),
+                column=result.columns.get("target", "target"),
+                value=_text(written),
+                number=str(value),
+            )
         )
     if rest and not unit:
         unit = rest  # "180 woningen": the unit written after the number
@@ -573,14 +644,20 @@ def _target(
                     "import.thousands",
                     lang,
                     row=str(row),
+                    column=result.columns.get("baseline", "baseline"),
                     value=_text(baseline),
                     number=str(number),
                 )
             )
+        written_day = _text(cells.get("baseline_date"))
         day = parse_date(cells.get("baseline_date"))
-        if number is None or day is None:
-            problem("import.baseline", value=_text(baseline), day=_text(cells.get("baseline_date")))
-        else:
+        # One message for each cell that cannot be read, naming its column; nothing else.
+        if number is None:
+            problem("import.baseline", column="baseline", value=_text(baseline))
+        if written_day and day is None:
+            problem("import.baseline-day", column="baseline_date", value=written_day)
+        if number is not None and (day is not None or not written_day):
+            # Without a date the baseline is taken at the start of the term (said so).
             target["baseline"] = {"value": number, "date": day}
     return target
 

@@ -1,4 +1,4 @@
-"""A table file read within limits: a CSV file or the first sheet of an XLSX workbook.
+"""A table file read within limits: a CSV file or the sheets of an XLSX or ODS workbook.
 
 Tables come from other people's spreadsheets. Every limit is checked before the
 work it guards, so that a small hostile file cannot take the memory or the time
@@ -16,6 +16,7 @@ import stat
 import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -41,21 +42,38 @@ _EMPTY = (None, "")
 
 
 def read_table(path: Path) -> list[list[Any]]:
-    """The cells of a CSV file or the first sheet of an XLSX workbook, row by row, without
-    trailing empty cells; a UsageError naming the file and the limit when it is over one."""
+    """The cells of a CSV file or the first sheet of an XLSX or ODS workbook, row by row,
+    without trailing empty cells; a UsageError naming the file and the limit when it is over
+    one."""
+    sheets = read_sheets(path)
+    return next(iter(sheets.values()))
+
+
+def read_sheets(path: Path) -> dict[str, list[list[Any]]]:
+    """Every sheet of a workbook by name (a CSV file is one sheet named after the file)."""
     shown = str(path)
     try:
         info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(key="import.missing", path=shown) from None
     except OSError as error:
-        raise UsageError(key="import.unreadable", path=shown, detail=str(error)) from None
+        raise UsageError(key="import.unreadable", path=shown, detail=_reason(error)) from None
     if not stat.S_ISREG(info.st_mode):
         # A FIFO would block and a device never end: refused before it is opened.
         raise UsageError(key="import.not-a-file", path=shown)
     if info.st_size > MAX_FILE_MB * _MB:
         raise UsageError(key="import.too-large", path=shown, limit=str(MAX_FILE_MB))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
         return _read_workbook(path, shown)
-    return _read_csv(path, shown)
+    if suffix == ".ods":
+        return _read_opendocument(path, shown)
+    return {path.stem: _read_csv(path, shown)}
+
+
+def _reason(error: OSError) -> str:
+    """What went wrong, without Python's '[Errno 13]' and the path repeated."""
+    return error.strerror or type(error).__name__
 
 
 def _read_csv(path: Path, shown: str) -> list[list[Any]]:
@@ -63,7 +81,7 @@ def _read_csv(path: Path, shown: str) -> list[list[Any]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_MB * _MB + 1)
     except OSError as error:
-        raise UsageError(key="import.unreadable", path=shown, detail=str(error)) from None
+        raise UsageError(key="import.unreadable", path=shown, detail=_reason(error)) from None
     if len(raw) > MAX_FILE_MB * _MB:  # grew since it was measured
         raise UsageError(key="import.too-large", path=shown, limit=str(MAX_FILE_MB))
     try:
@@ -122,7 +140,7 @@ def _cell_too_large(shown: str, row: int) -> UsageError:
     )
 
 
-def _read_workbook(path: Path, shown: str) -> list[list[Any]]:
+def _read_workbook(path: Path, shown: str) -> dict[str, list[list[Any]]]:
     # openpyxl warns about what it leaves out (a missing default style, an extension);
     # none of it is the user's to act on.
     with warnings.catch_warnings():
@@ -137,7 +155,7 @@ def _read_workbook(path: Path, shown: str) -> list[list[Any]]:
             raise _unreadable(shown, error) from None
 
 
-def _workbook_rows(path: Path, shown: str) -> list[list[Any]]:
+def _workbook_rows(path: Path, shown: str) -> dict[str, list[list[Any]]]:
     with zipfile.ZipFile(path) as archive:
         _check_archive(archive, shown)
     from openpyxl import load_workbook
@@ -147,21 +165,23 @@ def _workbook_rows(path: Path, shown: str) -> list[list[Any]]:
     try:
         if not workbook.worksheets:
             raise UsageError(key="import.no-sheet", path=shown)
-        sheet = workbook.worksheets[0]
-        rows, columns = sheet.max_row or 0, sheet.max_column or 0
-        if rows > MAX_ROWS or columns > MAX_COLUMNS:
-            first = f"{get_column_letter(sheet.min_column)}{sheet.min_row}"
-            raise UsageError(
-                key="import.dimension",
-                path=shown,
-                dimension=f"{first}:{get_column_letter(columns)}{rows}",
-                rows=str(MAX_ROWS),
-                columns=str(MAX_COLUMNS),
-            )
-        # Read as the cells are, not as the dimension says: a dimension smaller than the
-        # sheet would cut rows off unseen. Each row is as wide as its last cell.
-        sheet.reset_dimensions()
-        return _within_limits(sheet.iter_rows(values_only=True), shown)
+        sheets: dict[str, list[list[Any]]] = {}
+        for sheet in workbook.worksheets:
+            rows, columns = sheet.max_row or 0, sheet.max_column or 0
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                first = f"{get_column_letter(sheet.min_column)}{sheet.min_row}"
+                raise UsageError(
+                    key="import.dimension",
+                    path=shown,
+                    dimension=f"{first}:{get_column_letter(columns)}{rows}",
+                    rows=str(MAX_ROWS),
+                    columns=str(MAX_COLUMNS),
+                )
+            # Read as the cells are, not as the dimension says: a dimension smaller than the
+            # sheet would cut rows off unseen. Each row is as wide as its last cell.
+            sheet.reset_dimensions()
+            sheets[sheet.title] = _within_limits(sheet.iter_rows(values_only=True), shown)
+        return sheets
     finally:
         workbook.close()
 
@@ -212,3 +232,126 @@ def _scan_part(part: IO[bytes], name: str, shown: str) -> None:
         parser.ParseFile(part)
     except expat.ExpatError as error:
         raise UsageError(key="import.unreadable", path=shown, detail=f"{name}: {error}") from None
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _read_opendocument(path: Path, shown: str) -> dict[str, list[list[Any]]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(archive, shown)
+            with archive.open("content.xml") as content:
+                return _opendocument_sheets(content, shown)
+    except UsageError:
+        raise
+    except Exception as error:  # a broken archive or XML: the file's fault
+        raise _unreadable(shown, error) from None
+
+
+def _opendocument_sheets(content: IO[bytes], shown: str) -> dict[str, list[list[Any]]]:
+    """The sheets of an ODS content.xml, read as it streams by.
+
+    Repeated rows and cells (how a spreadsheet program writes empty stretches) take
+    no room until something follows them; a sheet over a limit is refused.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+    sheets: dict[str, list[list[Any]]] = {}
+    state: dict[str, Any] = {"sheet": None, "row": None, "cell": None, "text": None}
+    pending_rows = 0
+
+    def attribute(attributes: dict[str, str], space: str, name: str) -> str | None:
+        return attributes.get(f"{space} {name}")
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        nonlocal pending_rows
+        if tag == f"{_TABLE} table":
+            name = attribute(attributes, _TABLE, "name") or str(len(sheets) + 1)
+            state["sheet"] = sheets.setdefault(name, [])
+            pending_rows = 0
+        elif tag == f"{_TABLE} table-row" and state["sheet"] is not None:
+            repeat = int(attribute(attributes, _TABLE, "number-rows-repeated") or "1")
+            state["row"] = {"cells": [], "empty": 0, "repeat": repeat}
+        elif tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell") and state["row"]:
+            repeat = int(attribute(attributes, _TABLE, "number-columns-repeated") or "1")
+            state["cell"] = {"attributes": attributes, "lines": [], "repeat": repeat}
+        elif tag == f"{_TEXT} p" and state["cell"] is not None:
+            state["text"] = []
+        elif state["text"] is not None:
+            if tag == f"{_TEXT} s":
+                state["text"].append(" " * int(attribute(attributes, _TEXT, "c") or "1"))
+            elif tag == f"{_TEXT} tab":
+                state["text"].append("\t")
+            elif tag == f"{_TEXT} line-break":
+                state["text"].append("\n")
+
+    def characters(data: str) -> None:
+        if state["text"] is not None:
+            state["text"].append(data)
+
+    def end(tag: str) -> None:
+        nonlocal pending_rows
+        if tag == f"{_TEXT} p" and state["text"] is not None and state["cell"] is not None:
+            state["cell"]["lines"].append("".join(state["text"]))
+            state["text"] = None
+        elif tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell") and state["cell"]:
+            cell, row = state["cell"], state["row"]
+            value = _opendocument_value(cell["attributes"], cell["lines"])
+            if value in _EMPTY:
+                row["empty"] += cell["repeat"]
+            else:
+                width = len(row["cells"]) + row["empty"] + cell["repeat"]
+                if width > MAX_COLUMNS:
+                    raise _too_many_columns(shown, len(state["sheet"]) + pending_rows + 1)
+                row["cells"] += [None] * row["empty"] + [value] * cell["repeat"]
+                row["empty"] = 0
+            state["cell"] = None
+        elif tag == f"{_TABLE} table-row" and state["row"] is not None:
+            row, sheet = state["row"], state["sheet"]
+            if not row["cells"]:
+                pending_rows += row["repeat"]
+            else:
+                if len(sheet) + pending_rows + row["repeat"] > MAX_ROWS:
+                    raise UsageError(key="import.too-many-rows", path=shown, limit=str(MAX_ROWS))
+                for cell in row["cells"]:
+                    if isinstance(cell, str) and len(cell) > MAX_CELL_CHARACTERS:
+                        raise _cell_too_large(shown, len(sheet) + pending_rows + 1)
+                sheet.extend([] for _ in range(pending_rows))
+                sheet.extend(list(row["cells"]) for _ in range(row["repeat"]))
+                pending_rows = 0
+            state["row"] = None
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
+    parser.ParseFile(content)
+    if not sheets:
+        raise UsageError(key="import.no-sheet", path=shown)
+    return sheets
+
+
+def _opendocument_value(attributes: dict[str, str], lines: list[str]) -> Any:
+    """A cell's value as its type says: a number, a date, yes or no, or its text."""
+    kind = attributes.get(f"{_OFFICE} value-type")
+    if kind in ("float", "percentage", "currency"):
+        number = float(attributes.get(f"{_OFFICE} value", "0"))
+        return (
+            int(number)
+            if number.is_integer()
+            and "." not in attributes.get(f"{_OFFICE} value", "")
+            and "e" not in attributes.get(f"{_OFFICE} value", "").lower()
+            else number
+        )
+    if kind == "date":
+        written = attributes.get(f"{_OFFICE} date-value", "")
+        try:
+            return (
+                datetime.fromisoformat(written) if "T" in written else date.fromisoformat(written)
+            )
+        except ValueError:
+            return written
+    if kind == "boolean":
+        return attributes.get(f"{_OFFICE} boolean-value") == "true"
+    return "\n".join(lines)

@@ -1,8 +1,9 @@
 """What changed between two versions of agreement sets, by agreement id.
 
 Values only: the comparison says which agreements were added, removed,
-withdrawn (by a set amendment, with its date and reason) or renamed (same
-content under a new id) and, for the others, which fields changed from what
+withdrawn (by a set amendment, with its date and reason) or renamed (an id gone
+and a new one with content alike, see ``similarity``, with what else changed)
+and, for the others, which fields changed from what
 to what, with the direction of a change that matters (a target raised or
 lowered, a deadline moved later or earlier, the term extended and why) and the
 wording compared word by word.
@@ -11,7 +12,7 @@ wording compared word by word.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -290,6 +291,64 @@ def _without_id(agreement: Agreement) -> dict[str, Any]:
     return dumped
 
 
+# Two agreements are one renamed when their title and text, word for word, are at least
+# this alike (difflib's ratio, 0 to 1)...
+RENAME_SIMILARITY = 0.6
+# ... or when they measure the same metric and their titles, letter for letter, are this alike.
+RENAME_TITLE_SIMILARITY = 0.8
+
+
+def _ratio(old: Sequence[str] | str, new: Sequence[str] | str) -> float:
+    return difflib.SequenceMatcher(a=old, b=new, autojunk=False).ratio()
+
+
+def _plain(value: str | None) -> str:
+    return " ".join((value or "").casefold().split())
+
+
+def similarity(old: Agreement, new: Agreement) -> float:
+    """How alike two agreements are, apart from their ids: 1 for the same content.
+
+    The words of title and text compared in order (difflib's ratio); for two agreements
+    that measure the same metric, the letters of their titles when those are more alike.
+    """
+    if _without_id(old) == _without_id(new):
+        return 1.0
+    score = _ratio(
+        f"{_plain(old.title)} {_plain(old.text)}".split(),
+        f"{_plain(new.title)} {_plain(new.text)}".split(),
+    )
+    metric = old.target.metric if old.target is not None else None
+    if metric and new.target is not None and _plain(new.target.metric) == _plain(metric):
+        titles = _ratio(_plain(old.title), _plain(new.title))
+        if titles >= RENAME_TITLE_SIMILARITY:
+            score = max(score, titles)
+    return score
+
+
+def renames(
+    removed: Sequence[Agreement], added: Sequence[Agreement]
+) -> list[tuple[Agreement, Agreement]]:
+    """Pairs (old, new) of an agreement gone and one new that are alike enough to be one
+    renamed: the most alike pair first, each agreement in one pair at most."""
+    scored = []
+    for first, old in enumerate(removed):
+        for second, new in enumerate(added):
+            score = similarity(old, new)
+            if score >= RENAME_SIMILARITY:
+                scored.append((-score, first, second))
+    pairs: list[tuple[Agreement, Agreement]] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for _, first, second in sorted(scored):
+        if first in taken_old or second in taken_new:
+            continue
+        taken_old.add(first)
+        taken_new.add(second)
+        pairs.append((removed[first], added[second]))
+    return pairs
+
+
 def diff_set(
     old: AgreementSet | None,
     new: AgreementSet | None,
@@ -308,13 +367,14 @@ def diff_set(
     removed = [agreement for key, agreement in before.items() if key not in after]
     added = [agreement for key, agreement in after.items() if key not in before]
     changes: list[AgreementChange] = []
-    for agreement in list(added):
-        twin = next((r for r in removed if _without_id(r) == _without_id(agreement)), None)
-        if twin is not None:
-            removed.remove(twin)
-            added.remove(agreement)
-            changes.append(AgreementChange(agreement.id, agreement.title, "renamed", twin.id))
     withdrawn_before, withdrawn_now = withdrawals(old), withdrawals(new)
+    # An agreement withdrawn by an amendment of the new version is withdrawn, not renamed.
+    candidates = [agreement for agreement in removed if agreement.id not in withdrawn_now]
+    for was, agreement in renames(candidates, added):
+        removed.remove(was)
+        added.remove(agreement)
+        found = field_changes(was, agreement, statuses.get(agreement.id, (None, None)))
+        changes.append(AgreementChange(agreement.id, agreement.title, "renamed", was.id, found))
     for agreement in new.agreements:
         if agreement.id in before:
             found = field_changes(
