@@ -739,3 +739,42 @@ def test_a_party_that_left_before_the_signing_is_represented_by_its_successor(
     tail = SIGNED.replace("  - {party: corp-b, name: B. Smit, date: 2025-12-10}\n", "")
     # corp-b neither signs nor owes: corp-a signed and owes for it.
     assert _run(tmp_path, "", head=head, tail=tail) == []
+
+
+# A half-yearly quota whose backlog carries over (statushouders): one running total with
+# a milestone per half year, not one agreement per half year with its own deadline.
+QUOTA = """\
+  - id: WZ-01
+    title: Huisvesting statushouders
+    text: >-
+      Gemeente en corporaties huisvesten elk halfjaar de taakstelling statushouders; een
+      achterstand in het ene halfjaar wordt in het volgende ingehaald.
+    theme: wonen-en-zorg
+    owner: [gemeente, corporaties]
+    target:
+      metric: gehuisveste statushouders
+      unit: personen
+      value: 160
+      cumulative: true
+      baseline: {value: 0, date: 2026-01-01}
+    deadline: 2027-12-31
+    frequency: half-yearly
+    milestones:
+      - {date: 2026-06-30, value: 40}
+      - {date: 2026-12-31, value: 80}
+      - {date: 2027-06-30, value: 120}
+"""
+QUOTA_MONITOR = """\
+measurements:
+  - {agreement: SW-01, date: 2026-05-20, value: true, source: verslag evaluatie}
+  - {agreement: WZ-01, date: 2026-06-30, value: 31, source: monitor, reported_by: gemeente}
+  - {agreement: WZ-01, date: 2026-12-31, value: 52, source: monitor, reported_by: gemeente}
+"""
+
+
+def test_a_backlog_that_carries_over_is_behind_the_milestone_not_past_a_deadline(
+    tmp_path: Path,
+) -> None:
+    # 31 of 40 in the first half year and 83 of 80 after the second: the backlog was made
+    # up. Nothing is due before the deadline, so no T504 and no missing measurement.
+    assert _run(tmp_path, QUOTA, monitor=QUOTA_MONITOR, as_of=date(2027, 3, 1)) == []
