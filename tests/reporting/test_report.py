@@ -317,7 +317,7 @@ def test_overview_adds_up_counts_of_sets_with_the_same_term(tmp_path: Path) -> N
     ]
     markdown = render_report(view, "md")
     assert (
-        "| beschikbaarheid | sociale huurwoningen opgeleverd | woningen | 2 | ≥ 360 |  |"
+        "| Beschikbaarheid | sociale huurwoningen opgeleverd | woningen | 2 | ≥ 360 |  |"
         in markdown
     )
 
@@ -339,3 +339,33 @@ def test_overview_counts_sets_not_agreements(tmp_path: Path) -> None:
     assert [(row.sets, row.target, row.current) for row in view.overview] == [
         (2, "≥ 540", "75 (1 van 3 afspraken gemeten)"),
     ]
+
+
+def test_prestatie_yaml_names_the_users_own_themes(tmp_path: Path) -> None:
+    data = base_set()
+    data["agreements"][0]["theme"] = "wonen-in-de-kernen"
+    write_yaml(tmp_path / "afspraken" / "set.yaml", data)
+    (tmp_path / "prestatie.yaml").write_text(
+        "kind: config\nversion: 1\nthemes:\n  wonen-in-de-kernen: Wonen in de dorpskernen\n"
+        "  beschikbaarheid: Meer betaalbare woningen\n",
+        encoding="utf-8",
+    )
+    done = run("report", "--as-of", "2019-06-30", "--format", "md", "afspraken", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Wonen in de dorpskernen" in done.stdout
+    assert "wonen-in-de-kernen" not in done.stdout.replace("`wonen-in-de-kernen`", "")
+    # Without the configuration the slug is shown with spaces and a capital.
+    (tmp_path / "prestatie.yaml").unlink()
+    plain = run("report", "--as-of", "2019-06-30", "--format", "md", "afspraken", cwd=tmp_path)
+    assert "Wonen in de kernen" in plain.stdout
+
+
+def test_a_theme_label_that_is_no_text_is_a_configuration_error(tmp_path: Path) -> None:
+    write_yaml(tmp_path / "afspraken" / "set.yaml", base_set())
+    (tmp_path / "prestatie.yaml").write_text(
+        "kind: config\nversion: 1\nthemes:\n  beschikbaarheid: 12\n", encoding="utf-8"
+    )
+    done = run("report", "--format", "md", "afspraken", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "prestatie.yaml:4:20: V003" in done.stderr
+    assert "verwacht tekst, gevonden het getal 12" in done.stderr

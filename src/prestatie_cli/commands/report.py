@@ -53,7 +53,15 @@ def run(
         destination(output, parents=parents, inputs=[*inputs(files, setup), *templates])
     corpus, checked = load_checked(files, options)
     selection = Selection(tuple(themes), tuple(parties))
-    view = build_report(corpus, checked, as_of, setup.lang, setup.settings.thresholds, selection)
+    view = build_report(
+        corpus,
+        checked,
+        as_of,
+        setup.lang,
+        setup.settings.thresholds,
+        selection,
+        setup.settings.themes,
+    )
     write_problems(setup.err, view.problems, setup.lang)
     broken = explain(broken_sets(corpus), setup.lang)
     for line in broken:

@@ -25,6 +25,8 @@ class Settings:
     severities: dict[str, Severity] = field(default_factory=dict)
     thresholds: Thresholds = field(default_factory=Thresholds)
     path: str | None = None
+    # The report's labels for the user's own themes, by slug.
+    themes: dict[str, str] = field(default_factory=dict)
 
 
 class ConfigError(PrestatieError):
@@ -98,4 +100,4 @@ def load_settings(
         kind = str(getattr(model, "kind", ""))
         wrong = Finding("V004", ("kind",), {"kind": kind}, variant="unknown")
         return None, [from_finding(document, wrong, "error", lang)]
-    return Settings(model.lang, dict(model.rules), model.thresholds, shown), []
+    return Settings(model.lang, dict(model.rules), model.thresholds, shown, dict(model.themes)), []

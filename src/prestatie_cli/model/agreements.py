@@ -115,6 +115,8 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 RuleCode = Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$", description="A rule code, e.g. R401.")]
+# A theme as written in the agreements, for the report's labels.
+ThemeSlug = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -768,6 +770,11 @@ class Config(_Strict):
     lang: Language = "nl"
     rules: dict[RuleCode, Severity] = Field(default_factory=dict)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    themes: dict[ThemeSlug, Text] = Field(
+        default_factory=dict,
+        description="How the report names your own themes: 'wonen-en-zorg: Wonen en zorg'. "
+        "Themes not listed here are named from prestatie's own list, else from the slug.",
+    )
 
     @field_validator("rules")
     @classmethod

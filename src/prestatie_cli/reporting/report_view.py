@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -461,8 +461,11 @@ def amount(value: float, lang: Language, *, whole: bool = False) -> str:
     return "0" if shown == "-0" else shown
 
 
-def theme_label(slug: str, lang: Language) -> str:
-    """The theme as a heading: from the catalogue, else its slug with spaces and a capital."""
+def theme_label(slug: str, lang: Language, labels: Mapping[str, str] | None = None) -> str:
+    """The theme as a heading: the user's label (prestatie.yaml's themes), else the
+    catalogue's, else its slug with spaces and a capital."""
+    if labels and slug in labels:
+        return labels[slug]
     key = f"report.theme.{slug}"
     if has(key):
         return text(key, lang)
@@ -798,6 +801,7 @@ def _agreement(
     measurements: Sequence[Measurement],
     waivers: Sequence[MonitorWaiver],
     lang: Language,
+    labels: Mapping[str, str],
 ) -> AgreementView:
     agreement = row.agreement
     agreements = structure.agreements
@@ -868,7 +872,7 @@ def _agreement(
             if withdrawn is not None
             else ""
         ),
-        theme=theme_label(agreement.theme, lang),
+        theme=theme_label(agreement.theme, lang, labels),
         baseline=(
             text(
                 "report.baseline-on",
@@ -1017,6 +1021,7 @@ def _set_view(
     thresholds: Thresholds,
     selection: Selection,
     lang: Language,
+    labels: Mapping[str, str],
 ) -> tuple[SetView, tuple[Progress, ...]]:
     records = condition_records(corpus, agreements.id)
     rows = set_status(
@@ -1044,12 +1049,15 @@ def _set_view(
                 measurements.get(row.agreement.id, []),
                 waivers,
                 lang,
+                labels,
             )
         )
     # Context is judged by nothing: it is left out of the counts and tallies.
     judged = [row for row in rows if row.agreement.kind != "context"]
     owners = {row.agreement.id: _owner_keys(row, party_names) for row in judged}
-    by_theme = {row.agreement.id: [theme_label(row.agreement.theme, lang)] for row in judged}
+    by_theme = {
+        row.agreement.id: [theme_label(row.agreement.theme, lang, labels)] for row in judged
+    }
     counts = Counter(row.status for row in judged)
     # Who owes and who helps with each agreement, its groups expanded to their members.
     owing = [(a.id, set(owner_parties(agreements, a))) for a in agreements.agreements]
@@ -1108,7 +1116,8 @@ def _set_view(
         by_theme=_tallies(judged, by_theme),
         by_party=_tallies(judged, owners),
         themes=tuple(
-            ThemeView(theme_label(name, lang), tuple(items)) for name, items in themes.items()
+            ThemeView(theme_label(name, lang, labels), tuple(items))
+            for name, items in themes.items()
         ),
         signatures=_signatures(agreements, lang),
         findings=findings,
@@ -1161,7 +1170,7 @@ def _frame(agreements: AgreementSet, corpus: Corpus, lang: Language) -> str:
 
 
 def _overview(
-    all_rows: Sequence[tuple[Progress, str, str]], lang: Language
+    all_rows: Sequence[tuple[Progress, str, str]], lang: Language, labels: Mapping[str, str]
 ) -> tuple[OverviewRow, ...]:
     """Targets that can be added up across sets: counts (not shares, not per-period caps),
     of sets with the same term (2016-2019 and 2025-2028 do not add up)."""
@@ -1199,7 +1208,7 @@ def _overview(
         metric = first.metric if first is not None else ""
         overview.append(
             OverviewRow(
-                theme,
+                theme_label(theme, lang, labels),
                 metric,
                 unit,
                 len(sets[group]),
@@ -1361,6 +1370,7 @@ def build_report(
     lang: Language,
     thresholds: Thresholds,
     selection: Selection = EVERYTHING,
+    themes: Mapping[str, str] | None = None,
 ) -> ReportView:
     """Everything a report shows for the sets (and their monitors) of ``corpus``.
 
@@ -1370,7 +1380,7 @@ def build_report(
     all_rows: list[tuple[Progress, str, str]] = []
     for agreements in corpus.sets.values():
         view, rows = _set_view(
-            agreements, corpus, checked.problems, as_of, thresholds, selection, lang
+            agreements, corpus, checked.problems, as_of, thresholds, selection, lang, themes or {}
         )
         sets.append(view)
         all_rows += [(row, view.period, agreements.id) for row in rows]
@@ -1385,7 +1395,7 @@ def build_report(
         lang=lang,
         version=__version__,
         sets=tuple(sets),
-        overview=_overview(all_rows, lang) if len(sets) > 1 else (),
+        overview=_overview(all_rows, lang, themes or {}) if len(sets) > 1 else (),
         problems=corpus.problems,
         key_points=tuple(_key_points(view, lang) for view in sets),
         by_theme=_all_themes(sets),
