@@ -119,3 +119,12 @@ def test_examples_show_every_status() -> None:
         for value in statuses.values()
     }
     assert seen == {"achieved", "on_track", "at_risk", "behind", "overdue", "no_data"}
+
+
+def test_the_readme_says_what_the_quick_start_check_finds() -> None:
+    result = check(VALID, CheckOptions(date(2026, 11, 21)))
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert (result.files, len(result.problems), len(result.waived)) == (10, 7, 5)
+    assert "(zes sets en vier monitorbestanden)" in readme
+    assert "geen fouten, wel zeven eerlijke waarschuwingen" in readme
+    assert "Vijf afspraken uit Bodegraven-Reeuwijk zijn niet gehaald" in readme

@@ -1247,7 +1247,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "report.legend.today": {"nl": "vandaag", "en": "today"},
     "report.by-year": {"nl": "Per jaar", "en": "By year"},
     "report.year": {"nl": "Jaar", "en": "Year"},
-    "report.due": {"nl": "Ijkmomenten", "en": "Checkpoints"},
+    "report.due": {"nl": "IJkmomenten", "en": "Checkpoints"},
     "report.met": {"nl": "Gehaald", "en": "Met"},
     "report.missed": {"nl": "Niet gehaald", "en": "Missed"},
     "report.unknown": {"nl": "Niet (of nog niet) gemeten", "en": "Not (yet) measured"},

@@ -190,7 +190,13 @@ def test_bodegraven_monitor_with_comments_and_waivers_after(examples: Path, cli:
     inserted_at(before, after, end_of_content(before, b"\nwaivers:"), new)
     assert snapshot(examples) == {**others, str(BODEGRAVEN_MONITOR): after}
     model = valid_monitor(path)
-    assert [waiver.agreement for waiver in model.waivers] == ["BD-01", "BS-04", "BS-05", "KD-03", "BD-02"]
+    assert [waiver.agreement for waiver in model.waivers] == [
+        "BD-01",
+        "BS-04",
+        "BS-05",
+        "KD-03",
+        "BD-02",
+    ]
 
 
 def test_bodegraven_monitor_keeps_every_other_byte(examples: Path, cli: Cli) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from prestatie_cli.editing.insert import EditError, append_item, scalar
 from prestatie_cli.errors import PrestatieError
@@ -100,6 +100,11 @@ class RecordedCondition:
 
 def _refuse(key: str, lang: Language, **params: str) -> RecordError:
     return RecordError(text(key, lang, params))
+
+
+def _did_you_mean(meant: str | None, lang: Language) -> str:
+    """' Bedoelt u ...?' after a refusal, or nothing when no near word was found."""
+    return " " + text("ui.did-you-mean", lang, {"suggestion": meant}) if meant else ""
 
 
 def parse_value(raw: str, agreement: Agreement, lang: Language) -> int | float | bool:
@@ -270,16 +275,8 @@ def record(
                     path=str(path),
                 )
 
-    values = {name: getattr(measurement, name) for name in FIELDS}
     path, created = _append(
-        corpus,
-        agreements,
-        monitor_file,
-        "measurements",
-        [(name, scalar(value)) for name, value in values.items() if value is not None],
-        refuse_twice,
-        lambda before, after: list(after.measurements) == [*before.measurements, measurement],
-        lang,
+        corpus, agreements, monitor_file, "measurements", measurement, FIELDS, refuse_twice, lang
     )
     return Recorded(path, created, measurement)
 
@@ -295,7 +292,7 @@ def record_condition(
         raise _refuse("record.no-conditions", lang, id=agreement.id)
     if entry.condition not in known:
         close = suggestion(entry.condition, known)
-        hint = " " + text("ui.did-you-mean", lang, {"suggestion": close}) if close else ""
+        hint = _did_you_mean(close, lang)
         raise _refuse(
             "record.unknown-condition",
             lang,
@@ -332,15 +329,14 @@ def record_condition(
                     state=existing.state,
                 )
 
-    values = {name: getattr(written, name) for name in CONDITION_FIELDS}
     path, created = _append(
         corpus,
         agreements,
         monitor_file,
         "conditions",
-        [(name, scalar(value)) for name, value in values.items() if value is not None],
+        written,
+        CONDITION_FIELDS,
         refuse_twice,
-        lambda before, after: list(after.conditions) == [*before.conditions, written],
         lang,
     )
     return RecordedCondition(path, created, written)
@@ -353,7 +349,7 @@ def parse_state(raw: str, lang: Language) -> str:
     cleaned = " ".join(raw.strip().lower().split())
     meant = _STATE_WORDS.get(cleaned) or _STATE_WORDS.get(cleaned.replace("_", "-"))
     meant = meant or (cleaned if cleaned in STATES else suggestion(cleaned, STATES))
-    hint = " " + text("ui.did-you-mean", lang, {"suggestion": meant}) if meant else ""
+    hint = _did_you_mean(meant, lang)
     raise _refuse("record.state", lang, state=raw, hint=hint)
 
 
@@ -361,14 +357,16 @@ def _append(
     corpus: Corpus,
     agreements: AgreementSet,
     monitor_file: Path | None,
-    key: str,
-    pairs: list[tuple[str, str]],
+    key: Literal["measurements", "conditions"],
+    item: Measurement | ConditionRecord,
+    names: Sequence[str],
     refuse_twice: Callable[[Monitor, Path], None],
-    appended: Callable[[Monitor, Monitor], bool],
     lang: Language,
 ) -> tuple[Path, bool]:
-    """Add ``pairs`` as a new item of the monitor's list ``key``; the path and whether the
-    monitor file was created."""
+    """Add the fields ``names`` of ``item`` that are set as a new item of the monitor's list
+    ``key``; the path and whether the monitor file was created."""
+    values = {name: getattr(item, name) for name in names}
+    pairs = [(name, scalar(value)) for name, value in values.items() if value is not None]
     path = monitor_file or _monitor_for(corpus, agreements)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Refused before anything is read: a file that is read-only, a device, a link to
@@ -387,7 +385,8 @@ def _append(
         except EditError:
             raise _refuse(unsafe, lang, path=str(path)) from None
         _, checked = _parse_monitor(after, str(path), agreements.id, lang)
-        if not appended(monitor, checked):
+        # The file as written holds what it held, and the new item after it.
+        if list(getattr(checked, key)) != [*getattr(monitor, key), item]:
             raise _refuse(unsafe, lang, path=str(path))
         write_atomic(path, after, bom=bom)
     return path, created

@@ -201,6 +201,28 @@ def progress(
     return replace(found, owed_by=owed_by)
 
 
+def progress_in_set(
+    agreement: Agreement,
+    agreements: AgreementSet,
+    measurements_of: Mapping[str, Sequence[Measurement]],
+    as_of: date,
+    thresholds: Thresholds,
+    conditions: Iterable[ConditionRecord] = (),
+) -> Progress:
+    """The progress of ``agreement`` of the set ``agreements``, from ``measurements_of`` (every
+    agreement's measurements): the set's term, withdrawals, mergers and parts all count."""
+    return progress(
+        agreement,
+        measurements_of.get(agreement.id, ()),
+        as_of,
+        agreements.period,
+        thresholds,
+        agreement_set=agreements,
+        measurements_of=measurements_of,
+        conditions=conditions,
+    )
+
+
 def _due(agreement: Agreement, period: Period, agreement_set: AgreementSet | None) -> date:
     """The day by which it must be met: its own deadline, else the end of the term."""
     if agreement_set is not None:

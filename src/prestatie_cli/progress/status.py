@@ -21,7 +21,7 @@ from prestatie_cli.model.agreements import (
 )
 from prestatie_cli.model.problems import Problem
 from prestatie_cli.model.structure import parties_of
-from prestatie_cli.progress.calculation import Progress, progress
+from prestatie_cli.progress.calculation import Progress, progress_in_set
 from prestatie_cli.progress.statuses import LIGHTS, Light, Status
 
 
@@ -122,16 +122,7 @@ def set_status(
     records = list(conditions)
     rows = []
     for agreement in agreements.agreements:
-        row = progress(
-            agreement,
-            measurements.get(agreement.id, ()),
-            as_of,
-            agreements.period,
-            thresholds,
-            agreement_set=agreements,
-            measurements_of=measurements,
-            conditions=records,
-        )
+        row = progress_in_set(agreement, agreements, measurements, as_of, thresholds, records)
         if selection.keeps(row, agreements):
             rows.append(row)
     return SetStatus(agreements, tuple(rows))

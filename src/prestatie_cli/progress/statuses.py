@@ -14,7 +14,7 @@ A status may be named by its code or by its label in either language (``status_n
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from prestatie_cli.messages import Language, text
 
@@ -35,21 +35,8 @@ Status = Literal[
 ]
 Light = Literal["green", "orange", "red", "grey"]
 
-STATUSES: tuple[Status, ...] = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "behind",
-    "overdue",
-    "no_data",
-    "context",
-    "request_open",
-    "request_declined",
-    "not_yet",
-    "lapsed",
-    "suspended",
-    "withdrawn",
-)
+# Every status, in the order they are shown.
+STATUSES: tuple[Status, ...] = get_args(Status)
 LIGHTS: dict[Status, Light] = {
     "achieved": "green",
     "on_track": "green",

@@ -453,11 +453,7 @@ def _agreement(
     for name in ("ongoing", "beyond_term"):
         _flag(cells, name, agreement, problem)
     _map_word(cells, "frequency", FREQUENCY_WORDS, agreement, problem)
-    milestones = _milestones(_text(cells.get("milestones")))
-    if milestones is None:
-        problem("import.milestones", column="milestones", value=_text(cells.get("milestones")))
-    elif milestones:
-        agreement["milestones"] = milestones
+    _entries_cell(cells, "milestones", _milestones, "import.milestones", agreement, problem)
     return agreement
 
 
@@ -588,16 +584,7 @@ def _target(
         result.assumptions.append(_say("import.metric", lang, row=str(row)))
     unit = _text(cells.get("unit"))
     if thousands:
-        result.assumptions.append(
-            _say(
-                "import.thousands",
-                lang,
-                row=str(row),
-                column=result.columns.get("target", "target"),
-                value=_text(written),
-                number=str(value),
-            )
-        )
+        _read_thousands(result, row, "target", written, value, lang)
     if rest and not unit:
         unit = rest  # "180 woningen": the unit written after the number
         result.assumptions.append(_say("import.unit", lang, row=str(row), unit=rest))
@@ -622,16 +609,8 @@ def _target(
     if index:
         target["index"] = index
     _map_word(cells, "counting", COUNTING_WORDS, target, problem)
-    per_year = _per_year(_text(cells.get("per_year")))
-    if per_year is None:
-        problem("import.per-year", column="per_year", value=_text(cells.get("per_year")))
-    elif per_year:
-        target["per_year"] = per_year
-    split = _split(_text(cells.get("split")))
-    if split is None:
-        problem("import.split", column="split", value=_text(cells.get("split")))
-    elif split:
-        target["split"] = split
+    _entries_cell(cells, "per_year", _per_year, "import.per-year", target, problem)
+    _entries_cell(cells, "split", _split, "import.split", target, problem)
     source = _text(cells.get("source"))
     if source:
         target["source"] = source
@@ -639,16 +618,7 @@ def _target(
     if _text(baseline):
         number, thousands_baseline, _ = parse_number(baseline)
         if thousands_baseline:
-            result.assumptions.append(
-                _say(
-                    "import.thousands",
-                    lang,
-                    row=str(row),
-                    column=result.columns.get("baseline", "baseline"),
-                    value=_text(baseline),
-                    number=str(number),
-                )
-            )
+            _read_thousands(result, row, "baseline", baseline, number, lang)
         written_day = _text(cells.get("baseline_date"))
         day = parse_date(cells.get("baseline_date"))
         # One message for each cell that cannot be read, naming its column; nothing else.
@@ -660,6 +630,22 @@ def _target(
             # Without a date the baseline is taken at the start of the term (said so).
             target["baseline"] = {"value": number, "date": day}
     return target
+
+
+def _read_thousands(
+    result: Imported, row: int, name: str, written: Any, number: float | None, lang: Language
+) -> None:
+    """Say that the cell of field ``name`` was read with a thousands separator, as ``number``."""
+    result.assumptions.append(
+        _say(
+            "import.thousands",
+            lang,
+            row=str(row),
+            column=result.columns.get(name, name),
+            value=_text(written),
+            number=str(number),
+        )
+    )
 
 
 def _range(cells: dict[str, Any], target: dict[str, Any], problem: Callable[..., None]) -> None:
@@ -689,6 +675,23 @@ def _entries(written: str, start: str) -> list[tuple[str, str, str | None]]:
         value, note = _last_brackets(rest.strip())
         found.append((head.strip() if colon else "", value, note or None))
     return found
+
+
+def _entries_cell(
+    cells: dict[str, Any],
+    name: str,
+    read: Callable[[str], list[dict[str, Any]] | None],
+    key: str,
+    into: dict[str, Any],
+    problem: Callable[..., None],
+) -> None:
+    """A cell of entries ('2027: 700; 2029: 736') read by ``read``: taken over when there are
+    any, the message ``key`` when a part cannot be read; an empty cell leaves it out."""
+    found = read(_text(cells.get(name)))
+    if found is None:
+        problem(key, column=name, value=_text(cells.get(name)))
+    elif found:
+        into[name] = found
 
 
 def _per_year(written: str) -> list[dict[str, Any]] | None:

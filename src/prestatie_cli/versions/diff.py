@@ -25,7 +25,7 @@ from prestatie_cli.model.agreements import (
     Thresholds,
 )
 from prestatie_cli.model.structure import term_end, withdrawals
-from prestatie_cli.progress.calculation import progress
+from prestatie_cli.progress.calculation import progress_in_set
 from prestatie_cli.progress.statuses import Status
 from prestatie_cli.versions.snapshots import Snapshot
 
@@ -453,15 +453,7 @@ def _status_at(
 ) -> Status | None:
     if agreement is None or agreements is None:
         return None
-    return progress(
-        agreement,
-        measurements.get(agreement.id, ()),
-        as_of,
-        agreements.period,
-        thresholds,
-        agreement_set=agreements,
-        measurements_of=measurements,
-    ).status
+    return progress_in_set(agreement, agreements, measurements, as_of, thresholds).status
 
 
 def diff_snapshots(old: Snapshot, new: Snapshot, thresholds: Thresholds) -> Diff:
