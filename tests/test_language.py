@@ -220,6 +220,26 @@ def test_usage_errors_in_words(
         ]
 
 
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["record"], "Gebruik: prestatie record [OPTIES] AFSPRAAK [WAARDE]"),
+        (["sign"], "Gebruik: prestatie sign [OPTIES] PAD"),
+        (["log"], "Gebruik: prestatie log [OPTIES] AFSPRAAK [PAD]..."),
+        (["log", "--lang", "en"], "Usage: prestatie log [OPTIONS] AGREEMENT [PATH]..."),
+    ],
+)
+def test_a_required_argument_is_written_plainly_in_the_usage_line(
+    args: list[str],
+    usage: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+    code, _, err = _run(args, monkeypatch, capsys)
+    assert (code, err.splitlines()[1]) == (2, usage)
+
+
 def test_an_unknown_language_in_the_environment_is_refused(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

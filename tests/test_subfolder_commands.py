@@ -68,11 +68,14 @@ def test_export_refuses_when_the_only_set_has_errors(tmp_path: Path) -> None:
     output = root / "tabel.csv"
     done = run(root, "export", "-o", str(output))
     assert done.returncode == 2
-    assert (
-        f"De set in afspraken/{NAME} heeft fouten en is niet gelezen. "
-        f"Eerste fout: afspraken/{NAME}:10:8: V003 Ongeldige waarde voor 'end': '2019-13-31' is "
-        f"geen bestaande datum. Alle fouten: prestatie check afspraken/{NAME}"
-    ) in done.stderr.splitlines()
+    # The error once, then the set named without repeating it.
+    assert done.stderr.splitlines() == [
+        f"afspraken/{NAME}:10:8: V003 fout Ongeldige waarde voor 'end': '2019-13-31' is "
+        "geen bestaande datum.",
+        "    tip: Schrijf datums als 2019-12-31 (jaar-maand-dag).",
+        f"De set in afspraken/{NAME} heeft fouten (hierboven) en is niet gelezen. "
+        f"Alle fouten: prestatie check afspraken/{NAME}",
+    ]
     assert not output.exists()
     # To standard output: nothing, not a header-only table.
     shown = run(root, "export")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -31,7 +32,7 @@ from prestatie_cli.messages import (
     text,
     use_language,
 )
-from prestatie_cli.progress.statuses import STATUSES, status_choices, status_named
+from prestatie_cli.progress.statuses import STATUSES, status_choices, statuses_named
 from prestatie_cli.reporting.check_formats import CHECK_FORMATS
 from prestatie_cli.reporting.diff_formats import DIFF_FORMATS
 from prestatie_cli.reporting.escape import visible
@@ -122,6 +123,14 @@ def _metavar(param: Any, lang: Language) -> str:
     return text(key, lang) if has(key) else kind.upper()
 
 
+def _usage_name(param: Any) -> str:
+    """An argument in the usage line: AFSPRAAK, [WAARDE] when it may be left out, PAD...
+    when it may be repeated."""
+    name = str(param.display_name_raw)
+    shown = name if param.required else f"[{name}]"
+    return shown + ("..." if param.nargs != 1 else "")
+
+
 def _said(key: str, fallback: str | None, lang: Language) -> str | None:
     return text(key, lang) if has(key) else fallback
 
@@ -156,6 +165,8 @@ def _word(group: Any, lang: Language) -> None:
             if isinstance(param, typer.core.TyperArgument):
                 # typer shows an argument's type beside its placeholder; the placeholder says it.
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+                # A required argument plainly (AFSPRAAK), not as typer writes it ({AFSPRAAK}).
+                param._usage_display_name = partial(_usage_name, param)  # type: ignore[method-assign]
 
 
 def _rich_words(lang: Language) -> None:
@@ -390,8 +401,9 @@ _FORMAT = typer.Option("--format", "-f", help="Output format.")
 _ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-def _date(value: str | None) -> date:
-    """A date written as YYYY-MM-DD; today when none is given."""
+def _date(value: str | None, writes: bool = False) -> date:
+    """A date written as YYYY-MM-DD; today when none is given. For a command that
+    ``writes``, a refusal says that nothing was written."""
     if value is None:
         return date.today()
     if _ISO_DAY.match(value):
@@ -402,20 +414,23 @@ def _date(value: str | None) -> date:
     read = dutch_date(value)
     key = f"cli.date.{read[1]}" if read else "cli.date"
     meant = read[0] if read else ""
-    raise typer.BadParameter(
-        text(key, current_language(), {"value": visible(value), "meant": meant})
-    )
+    lang = current_language()
+    said = text(key, lang, {"value": visible(value), "meant": meant})
+    if writes:
+        said += " " + text("cli.nothing-written", lang)
+    raise typer.BadParameter(said)
 
 
 def _statuses(values: Iterable[str], chosen: Language | None) -> "list[Status]":
-    """The statuses named by --status: a name (on_track) or a label (op koers, On-Track).
+    """The statuses named by --status: a name (on_track), a label (op koers, On-Track), or
+    a colour (rood, green) for every status of that light.
 
     An unknown one is refused in the language chosen with --lang, else the run's.
     """
     found: list[Status] = []
     for value in values:
-        status = status_named(value)
-        if status is None:
+        named = statuses_named(value)
+        if not named:
             lang = chosen or current_language()
             raise typer.BadParameter(
                 text(
@@ -423,7 +438,7 @@ def _statuses(values: Iterable[str], chosen: Language | None) -> "list[Status]":
                 ),
                 param_hint="'--status'",
             )
-        found.append(status)
+        found += [status for status in named if status not in found]
     return found
 
 
@@ -742,7 +757,15 @@ def record_command(
     from prestatie_cli.commands import record
 
     asked = record.Asked(
-        agreement, value, _date(day), source, reported_by, note, index, condition, _state(state)
+        agreement,
+        value,
+        _date(day, writes=True),
+        source,
+        reported_by,
+        note,
+        index,
+        condition,
+        _state(state),
     )
     setup = _setup(ctx, config, lang)
     raise typer.Exit(record.run(asked, sets=sets or [], monitor_file=monitor_file, setup=setup))
@@ -838,7 +861,7 @@ def sign_command(
     """
     from prestatie_cli.commands import sign
 
-    signed_on = _date(day)
+    signed_on = _date(day, writes=True)
     setup = _setup(ctx, config, lang)
     raise typer.Exit(sign.run(path, party=party, name=name, day=signed_on, setup=setup))
 
@@ -985,6 +1008,13 @@ def import_command(
             "into the new set as they are.",
         ),
     ] = None,
+    only_set: Annotated[
+        str | None,
+        _option(
+            "--set",
+            help="Take only the rows of this set from a table of several (its set column).",
+        ),
+    ] = None,
     parents: ParentsOption = False,
     lang: MessagesLang = None,
 ) -> None:
@@ -1011,6 +1041,7 @@ def import_command(
         parties=parties,
         monitor=monitor,
         parents=parents,
+        only_set=only_set,
         lang=_language(ctx, lang) or "nl",
         out=sys.stdout,
         err=sys.stderr,

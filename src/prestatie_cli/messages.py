@@ -26,6 +26,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Het bestand bestaat niet.",
         "en": "The file does not exist.",
     },
+    "Y001.message.no-path": {
+        "nl": "De map (of het bestand) bestaat niet.",
+        "en": "The folder (or file) does not exist.",
+    },
     "Y001.message.directory": {
         "nl": "Dit is een map, geen bestand.",
         "en": "This is a directory, not a file.",
@@ -507,8 +511,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "{path} is not a set of agreements (kind: agreements). Nothing was written.",
     },
     "sign.unknown-party": {
-        "nl": "'{party}' is geen partij van de set; kies uit {known}. Er is niets geschreven.",
-        "en": "'{party}' is not a party to the set; choose one of {known}. Nothing was written.",
+        "nl": "'{party}' is geen partij van de set; kies uit {known}.{hint} "
+        "Er is niets geschreven.",
+        "en": "'{party}' is not a party to the set; choose one of {known}.{hint} "
+        "Nothing was written.",
     },
     "sign.unsafe": {
         "nl": "De handtekening kon niet veilig aan {path} worden toegevoegd (schrijf 'signatures' als "
@@ -527,28 +533,30 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "cannot read or write{where}: {reason}. Nothing was changed.",
     },
     "cli.status": {
-        "nl": "'{value}' is geen status; kies uit {choices}",
-        "en": "'{value}' is not a status; choose from {choices}",
+        "nl": "'{value}' is geen status of kleur; kies een kleur (groen, oranje, rood, grijs) "
+        "of een status: {choices}",
+        "en": "'{value}' is not a status or colour; choose a colour (green, orange, red, grey) "
+        "or a status: {choices}",
     },
     "cli.date": {
-        "nl": "'{value}' is geen datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31",
-        "en": "'{value}' is not a date written as YYYY-MM-DD, for example 2026-12-31",
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-31.",
+        "en": "'{value}' is not a date written as YYYY-MM-DD, for example 2026-12-31.",
     },
     "cli.date.day": {
-        "nl": "'{value}' is geen datum als JJJJ-MM-DD; schrijf {meant}",
-        "en": "'{value}' is not a date written as YYYY-MM-DD; write {meant}",
+        "nl": "'{value}' is geen datum als JJJJ-MM-DD; schrijf {meant}.",
+        "en": "'{value}' is not a date written as YYYY-MM-DD; write {meant}.",
     },
     "cli.date.quarter": {
         "nl": "'{value}' is geen datum als JJJJ-MM-DD; voor het einde van dat kwartaal schrijft "
-        "u {meant}",
+        "u {meant}.",
         "en": "'{value}' is not a date written as YYYY-MM-DD; for the end of that quarter write "
-        "{meant}",
+        "{meant}.",
     },
     "cli.date.year": {
         "nl": "'{value}' is geen datum als JJJJ-MM-DD; voor het einde van dat jaar schrijft u "
-        "{meant}",
+        "{meant}.",
         "en": "'{value}' is not a date written as YYYY-MM-DD; for the end of that year write "
-        "{meant}",
+        "{meant}.",
     },
     "ui.did-you-mean": {"nl": "Bedoelt u '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
     "ui.waived": {"nl": "uitgezonderd", "en": "waived"},
@@ -706,6 +714,12 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "{problem} Alle fouten: prestatie check {path}",
         "en": "The set in {path} has errors and was not read. First error: {where}: {code} "
         "{problem} All errors: prestatie check {path}",
+    },
+    "load.broken-set-listed": {
+        "nl": "De set in {path} heeft fouten (hierboven) en is niet gelezen. "
+        "Alle fouten: prestatie check {path}",
+        "en": "The set in {path} has errors (above) and was not read. "
+        "All errors: prestatie check {path}",
     },
     "record.in-broken-set": {
         "nl": "Er is geen afspraak met id '{id}' in de sets die te lezen zijn; mogelijk staat "
@@ -952,6 +966,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "diff.value.signature": {
         "nl": "{party}: getekend door {name} op {date}",
         "en": "{party}: signed by {name} on {date}",
+    },
+    "diff.value.signed": {
+        "nl": "getekend door {name} op {date}",
+        "en": "signed by {name} on {date}",
     },
     "log.heading": {
         "nl": "Geschiedenis van {id} ({count} wijziging(en))",
@@ -1265,7 +1283,11 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     },
     "report.pdf-needs-file": {
         "nl": "Een PDF gaat naar een bestand: geef -o rapport.pdf.",
-        "en": "A PDF is written to a file: give -o rapport.pdf.",
+        "en": "A PDF is written to a file: give -o report.pdf.",
+    },
+    "report.suffix-unknown": {
+        "nl": "-o {path}: een rapport is Markdown, HTML of PDF; laat de naam eindigen op {suffixes}.",
+        "en": "-o {path}: a report is Markdown, HTML or PDF; end the name in {suffixes}.",
     },
     "report.suffix-mismatch": {
         "nl": "-o {path} past niet bij --format {format}: gebruik de extensie {suffix} of laat --format weg.",
@@ -1343,8 +1365,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "init.start-year": {
         "nl": "Het beginjaar {year} kan niet: kies een jaar van {first} tot en met {last}, "
         "voluit geschreven (bijvoorbeeld 2026). Er is niets geschreven.",
-        "en": "The start year {year} cannot be: choose a year from {first} to {last}, written "
-        "in full (for example 2026). Nothing was written.",
+        "en": "The start year {year} cannot be used: choose a year from {first} to {last}, "
+        "written in full (for example 2026). Nothing was written.",
     },
     "init.added": {
         "nl": "In {path} {count} bestand(en) toegevoegd: {files}.",
@@ -1357,6 +1379,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "init.next": {
         "nl": "Volgende stap:\n  prestatie check afspraken monitor",
         "en": "Next step:\n  prestatie check afspraken monitor",
+    },
+    "init.next-in": {
+        "nl": "Volgende stappen:\n  cd {path}\n  prestatie check afspraken monitor",
+        "en": "Next steps:\n  cd {path}\n  prestatie check afspraken monitor",
     },
     "init.nothing": {
         "nl": "In {path} bestaat alles al wat prestatie init maakt ({files}); er is niets "
@@ -1379,13 +1405,26 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "(a git address with a tag or commit). Nothing was written.",
     },
     "init.requirement-invalid": {
-        "nl": "--requirement {requirement} kan niet: geef één regel die met 'prestatie' begint, "
-        "bijvoorbeeld 'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0', "
-        "zonder '{{{{'. Er is niets geschreven.",
+        "nl": "--requirement {requirement} kan niet: geef één regel die met 'prestatie @' begint, "
+        "gevolgd door het adres van prestatie, bijvoorbeeld "
+        "'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0'. "
+        "Er is niets geschreven.",
         "en": "--requirement {requirement} cannot be used: give one line that starts with "
-        "'prestatie', for example "
-        "'prestatie @ git+https://example.org/your-organisation/prestatie@v0.1.0', without "
-        "'{{{{'. Nothing was written.",
+        "'prestatie @' followed by the address of prestatie, for example "
+        "'prestatie @ git+https://example.org/your-organisation/prestatie@v0.1.0'. "
+        "Nothing was written.",
+    },
+    "init.requirement-index": {
+        "nl": "--requirement {requirement} kan niet: CI zou dan prestatie op naam van een "
+        "pakketindex installeren, en het pakket met die naam daar is niet dit programma. "
+        "Geef het adres met een vaste versie: 'prestatie @ git+URL@COMMIT', bijvoorbeeld "
+        "'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0'. "
+        "Er is niets geschreven.",
+        "en": "--requirement {requirement} cannot be used: CI would then install prestatie by "
+        "name from a package index, and the package of that name there is not this program. "
+        "Give its address with a fixed version: 'prestatie @ git+URL@COMMIT', for example "
+        "'prestatie @ git+https://example.org/your-organisation/prestatie@v0.1.0'. "
+        "Nothing was written.",
     },
     "init.done": {
         "nl": "Nieuwe repository voor prestatieafspraken in {path}: {count} bestanden.\n"
@@ -1406,6 +1445,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "export.xlsx-needs-file": {
         "nl": "Een Excel-bestand kan niet naar de terminal: geef -o BESTAND.xlsx.",
         "en": "An Excel file cannot go to the terminal: give -o FILE.xlsx.",
+    },
+    "export.suffix-unknown": {
+        "nl": "-o {path}: een export is CSV, Excel, OpenDocument of JSON; laat de naam eindigen op {suffixes}.",
+        "en": "-o {path}: an export is CSV, Excel, OpenDocument or JSON; end the name in {suffixes}.",
+    },
+    "export.ods-needs-file": {
+        "nl": "Een OpenDocument-bestand kan niet naar de terminal: geef -o BESTAND.ods.",
+        "en": "An OpenDocument file cannot go to the terminal: give -o FILE.ods.",
     },
     "export.suffix-conflict": {
         "nl": "{path} eindigt op {suffix}, maar --format is {format}: kies een van beide "
@@ -1490,6 +1537,25 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "Koppel hem met --map '{header}=veld' als hij erbij hoort.",
         "en": "Column {column} ('{header}') was not taken over: unknown column name. "
         "Map it with --map '{header}=field' if it belongs.",
+    },
+    "import.many-sets": {
+        "nl": "De kolom set van deze tabel bevat {count} sets ({sets}); een import maakt één set. "
+        "Kies er een met --set, bijvoorbeeld --set {first}, of exporteer één set als werkboek "
+        "(prestatie export --workbook) en importeer dat. Er is niets geschreven.",
+        "en": "The set column of this table holds {count} sets ({sets}); an import makes one set. "
+        "Choose one with --set, for example --set {first}, or export one set as a workbook "
+        "(prestatie export --workbook) and import that. Nothing was written.",
+    },
+    "import.set-unknown": {
+        "nl": "De kolom set van deze tabel bevat geen set {set}, wel: {sets}. "
+        "Er is niets geschreven.",
+        "en": "The set column of this table does not hold a set {set}, only: {sets}. "
+        "Nothing was written.",
+    },
+    "import.set-no-column": {
+        "nl": "--set {set}: deze tabel heeft geen kolom set. Laat --set weg. "
+        "Er is niets geschreven.",
+        "en": "--set {set}: this table has no set column. Leave out --set. Nothing was written.",
     },
     "import.duplicate": {
         "nl": "Rij {row}: nummer {id} komt al eerder voor; de rij is overgeslagen.",
@@ -2161,6 +2227,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "A set whose parties and groups the table names (by name or id); they go into "
         "the new set as they are.",
     },
+    "help.import.only_set": {
+        "nl": "Neem uit een tabel met meerdere sets alleen de rijen van deze set (kolom set).",
+        "en": "Take only the rows of this set from a table of several (its set column).",
+    },
     # rules
     "help.rules": {
         "nl": "Toon de regels: code, standaard ernst, toelichting, een goed en een fout "
@@ -2285,6 +2355,7 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "'{value}' kan niet bij {name}.",
         "en": "'{value}' cannot go with {name}.",
     },
+    "cli.nothing-written": {"nl": "Er is niets geschreven.", "en": "Nothing was written."},
     "cli.error.invalid": {
         "nl": "Ongeldige waarde bij {name}: {message}",
         "en": "Invalid value for {name}: {message}",

@@ -652,11 +652,34 @@ def test_bad_date_is_a_usage_error(examples: Path, cli: Cli) -> None:
     before = snapshot(examples)
     code, out, err = cli(examples, "record", "BS-01", "5", "--date", "31-12-2019", *ONLY_LINDEVEEN)
     assert (code, out) == (2, "")
-    # typer draws a box around the message; the words are what matter.
-    words = " ".join(err.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
-    assert "'31-12-2019' is geen datum als JJJJ-MM-DD; schrijf 2019-12-31" in words
+    assert err.splitlines()[0] == (
+        "prestatie: '31-12-2019' is geen datum als JJJJ-MM-DD; schrijf 2019-12-31. "
+        "Er is niets geschreven."
+    )
     assert "Traceback" not in err
     assert snapshot(examples) == before
+
+
+def test_bad_date_of_a_signature_is_refused_and_nothing_written(examples: Path, cli: Cli) -> None:
+    before = snapshot(examples)
+    code, out, err = cli(
+        examples, "sign", "--lang", "en", "--party", "gemeente", "--name", "A. B",
+        "--date", "12/31/2019", "afspraken/lindeveen-2025-2028.yaml",
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == (
+        "prestatie: '12/31/2019' is not a date written as YYYY-MM-DD, for example 2026-12-31. "
+        "Nothing was written."
+    )
+    assert snapshot(examples) == before
+
+
+def test_bad_as_of_date_ends_in_a_full_stop(examples: Path, cli: Cli) -> None:
+    code, out, err = cli(examples, "status", "--as-of", "31-12-2019", "afspraken")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == (
+        "prestatie: '31-12-2019' is geen datum als JJJJ-MM-DD; schrijf 2019-12-31."
+    )
 
 
 def test_unsafe_refusal_speaks_the_language_asked(tmp_path: Path, cli: Cli) -> None:

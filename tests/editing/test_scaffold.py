@@ -191,7 +191,8 @@ def test_init_adds_the_missing_files_and_keeps_an_existing_one(
     assert done.stdout == (
         f"In demo 8 bestand(en) toegevoegd: {', '.join(added)}.\n"
         f"Bestaande bestanden ongemoeid gelaten: {existing}.\n"
-        "Volgende stap:\n"
+        "Volgende stappen:\n"
+        "  cd demo\n"
         "  prestatie check afspraken monitor\n"
     )
     assert (demo / existing).read_bytes() == mine
@@ -223,15 +224,35 @@ def test_init_in_a_repository_with_sets_adds_no_example_set(tmp_path: Path) -> N
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == (
         "De map afspraken bevat al sets; er is geen voorbeeldset (en monitor) toegevoegd.\n"
-        "In . 7 bestand(en) toegevoegd: prestatie.yaml, .pre-commit-config.yaml, "
+        "In . 8 bestand(en) toegevoegd: prestatie.yaml, .pre-commit-config.yaml, "
         ".github/workflows/prestatie.yml, .gitlab-ci.yml, schemas/agreements.schema.json, "
-        "schemas/monitor.schema.json, schemas/config.schema.json.\n"
+        "schemas/monitor.schema.json, schemas/config.schema.json, monitor/.gitkeep.\n"
         "Volgende stap:\n"
         "  prestatie check afspraken monitor\n"
     )
     after = tree(tmp_path)
     assert {name: after[name] for name in before} == before
-    assert not (tmp_path / "monitor").exists()
+    assert [path.name for path in (tmp_path / "monitor").iterdir()] == [".gitkeep"]
+
+
+def test_init_beside_sets_gives_a_next_step_that_works(tmp_path: Path) -> None:
+    """The next step, run from where init was run, finds the monitor folder."""
+    (tmp_path / "d" / "afspraken").mkdir(parents=True)
+    (tmp_path / "d" / "afspraken" / "x.yaml").write_text("kind: agreements\n")
+    done = run("init", "d", "--start-year", "2026", "--requirement", REQUIREMENT, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.endswith("Volgende stappen:\n  cd d\n  prestatie check afspraken monitor\n")
+    assert (tmp_path / "d" / "monitor" / ".gitkeep").read_text() == ""
+    check = run("check", "afspraken", "monitor", cwd=tmp_path / "d")
+    assert "monitor:1:1" not in check.stdout
+    assert "Y001" not in check.stdout
+    assert "afspraken/x.yaml" in check.stdout
+
+
+def test_a_missing_folder_is_not_called_a_file(tmp_path: Path) -> None:
+    done = run("check", "monitor", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout.startswith("monitor:1:1: Y001 fout De map (of het bestand) bestaat niet.\n")
 
 
 def test_init_without_a_public_origin_asks_for_requirement(tmp_path: Path) -> None:
@@ -260,17 +281,34 @@ def test_without_origin_init_still_adds_to_a_repository_that_has_its_ci(tmp_path
 
 @pytest.mark.parametrize(
     "requirement",
-    ["prestatie-nep>=1", "iets anders", "prestatie @ git+https://x.example/p@${{ github.ref }}",
-     "prestatie\n>=1"],
+    ["prestatie-nep>=1", "iets anders", "foo",
+     "prestatie @ git+https://x.example/p@${{ github.ref }}", "prestatie\n>=1"],
 )  # fmt: skip
 def test_a_requirement_for_something_else_is_refused(tmp_path: Path, requirement: str) -> None:
     done = run("init", "demo", "--requirement", requirement, cwd=tmp_path)
     shown = requirement.replace("\n", "\\n")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
-        f"prestatie: --requirement {shown} kan niet: geef één regel die met 'prestatie' "
-        "begint, bijvoorbeeld 'prestatie @ git+https://example.org/uw-organisatie/prestatie"
-        "@v0.1.0', zonder '{{'. Er is niets geschreven.\n"
+        f"prestatie: --requirement {shown} kan niet: geef één regel die met 'prestatie @' "
+        "begint, gevolgd door het adres van prestatie, bijvoorbeeld "
+        "'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0'. "
+        "Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("requirement", ["prestatie>=0.1.0", "prestatie", "prestatie[pdf]==0.1"])
+def test_a_requirement_by_name_from_a_package_index_is_refused(
+    tmp_path: Path, requirement: str
+) -> None:
+    done = run("init", "demo", "--requirement", requirement, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"prestatie: --requirement {requirement} kan niet: CI zou dan prestatie op naam van "
+        "een pakketindex installeren, en het pakket met die naam daar is niet dit programma. "
+        "Geef het adres met een vaste versie: 'prestatie @ git+URL@COMMIT', bijvoorbeeld "
+        "'prestatie @ git+https://example.org/uw-organisatie/prestatie@v0.1.0'. "
+        "Er is niets geschreven.\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -282,6 +320,17 @@ def test_a_start_year_not_in_four_digits_is_refused(tmp_path: Path, year: str) -
     assert done.stderr == (
         f"prestatie: Het beginjaar {year} kan niet: kies een jaar van 1990 tot en met 2199, "
         "voluit geschreven (bijvoorbeeld 2026). Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_start_year_not_in_four_digits_is_refused_in_english(tmp_path: Path) -> None:
+    done = run("init", "demo", "--lang", "en", "--start-year", "26", "--requirement",
+               REQUIREMENT, cwd=tmp_path)  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "prestatie: The start year 26 cannot be used: choose a year from 1990 to 2199, written "
+        "in full (for example 2026). Nothing was written.\n"
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -198,7 +198,7 @@ def test_sign_refuses_an_unknown_party_and_writes_nothing(tmp_path: Path) -> Non
         sign(path, "Gemeente", "X", date(2025, 6, 1), "en")
     assert str(raised.value) == (
         "'Gemeente' is not a party to the set; choose one of gemeente, corp-a, hv-a. "
-        "Nothing was written."
+        "Did you mean 'gemeente'? Nothing was written."
     )
     assert raised.value.exit_code == 2
     assert path.read_text(encoding="utf-8") == BASE

@@ -64,6 +64,8 @@ OUTPUTS = {
     "report": ("report", "--as-of", "2026-11-21"),
     "export": ("export", "--as-of", "2026-11-21"),
 }
+# A name each command writes (a name of another kind of file is refused).
+NAMED = {"report": "md", "export": "csv"}
 
 
 def _no_folder(path: str, folder: str) -> str:
@@ -147,15 +149,23 @@ def test_output_never_replaces_the_configuration_it_read(tmp_path: Path) -> None
 @pytest.mark.parametrize("command", sorted(OUTPUTS))
 def test_a_missing_folder_is_an_error_unless_parents_is_given(tmp_path: Path, command: str) -> None:
     work = _examples(tmp_path)
-    done = prestatie(*OUTPUTS[command], "-o", "nieuw/map/uit.txt", "afspraken", "monitor", cwd=work)
+    done = prestatie(
+        *OUTPUTS[command], "-o", f"nieuw/map/uit.{NAMED[command]}", "afspraken", "monitor", cwd=work
+    )
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == _no_folder("nieuw/map/uit.txt", "nieuw/map")
+    assert done.stderr == _no_folder(f"nieuw/map/uit.{NAMED[command]}", "nieuw/map")
     assert _listing(work) == ["afspraken", "monitor"]
     done = prestatie(
-        *OUTPUTS[command], "--parents", "-o", "nieuw/map/uit.txt", "afspraken", "monitor", cwd=work
+        *OUTPUTS[command],
+        "--parents",
+        "-o",
+        f"nieuw/map/uit.{NAMED[command]}",
+        "afspraken",
+        "monitor",
+        cwd=work,
     )
     assert done.returncode == 0, done.stderr
-    assert _listing(work / "nieuw" / "map") == ["uit.txt"]
+    assert _listing(work / "nieuw" / "map") == [f"uit.{NAMED[command]}"]
 
 
 @pytest.mark.parametrize("command", sorted(OUTPUTS))
@@ -164,15 +174,19 @@ def test_output_to_a_link_writes_its_target_and_keeps_the_link(
 ) -> None:
     work = _examples(tmp_path)
     (work / "archief").mkdir()
-    (work / "archief" / "2026.txt").write_text("vorige versie\n", encoding="utf-8")
-    (work / "laatste.txt").symlink_to("archief/2026.txt")
-    done = prestatie(*OUTPUTS[command], "-o", "laatste.txt", "afspraken", "monitor", cwd=work)
+    (work / "archief" / f"2026.{NAMED[command]}").write_text("vorige versie\n", encoding="utf-8")
+    (work / f"laatste.{NAMED[command]}").symlink_to(f"archief/2026.{NAMED[command]}")
+    done = prestatie(
+        *OUTPUTS[command], "-o", f"laatste.{NAMED[command]}", "afspraken", "monitor", cwd=work
+    )
     assert done.returncode == 0, done.stderr
-    assert (work / "laatste.txt").readlink().as_posix() == "archief/2026.txt"
-    written = (work / "archief" / "2026.txt").read_text(encoding="utf-8")
+    assert (
+        work / f"laatste.{NAMED[command]}"
+    ).readlink().as_posix() == f"archief/2026.{NAMED[command]}"
+    written = (work / "archief" / f"2026.{NAMED[command]}").read_text(encoding="utf-8")
     assert written.startswith("# Rapportage" if command == "report" else "\ufeffset;nr;titel;")
-    assert _listing(work) == ["afspraken", "archief", "laatste.txt", "monitor"]
-    assert _listing(work / "archief") == ["2026.txt"]
+    assert _listing(work) == ["afspraken", "archief", f"laatste.{NAMED[command]}", "monitor"]
+    assert _listing(work / "archief") == [f"2026.{NAMED[command]}"]
 
 
 @pytest.mark.parametrize("command", sorted(OUTPUTS))

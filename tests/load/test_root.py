@@ -107,8 +107,14 @@ def test_a_set_with_errors_is_named_by_status_report_and_record(tmp_path: Path) 
     for command in ("status", "report"):
         done = run(root, command)
         assert done.returncode == 2
-        assert named in done.stderr.splitlines()
-        assert "Geen sets afspraken gevonden" not in done.stderr
+        # The error once, then the set named without repeating it.
+        assert done.stderr.splitlines() == [
+            f"{where}: V003 fout Ongeldige waarde voor 'deadline': '2030-13-31' is geen "
+            "bestaande datum.",
+            "    tip: Schrijf datums als 2019-12-31 (jaar-maand-dag).",
+            "De set in afspraken/stad-2027-2030.yaml heeft fouten (hierboven) en is niet "
+            "gelezen. Alle fouten: prestatie check afspraken/stad-2027-2030.yaml",
+        ]
     before = (root / "monitor" / "stad-2027-2030.yaml").read_bytes()
     done = run(root, "record", "BS-01", "30", "--date", "2027-12-31")
     assert done.returncode == 2

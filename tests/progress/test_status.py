@@ -278,7 +278,7 @@ def test_english_labels(tmp_path: Path) -> None:
         ],
         "J26-02": [
             "J26-02", "60 flexwoningen aan de Stationsweg-Oost", "corp-thuisbaak",
-            "24 / ≥ 60 woningen", "2026-06-30", "29.7", "at risk",
+            "24 / ≥ 60 woningen", "2026-06-30", "30", "at risk",
             "2027-03-27 (after the deadline)",
         ],
     }  # fmt: skip
@@ -483,26 +483,40 @@ def test_filter_by_status_repeatable_and_with_party(tmp_path: Path) -> None:
 
 
 def test_unknown_status_is_a_usage_error(tmp_path: Path) -> None:
-    done = status("--status", "groen", *LINDEVEEN, cwd=tmp_path)
+    done = status("--status", "misschien", *LINDEVEEN, cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     words = " ".join(done.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
-    assert words.startswith("prestatie: Ongeldige waarde bij --status: 'groen' is geen status")
+    assert words.startswith("prestatie: Ongeldige waarde bij --status: 'misschien' is geen")
     assert (
-        "'groen' is geen status; kies uit behaald (achieved), op koers (on_track), risico "
-        "(at_risk), achter (behind), niet gehaald (overdue), geen gegevens (no_data), context, "
-        "verzoek, nog niet aanvaard (request_open), verzoek afgewezen (request_declined), nog "
-        "niet van kracht (not_yet), vervallen (lapsed), opgeschort (suspended), ingetrokken "
-        "(withdrawn)" in words
+        "'misschien' is geen status of kleur; kies een kleur (groen, oranje, rood, grijs) of een "
+        "status: behaald (achieved); op koers (on_track); risico (at_risk); achter (behind); "
+        "niet gehaald (overdue); geen gegevens (no_data); context; verzoek, nog niet aanvaard "
+        "(request_open); verzoek afgewezen (request_declined); nog niet van kracht (not_yet); "
+        "vervallen (lapsed); opgeschort (suspended); ingetrokken (withdrawn)" in words
     )
     assert "Traceback" not in done.stderr
-    english = status("--lang", "en", "--status", "green", *LINDEVEEN, cwd=tmp_path)
+    english = status("--lang", "en", "--status", "maybe", *LINDEVEEN, cwd=tmp_path)
     words = " ".join(english.stderr.replace("│", " ").replace("╭", " ").replace("╰", " ").split())
     assert english.returncode == 2
     assert (
-        "'green' is not a status; choose from achieved, on track, at risk, behind, overdue, no "
-        "data, context, request, not yet accepted (request_open), request declined, not yet in "
-        "effect (not_yet), lapsed, suspended, withdrawn" in words
+        "'maybe' is not a status or colour; choose a colour (green, orange, red, grey) or a "
+        "status: achieved; on track; at risk; behind; overdue; no data; context; request, not "
+        "yet accepted (request_open); request declined; not yet in effect (not_yet); lapsed; "
+        "suspended; withdrawn" in words
     )
+
+
+@pytest.mark.parametrize(("colour", "statuses"), [("rood", ("behind", "overdue")),
+                         ("Red", ("behind", "overdue")), ("oranje", ("at_risk",)),
+                         ("groen", ("achieved", "on_track"))])  # fmt: skip
+def test_a_colour_selects_every_status_of_its_light(
+    tmp_path: Path, colour: str, statuses: tuple[str, ...]
+) -> None:
+    by_colour = status_json("--status", colour, *LINDEVEEN, cwd=tmp_path)
+    named = [option for name in statuses for option in ("--status", name)]
+    by_name = status_json(*named, *LINDEVEEN, cwd=tmp_path)
+    assert _ids_and_tallies(by_colour) == _ids_and_tallies(by_name)
+    assert _ids_and_tallies(by_colour)[0]
 
 
 GREEN_OR_ORANGE = [
@@ -965,3 +979,24 @@ def test_split_and_counting_in_every_format() -> None:
     assert "- BS-02: split: sociale huur 60 %, middenhuur 20 %, betaalbare koop 20 %" in (
         markdown.splitlines()
     )
+
+
+def test_expected_homes_are_whole_homes_in_text_and_markdown(tmp_path: Path) -> None:
+    """A target that counts things expects whole ones (as the report shows); a share keeps a
+    decimal, and JSON keeps the value as computed."""
+    markdown = status("--format", "md", *LINDEVEEN, cwd=tmp_path)
+    rows = {
+        cells[1].strip(): cells[6].strip()
+        for cells in (line.split("|") for line in markdown.stdout.splitlines())
+        if len(cells) > 7
+    }
+    assert {key: rows[key] for key in ("BS-01", "WZ-02", "LB-01", "J26-02")} == {
+        "BS-01": "299",
+        "WZ-02": "41",
+        "LB-01": "73,2",
+        "J26-02": "30",
+    }
+    found = status_json(*LINDEVEEN, cwd=tmp_path)
+    (lindeveen,) = found["sets"]
+    expected = {row["id"]: row["expected_value"] for row in lindeveen["agreements"]}
+    assert round(expected["J26-02"], 2) == 29.67

@@ -126,6 +126,30 @@ def test_a_pdf_that_cannot_be_meant_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_pdf_to_the_terminal_is_refused_in_english() -> None:
+    done = run("report", "--lang", "en", "--format", "pdf", *CASES["hofstreek"])
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "prestatie: A PDF is written to a file: give -o report.pdf.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("r.docx", []), ("r.docx", ["--format", "html"]), ("r.txt", []), ("r", [])],
+)
+def test_a_report_file_of_another_kind_is_refused(
+    tmp_path: Path, name: str, args: list[str]
+) -> None:
+    target = tmp_path / name
+    done = run("report", *args, "-o", target, *CASES["hofstreek"])
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"prestatie: -o {target}: een rapport is Markdown, HTML of PDF; "
+        "laat de naam eindigen op .md .markdown .html .htm .pdf.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_pdf_without_weasyprint_names_the_extra(tmp_path: Path) -> None:
     # A real interpreter in which WeasyPrint cannot be imported, as without the extra.
     code = (

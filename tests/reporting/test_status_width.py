@@ -31,6 +31,7 @@ from prestatie_cli.reporting.status_formats import (
 from tests.conftest import REPO
 
 EXAMPLES = [REPO / "examples" / "afspraken", REPO / "examples" / "monitor"]
+LINDEVEEN_FILES = [folder / "lindeveen-2025-2028.yaml" for folder in EXAMPLES]
 AS_OF = "2026-06-30"
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -179,16 +180,36 @@ def test_too_narrow_for_a_table_each_agreement_is_a_block() -> None:
     shown = render_text(report, "en", color=False, width=40)
     lines = [line.rstrip() for line in shown.splitlines()]
     assert max(len(line) for line in lines) <= 40
-    assert lines[3:6] == [
+    assert lines[3:9] == [
         "BT-01  no data",
         "  Passend toewijzen aan huishoudens met",
         "  recht op huurtoeslag",
+        "  — / ≥ 95 %",
+        "  Owner: corp-mozaiek",
+        "BT-02  no data",
     ]
     assert "┃" not in shown
-    assert (
-        "Left out at 40 characters wide: Owner, Measured, Expected, Projection. A wider window, "
-        "--format md or --format json shows everything."
-    ) in " ".join(" ".join(lines).split())
+    # A block has room for every field: nothing is said to be left out.
+    assert "Left out" not in shown
+
+
+def test_a_block_shows_every_field_that_has_a_value() -> None:
+    corpus = load_models(discover(LINDEVEEN_FILES), "nl")
+    report = status(corpus, date(2026, 6, 30), Settings().thresholds)
+    lines = [
+        line.rstrip() for line in render_text(report, "nl", color=False, width=40).splitlines()
+    ]
+    start = lines.index("BS-01  achter")
+    assert lines[start : start + 7] == [
+        "BS-01  achter",
+        "  960 nieuwe sociale huurwoningen",
+        "  170 / ≥ 960 woningen",
+        "  Trekker: corp-veenhuis",
+        "  Gemeten: 2026-06-30",
+        "  Verwacht: 299",
+        "  Prognose: 2033-06-06 (na de termijn)",
+    ]
+    assert not any(line.startswith("Weggelaten") for line in lines)
 
 
 def test_columns_are_left_out_in_the_stated_order() -> None:

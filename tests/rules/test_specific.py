@@ -345,3 +345,11 @@ def test_a_process_step_with_a_when_or_an_outcome_is_fine(text: str) -> None:
 def test_result_agreements_are_not_judged_as_processes(tmp_path: Path) -> None:
     path = _set_with_text(tmp_path, "      Partijen nemen kennis van 180 nieuwe woningen.\n")
     assert [p.code for p in check([path], CheckOptions(DURING)).problems] == []
+
+
+def test_an_intention_to_deliver_is_vague() -> None:
+    assert vague_phrases("De corporatie neemt zich voor 120 woningen op te leveren.") == [
+        "neemt zich voor"
+    ]
+    assert vague_phrases("Wij hebben ons voorgenomen 50 woningen te bouwen.") == ["ons voorgenomen"]
+    assert vague_phrases("De gemeente neemt de kosten voor haar rekening.") == []

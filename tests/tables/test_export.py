@@ -274,6 +274,27 @@ def test_export_xlsx_needs_an_output_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["x.docx", "x.txt", "x"])
+def test_export_to_a_file_of_another_kind_is_refused(tmp_path: Path, name: str) -> None:
+    done = run_process("export", "-o", name, REPO / "examples" / "afspraken", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"prestatie: -o {name}: een export is CSV, Excel, OpenDocument of JSON; "
+        "laat de naam eindigen op .csv .xlsx .ods .json.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_ods_needs_an_output_file(tmp_path: Path) -> None:
+    done = run_process("export", "--format", "ods", REPO / "examples" / "afspraken", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "prestatie: Een OpenDocument-bestand kan niet naar de terminal: geef -o BESTAND.ods.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- The columns of issue 13, on the Weidemeer frame -------------------------------------------
 
 # Where an agreement stands changes with the progress rules; what was agreed does not.
@@ -467,14 +488,15 @@ def test_a_suffix_that_names_another_format_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_suffix_no_format_names_leaves_the_choice_to_format(tmp_path: Path) -> None:
-    target = tmp_path / "afspraken.txt"
-    done = run("export", "--as-of", AS_OF, "-o", target, LINDEVEEN)
-    assert done.returncode == 0
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfset;nr;titel;")
-    done = run("export", "--as-of", AS_OF, "-f", "xlsx", "-o", tmp_path / "tabel.dat", LINDEVEEN)
-    assert done.returncode == 0
-    assert (tmp_path / "tabel.dat").read_bytes().startswith(b"PK\x03\x04")
+def test_a_suffix_no_format_names_is_refused_also_with_format(tmp_path: Path) -> None:
+    target = tmp_path / "tabel.dat"
+    done = run("export", "--as-of", AS_OF, "-f", "xlsx", "-o", target, LINDEVEEN)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"prestatie: -o {target}: een export is CSV, Excel, OpenDocument of JSON; "
+        "laat de naam eindigen op .csv .xlsx .ods .json.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_csv_file_starts_with_a_byte_order_mark_and_the_terminal_gets_none(

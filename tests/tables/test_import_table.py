@@ -1132,3 +1132,50 @@ def test_party_ids_survive_export_import_and_export_again(tmp_path: Path) -> Non
     assert {party.id for party in model.parties} <= {
         party.id for party in _model(original).parties
     } | {group.id for group in _model(original).groups}
+
+
+# --- A flat export of several sets: one set at a time -----------------------------------------
+
+SETS_OF_EXAMPLES = (
+    "bodegraven-reeuwijk-2016-2019, lindeveen-2025-2028, regio-hofstreek-2024-2027, "
+    "weidemeer-2026-2029, weidemeer-2026, weidemeer-2027"
+)
+
+
+@pytest.fixture(scope="module")
+def all_sets(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    table = tmp_path_factory.mktemp("alle") / "alle.csv"
+    assert run("export", "--as-of", AS_OF, "-o", table, REPO / "examples/afspraken").returncode == 0
+    return table
+
+
+def test_import_of_a_table_of_several_sets_is_refused(all_sets: Path, tmp_path: Path) -> None:
+    done = run("import", all_sets, "-o", tmp_path / "x.yaml")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"De kolom set van deze tabel bevat 6 sets ({SETS_OF_EXAMPLES}); een import maakt één "
+        "set. Kies er een met --set, bijvoorbeeld --set bodegraven-reeuwijk-2016-2019, of "
+        "exporteer één set als werkboek (prestatie export --workbook) en importeer dat. "
+        "Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_set_takes_the_rows_of_one_set(all_sets: Path, tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    done = run("import", all_sets, "-o", target, "--set", "lindeveen-2025-2028")
+    assert done.returncode in (0, 1), done.stderr
+    original = _model(REPO / "examples/afspraken/lindeveen-2025-2028.yaml")
+    assert [item.id for item in _model(target).agreements] == [
+        item.id for item in original.agreements
+    ]
+
+
+def test_import_set_that_the_table_lacks_is_refused(all_sets: Path, tmp_path: Path) -> None:
+    done = run("import", all_sets, "-o", tmp_path / "x.yaml", "--set", "nergens")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"De kolom set van deze tabel bevat geen set nergens, wel: {SETS_OF_EXAMPLES}. "
+        "Er is niets geschreven.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -326,7 +326,7 @@ def test_an_answer_given_reads_as_a_sentence() -> None:
     back = field_changes(new, _agreement(**request, answer={"state": "open", "date": "2026-10-01"}))
     assert _lines(back, "nl") == [
         "answer.state: accepted → open",
-        "answer.date: 2026-11-01 → 2026-10-01",
+        "answer.date: 1 november 2026 → 1 oktober 2026",
         "answer.note: Collegebesluit → —",
     ]
 
@@ -433,7 +433,7 @@ def test_every_new_part_of_a_set_reads_as_words() -> None:
         "amendments[2026-11-20]: — → wijziging van 20 november 2026: A-13 vervalt.; ingetrokken: "
         "A-13; termijn verlengd tot 31 december 2020 (akkoord: gemeente, corp-a)",
         "waivers[P604]: — → P604: Tekent later.",
-        "term: 2019-12-31 → 2020-12-31 (366 dagen later; reden: A-13 vervalt.)",
+        "term: 31 december 2019 → 31 december 2020 (366 dagen later; reden: A-13 vervalt.)",
     ]
     assert _lines(result.fields, "en")[5] == (
         "amendments[2026-11-20]: — → amendment of 20 November 2026: A-13 vervalt.; withdrawn: "
@@ -443,9 +443,8 @@ def test_every_new_part_of_a_set_reads_as_words() -> None:
         [item], signatures=[{"party": "gemeente", "name": "J. de Vries", "date": "2016-03-15"}]
     )
     assert _lines(diff_set(old, signed, "set.yaml").fields, "nl") == [
-        "signatures: gemeente: getekend door J. de Vries op 15 maart 2016; corp-a: getekend door "
-        "A. Jansen op 15 maart 2016; hv-a: getekend door M. Bakker op 20 maart 2016 → gemeente: "
-        "getekend door J. de Vries op 15 maart 2016"
+        "signatures[corp-a]: getekend door A. Jansen op 15 maart 2016 → —",
+        "signatures[hv-a]: getekend door M. Bakker op 20 maart 2016 → —",
     ]
     for line in _lines(result.fields, "nl", True):
         assert "{" not in line and '"' not in line, line
@@ -455,3 +454,30 @@ def test_a_value_of_an_unknown_shape_is_still_no_json() -> None:
     change = FieldChange("something", {"a": 1, "b": [1, 2], "c": None}, ["x", {"y": "z"}])
     assert field_line(change, "nl") == "something: a: 1; b: 1, 2 → x; y: z"
     assert field_line(FieldChange("contributors", ["a"], []), "nl") == "contributors: a → —"
+
+
+def test_one_changed_signature_is_one_line_and_the_others_none() -> None:
+    item = _item()
+    signatures = [dict(signature) for signature in base_set()["signatures"]]
+    signatures[0].update(name="R. Koster", date="2016-03-16")
+    changed = diff_set(_set([item]), _set([item], signatures=signatures), "set.yaml")
+    assert _lines(changed.fields, "nl") == [
+        "signatures[gemeente]: getekend door J. de Vries op 15 maart 2016 → getekend door "
+        "R. Koster op 16 maart 2016"
+    ]
+    assert _lines(changed.fields, "en") == [
+        "signatures[gemeente]: signed by J. de Vries on 15 March 2016 → signed by "
+        "R. Koster on 16 March 2016"
+    ]
+
+
+def test_a_moved_deadline_reads_as_long_dates_in_text_and_iso_in_json() -> None:
+    changed = diff_set(_set([_item()]), _set([_item(deadline="2019-06-30")]), "set.yaml")
+    (change,) = changed.agreements
+    assert _lines(change.fields, "nl") == [
+        "deadline: 31 december 2019 → 30 juni 2019 (184 dagen eerder)"
+    ]
+    assert _lines(change.fields, "en") == [
+        "deadline: 31 December 2019 → 30 June 2019 (184 days earlier)"
+    ]
+    assert (change.fields[0].old, change.fields[0].new) == ("2019-12-31", "2019-06-30")

@@ -366,7 +366,7 @@ def test_diff_between_two_commits_as_text(history: History, prestatie: Run) -> N
         "      target.value: 180 → 200 (verhoogd met 20)\n"
         f"      {AMENDMENT_LINE}\n"
         "  ~ BS-02 Bouwlocaties (gewijzigd)\n"
-        "      deadline: 2026-12-31 → 2027-06-30 (181 dagen later)\n"
+        "      deadline: 31 december 2026 → 30 juni 2027 (181 dagen later)\n"
         "      milestones[2025-12-31].value: 60 → 70 (verhoogd met 10)\n"
         "  ~ BS-03 Levensloopbestendige woningen (gewijzigd)\n"
         f"      {BS03_WORDS}\n"
@@ -382,7 +382,7 @@ def test_diff_in_english(history: History, prestatie: Run) -> None:
     assert done.out.splitlines()[1:] == [
         f"Set {SET_ID} ({SET_PATH})",
         "  ~ BS-02 Bouwlocaties (changed)",
-        "      deadline: 2026-12-31 → 2027-06-30 (181 days later)",
+        "      deadline: 31 December 2026 → 30 June 2027 (181 days later)",
         "      milestones[2025-12-31].value: 60 → 70 (raised by 10)",
     ]
 
@@ -400,7 +400,7 @@ def test_diff_as_markdown(history: History, prestatie: Run) -> None:
         "  - target.value: 180 → 200 (verhoogd met 20)",
         f"  - {AMENDMENT_LINE_MD}",
         "- `~` BS-02 Bouwlocaties (gewijzigd)",
-        "  - deadline: 2026-12-31 → 2027-06-30 (181 dagen later)",
+        "  - deadline: 31 december 2026 → 30 juni 2027 (181 dagen later)",
         "  - milestones\\[2025-12-31\\].value: 60 → 70 (verhoogd met 10)",
         "- `~` BS-03 Levensloopbestendige woningen (gewijzigd)",
         "  - text: Woonstichting A past ~~jaarlijks~~ **elk jaar** 40 **bestaande** woningen aan "
@@ -715,7 +715,7 @@ def test_log_lists_each_change_newest_first(tmp_path: Path, prestatie: Run) -> N
     assert done.out == (
         "Geschiedenis van BS-01 (3 wijziging(en))\n"
         f"{short(shas['main'])} 2025-06-15 Anna Auteur: BS-01 eerder klaar\n"
-        "    deadline: 2027-12-31 → 2027-06-30 (184 dagen eerder)\n"
+        "    deadline: 31 december 2027 → 30 juni 2027 (184 dagen eerder)\n"
         f"{short(shas['raised'])} 2025-02-10 Bert Beleid: Meer woningen\n"
         "    target.value: 180 → 200 (verhoogd met 20)\n"
         f"    {AMENDMENT_LINE}\n"
@@ -1193,6 +1193,12 @@ def test_comments_and_layout_do_not_change_the_digest(tmp_path: Path, prestatie:
             "Er is niets geschreven.\n",
         ),
         (
+            set_text([BS01]),
+            ["--party", "gemeent"],
+            "prestatie: 'gemeent' is geen partij van de set; kies uit gemeente, corp-a, hv-a. "
+            "Bedoelt u 'gemeente'? Er is niets geschreven.\n",
+        ),
+        (
             "kind: agreements\nversion: [1\n",
             ["--party", "gemeente"],
             "prestatie: De set {path}:2:10 is niet te lezen: Dit is geen geldige YAML: ",
@@ -1209,7 +1215,7 @@ def test_comments_and_layout_do_not_change_the_digest(tmp_path: Path, prestatie:
             "prestatie: {path} is geen set afspraken (kind: agreements). Er is niets geschreven.\n",
         ),
     ],
-    ids=["unknown-party", "unreadable", "invalid", "monitor"],
+    ids=["unknown-party", "near-party", "unreadable", "invalid", "monitor"],
 )
 def test_sign_refuses_and_writes_nothing(
     tmp_path: Path, prestatie: Run, content: str, args: list[str], message: str
@@ -1275,7 +1281,7 @@ def test_options_given_to_diff_and_log_are_refused_or_read_as_paths(
     missing = process("diff", "HEAD", "--", "-h", cwd=git.root)
     assert missing.returncode == 2
     assert missing.stdout == ""
-    assert missing.stderr.startswith("-h:1:1: Y001 fout Het bestand bestaat niet.\n")
+    assert missing.stderr.startswith("-h:1:1: Y001 fout De map (of het bestand) bestaat niet.\n")
 
 
 def test_a_path_that_starts_with_a_dash_is_a_path(history: History, prestatie: Run) -> None:
@@ -1637,7 +1643,7 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
     assert done.out.splitlines() == [
         f"Verschillen van {short(shas['first'])} naar {short(shas['addendum'])}",
         f"Set weidemeer-2026-2029 ({FRAME_PATH})",
-        "    parties[corp-jong].joined: 2026-09-01 → 2026-10-01",
+        "    parties[corp-jong].joined: 1 september 2026 → 1 oktober 2026",
         "    groups[scw].members: corp-meerhof, corp-polderrijk, corp-oever, corp-polderoever → "
         "corp-meerhof, corp-polderoever",
         f"    amendments[2026-09-01]: — → {addendum}",
@@ -1668,7 +1674,7 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
         "  ~ BS-05 48 woningen Kerkpad (gewijzigd)",
         "      conditions[rvc-kerkpad].by: Raad van Commissarissen De Meerhof → RvC De Meerhof",
         "  ~ KD-01 Vanaf 2029 geen woningen met label E, F of G (gewijzigd)",
-        "      effective_from: 2029-01-01 → 2028-01-01 (366 dagen eerder)",
+        "      effective_from: 1 januari 2029 → 1 januari 2028 (366 dagen eerder)",
         "  ~ KD-02 Isolatie volgens de Nationale prestatieafspraken, tot 2030 (gewijzigd)",
         "      beyond_term: true → false",
         "  ~ LV-02 Verzoek aan de gemeente - wijkbudget Weidemeer-Oost (gewijzigd)",
@@ -1678,7 +1684,7 @@ def test_diff_shows_every_new_field_and_a_withdrawal_instead_of_a_removal(
         f"  - {WITHDRAWN_LINE}",
         f"Set weidemeer-2026 ({SLICE_PATH})",
         "    frame: weidemeer-2026-2029 → —",
-        "    bids[corp-oever].date: 2025-06-30 → 2025-07-02",
+        "    bids[corp-oever].date: 30 juni 2025 → 2 juli 2025",
         # Their deadlines passed between the two commits, with nothing recorded (T504).
         "  ~ J26-02 Huurdersorganisaties adviseren over de huurverhoging 2026 (gewijzigd)",
         "      status: geen gegevens → niet gehaald",
@@ -1729,13 +1735,13 @@ def test_diff_of_an_extended_term_gives_the_reason(weidemeer: History, prestatie
     assert done.out.splitlines()[2:4] == [
         f"    amendments[2027-03-01]: — → wijziging van 1 maart 2027: {EXTENSION_REASON}; "
         f"termijn verlengd tot 31 december 2030 (akkoord: {AGREED})",
-        f"    term: 2029-12-31 → 2030-12-31 (365 dagen later; reden: {EXTENSION_REASON})",
+        f"    term: 31 december 2029 → 31 december 2030 (365 dagen later; reden: {EXTENSION_REASON})",
     ]
     english = prestatie(
         "diff", "-f", "md", "--lang", "en", shas["addendum"], shas["extended"], cwd=git.root
     )
     assert (
-        f"- term: 2029-12-31 → 2030-12-31 (365 days later; reason: {EXTENSION_REASON})"
+        f"- term: 31 December 2029 → 31 December 2030 (365 days later; reason: {EXTENSION_REASON})"
         in english.out.splitlines()
     )
     report = json.loads(
@@ -1936,7 +1942,7 @@ def test_log_follows_an_agreement_through_its_renames(renamed: History, prestati
     assert done.out == (
         "Geschiedenis van BS-01a (4 wijziging(en))\n"
         f"{short(shas['again'])} 2025-05-10 Anna Auteur: BS-01a eerder, BS-20 heet BS-21\n"
-        "    deadline: 2027-12-31 → 2027-06-30 (184 dagen eerder)\n"
+        "    deadline: 31 december 2027 → 30 juni 2027 (184 dagen eerder)\n"
         f"{short(shas['kern'])} 2025-03-10 Anna Auteur: BS-01 wordt BS-01a, in de kern\n"
         "    hernoemd van BS-01\n"
         "    title: Nieuwe sociale huurwoningen → Nieuwe sociale huurwoningen in de kern\n"

@@ -55,14 +55,17 @@ def run(
         raise UsageError(key="export.workbook-format", format=chosen)
     written_as = EXPORT_FORMATS[chosen]
     if (workbook or written_as.text is None) and output is None:
-        raise UsageError(key="export.xlsx-needs-file")
+        raise UsageError(
+            key="export.ods-needs-file" if chosen == "ods" else "export.xlsx-needs-file"
+        )
     lang = setup.lang
     files = discover(search_paths(paths))
     if output is not None:
         # Refused before any work is done: a device, a folder, one of the files read.
         destination(output, parents=parents, inputs=inputs(files, setup))
+        known_suffix(output)
     corpus = load_models(files, lang)
-    broken = explain(broken_sets(corpus), lang) if not corpus.sets else []
+    broken = explain(broken_sets(corpus), lang, listed=True) if not corpus.sets else []
     if broken:
         # Nothing to export but sets that could not be read: say which, write nothing.
         write_problems(setup.err, corpus.problems, lang)
@@ -139,3 +142,11 @@ def _workbook(corpus: Corpus, chosen: str, output: Path, parents: bool, setup: S
     }
     info(setup.err, visible(text("export.workbook-written", lang, said)), setup.quiet)
     return exit_code(corpus.problems)
+
+
+def known_suffix(output: Path) -> None:
+    """Refuse a file whose name says another kind of file (r.docx, r.txt, r): it would not
+    hold what its name says. Checked after what -o may replace at all (a folder, a device)."""
+    if output.suffix.lower() not in SUFFIXES:
+        suffixes = " ".join(SUFFIXES)
+        raise UsageError(key="export.suffix-unknown", path=str(output), suffixes=suffixes)

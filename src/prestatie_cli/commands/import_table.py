@@ -105,6 +105,7 @@ def run(
     parties: Path | None = None,
     monitor: Path | None = None,
     parents: bool = False,
+    only_set: str | None = None,
     lang: Language,
     out: TextIO,
     err: TextIO,
@@ -127,7 +128,7 @@ def run(
             sheets, source, output, monitor, set_id, title, start, end, parents, lang, out, err
         )
     table = next(iter(sheets.values()))
-    facts = SetFacts(set_id or output.stem, title, start, end)
+    facts = SetFacts(set_id or output.stem, title, start, end, only_set=only_set)
     if known is not None:
         facts = replace(
             facts,

@@ -11,8 +11,8 @@ from prestatie_cli.editing.scaffold import (
     CI_FILES,
     default,
     installed_origin,
+    requirement_problem,
     scaffold,
-    valid_requirement,
 )
 from prestatie_cli.errors import UsageError
 from prestatie_cli.messages import Language, text, use_language
@@ -30,8 +30,9 @@ def _requirement(directory: Path, given: str | None) -> str | None:
     install without --requirement is refused, since CI could not install it.
     """
     if given is not None:
-        if not valid_requirement(given):
-            raise UsageError(key="init.requirement-invalid", requirement=visible(given))
+        problem = requirement_problem(given)
+        if problem is not None:
+            raise UsageError(key=problem, requirement=visible(given))
         return given
     requirement, origin = installed_origin()
     if requirement is None and not all((directory / name).exists() for name in CI_FILES):
@@ -90,6 +91,7 @@ def run(
     if done.kept:
         kept = ", ".join(visible(name) for name in done.kept)
         lines.append(text("init.kept", lang, {"files": kept}))
-    lines.append(text("init.next", lang))
+    here = directory.resolve() == Path.cwd().resolve()
+    lines.append(text("init.next", lang) if here else text("init.next-in", lang, {"path": path}))
     info(out, "\n".join(lines), quiet)
     return 0

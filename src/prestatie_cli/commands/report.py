@@ -51,6 +51,7 @@ def run(
         # Refused before any work is done: a device, a folder, one of the files read.
         templates = sorted(template_dir.glob("report.*")) if template_dir is not None else []
         destination(output, parents=parents, inputs=[*inputs(files, setup), *templates])
+        known_suffix(output)
     corpus, checked = load_checked(files, options)
     selection = Selection(tuple(themes), tuple(parties))
     view = build_report(
@@ -63,7 +64,7 @@ def run(
         setup.settings.themes,
     )
     write_problems(setup.err, view.problems, setup.lang)
-    broken = explain(broken_sets(corpus), setup.lang)
+    broken = explain(broken_sets(corpus), setup.lang, listed=True)
     for line in broken:
         setup.err.write(visible(line) + "\n")
     if not view.sets:
@@ -115,3 +116,11 @@ def chosen_format(output_format: str | None, output: Path | None) -> str:
             suffix=next(suffix for suffix, name in SUFFIXES.items() if name == output_format),
         )
     return output_format or named or "md"
+
+
+def known_suffix(output: Path) -> None:
+    """Refuse a file whose name says another kind of file (r.docx, r.txt, r): it would not
+    hold what its name says. Checked after what -o may replace at all (a folder, a device)."""
+    if output.suffix.lower() not in SUFFIXES:
+        suffixes = " ".join(dict.fromkeys(SUFFIXES))
+        raise UsageError(key="report.suffix-unknown", path=str(output), suffixes=suffixes)

@@ -36,7 +36,7 @@ def run(
     corpus = load_models(discover(search_paths(paths)), setup.lang)
     report = status(corpus, as_of, setup.settings.thresholds, selection)
     write_problems(setup.err, report.problems, setup.lang)
-    broken = explain(broken_sets(corpus), setup.lang)
+    broken = explain(broken_sets(corpus), setup.lang, listed=True)
     for line in broken:
         setup.err.write(visible(line) + "\n")
     if not report.sets:

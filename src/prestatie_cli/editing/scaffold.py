@@ -153,17 +153,23 @@ def installed_origin() -> tuple[str | None, str]:
     return requirement_from(direct_url), shown
 
 
-def valid_requirement(requirement: str) -> bool:
-    """A requirement for prestatie on one line, safe in YAML, a shell and an Actions run.
+def requirement_problem(requirement: str) -> str | None:
+    """Why a requirement cannot go into CI (a message key), or None if it can.
 
-    Only prestatie itself (with extras or a version or address); no control characters
-    and no ``${{`` (GitHub would evaluate it as an expression).
+    One line, safe in YAML, a shell and an Actions run (no control characters, no
+    ``${{``, which GitHub would evaluate), for prestatie itself, from an address: a
+    name (and version) alone would install whatever a package index holds by that name.
     """
     if any(ord(character) < 0x20 or ord(character) == 0x7F for character in requirement):
-        return False
+        return "init.requirement-invalid"
     if "${{" in requirement or "{{" in requirement:
-        return False
-    return _NAME.match(requirement) is not None
+        return "init.requirement-invalid"
+    named = _NAME.match(requirement)
+    if named is None:
+        return "init.requirement-invalid"
+    if not requirement[named.end() :].lstrip().startswith("@"):
+        return "init.requirement-index"
+    return None
 
 
 def _template(name: str, lang: Language) -> str:
@@ -240,6 +246,10 @@ def _valid(name: str, content: str, validated: bool) -> None:
         raise ScaffoldError(key="init.invalid", file=name, problem=f"{first.code} {field}")
 
 
+# What makes the folder of monitors exist in git before it holds a monitor.
+MONITOR_KEEP = "monitor/.gitkeep"
+
+
 def has_sets(directory: Path) -> bool:
     """Whether the folder of agreements already holds YAML files (sets of the user's)."""
     folder = directory / "afspraken"
@@ -259,6 +269,9 @@ def planned(directory: Path, plan: Scaffold) -> tuple[dict[str, str], list[str],
     had_sets = not (directory / example[0]).exists() and has_sets(directory)
     if had_sets:
         contents = {name: text for name, text in contents.items() if name not in example}
+        if not (directory / "monitor").exists():
+            # An empty folder for the monitors, so that the next step's check finds it.
+            contents[MONITOR_KEEP] = ""
     # Without a requirement the CI files are not planned; those the user has are kept.
     unplanned = CI_FILES if plan.requirement is None else ()
     kept = sorted(name for name in (*contents, *unplanned) if (directory / name).exists())

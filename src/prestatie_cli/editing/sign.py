@@ -15,6 +15,7 @@ from prestatie_cli.load.yaml import LoadError, read_text
 from prestatie_cli.messages import Language, text
 from prestatie_cli.model.agreements import AgreementSet, Signature
 from prestatie_cli.model.digest import digest
+from prestatie_cli.model.findings import suggestion
 
 
 class SignError(PrestatieError):
@@ -102,7 +103,10 @@ def sign(path: Path, party: str, name: str, day: date, lang: Language) -> Signed
             raise _refuse("sign.not-a-set", lang, path=str(path))
         parties = [item.id for item in model.parties]
         if party not in parties:
-            raise _refuse("sign.unknown-party", lang, party=party, known=", ".join(parties))
+            close = suggestion(party, parties)
+            hint = " " + text("ui.did-you-mean", lang, {"suggestion": close}) if close else ""
+            known = ", ".join(parties)
+            raise _refuse("sign.unknown-party", lang, party=party, known=known, hint=hint)
         signature = Signature(party=party, name=name, date=day, digest=digest(model))
         _refuse_implausible(model, signature, date.today(), lang)
         pairs = [

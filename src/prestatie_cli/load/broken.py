@@ -36,8 +36,13 @@ def _means_a_set(path: Path) -> bool:
     return _SET_HEADER.search(source) is not None
 
 
-def explain(problems: list[Problem], lang: Language) -> list[str]:
-    """One sentence per broken set: the file, its first error (file:line:col) and what to run."""
+def explain(problems: list[Problem], lang: Language, listed: bool = False) -> list[str]:
+    """One sentence per broken set: the file, its first error (file:line:col) and what to run;
+    without the error where the command has ``listed`` the problems just before."""
+    if listed:
+        return [
+            text("load.broken-set-listed", lang, {"path": problem.path}) for problem in problems
+        ]
     return [
         text(
             "load.broken-set",

@@ -220,7 +220,9 @@ def read_text(path: Path, shown: str) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadError("Y001", shown, reason="not-found") from None
+        # "monitor" is most likely a folder that is not there; "x.yaml" a file.
+        named = path.suffix.lower() in (".yaml", ".yml")
+        raise LoadError("Y001", shown, reason="not-found" if named else "no-path") from None
     except OSError as error:
         raise LoadError("Y001", shown, reason="os", detail=error.strerror or str(error)) from None
     if stat.S_ISDIR(info.st_mode):

@@ -72,11 +72,36 @@ def status_named(value: str) -> Status | None:
     return None
 
 
+# The colour of a light as typed, in either language: it names every status of that light.
+LIGHT_WORDS: dict[str, Light] = {
+    "groen": "green",
+    "green": "green",
+    "oranje": "orange",
+    "orange": "orange",
+    "rood": "red",
+    "red": "red",
+    "grijs": "grey",
+    "grey": "grey",
+    "gray": "grey",
+}
+
+
+def statuses_named(value: str) -> list[Status]:
+    """The statuses ``value`` names: one status, or every status of a light's colour
+    (groen, rood, green, red); empty if none."""
+    light = LIGHT_WORDS.get(_plain(value))
+    if light is not None:
+        return [status for status in STATUSES if LIGHTS[status] == light]
+    status = status_named(value)
+    return [] if status is None else [status]
+
+
 def status_choices(lang: Language) -> str:
-    """Every status as it may be chosen: 'behaald (achieved), op koers (on_track), ...';
+    """Every status as it may be chosen: 'behaald (achieved); op koers (on_track); ...'
+    (a label may hold a comma);
     the name only where the label says no more ('context', 'behind')."""
     shown = []
     for status in STATUSES:
         label = text(f"status.{status}", lang)
         shown.append(label if _plain(label) == _plain(status) else f"{label} ({status})")
-    return ", ".join(shown)
+    return "; ".join(shown)

@@ -41,6 +41,8 @@ def _value(value: Any, lang: Language, field: str = "") -> str:
     if isinstance(value, dict):
         kind = re.sub(r"\[[^\]]*\]", "", field)
         render = _ITEMS.get(kind)
+        if kind == "signatures" and field != kind:
+            render = _signed_item  # the party is in the field's name already
         if render is not None:
             try:
                 return render(value, lang)
@@ -49,6 +51,11 @@ def _value(value: Any, lang: Language, field: str = "") -> str:
         return "; ".join(
             f"{key}: {_value(item, lang)}" for key, item in value.items() if item not in _EMPTY
         )
+    if isinstance(value, str) and field.rsplit(".", 1)[-1] in _DATE_FIELDS:
+        try:
+            return _day(value, lang)
+        except ValueError:  # not a date as the files write it
+            return value
     if isinstance(value, list):
         # Owners, members, ids joined with commas; items that are sentences with semicolons.
         joint = "; " if any(isinstance(item, dict) for item in value) else ", "
@@ -57,6 +64,9 @@ def _value(value: Any, lang: Language, field: str = "") -> str:
 
 
 _EMPTY: tuple[Any, ...] = (None, [], "", {})
+# Fields whose value is a date: written as people write one ('31 december 2027'), as the
+# items of a list are; JSON keeps the date as the files write it.
+_DATE_FIELDS = ("deadline", "effective_from", "term", "date", "joined", "left", "until")
 
 
 def _flat(value: Any) -> str:
@@ -175,6 +185,11 @@ def _period_item(item: dict[str, Any], lang: Language) -> str:
 def _signature_item(item: dict[str, Any], lang: Language) -> str:
     params = {"party": item["party"], "name": _flat(item["name"]), "date": _day(item["date"], lang)}
     return text("diff.value.signature", lang, params)
+
+
+def _signed_item(item: dict[str, Any], lang: Language) -> str:
+    params = {"name": _flat(item["name"]), "date": _day(item["date"], lang)}
+    return text("diff.value.signed", lang, params)
 
 
 _ITEMS: dict[str, Callable[[dict[str, Any], Language], str]] = {

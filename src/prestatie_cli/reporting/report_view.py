@@ -473,7 +473,7 @@ def theme_label(slug: str, lang: Language, labels: Mapping[str, str] | None = No
     return words[:1].upper() + words[1:]
 
 
-def _counts(target: Target) -> bool:
+def counts_things(target: Target) -> bool:
     """Whether the target counts things (homes, households): shown as whole numbers."""
     whole = float(target.value).is_integer() and (
         target.baseline is None or float(target.baseline.value).is_integer()
@@ -582,7 +582,7 @@ def _history(
     and each measurement, with its note."""
     target = agreement.target
     numbers = _numbers(measurements, row.as_of)
-    whole = target is not None and _counts(target)
+    whole = target is not None and counts_things(target)
     agreed: dict[date, list[str]] = {}
     measured: dict[date, str] = {}
     notes: dict[date, list[str]] = {}
@@ -717,7 +717,7 @@ def _chart(
         share = (value - low) / (high - low)
         return round(view.bottom - share * (view.bottom - view.top), 1)
 
-    whole = _counts(target)
+    whole = counts_things(target)
     years = list(range(first.year + 1, last.year + 1))
     if len(years) > 6:
         years = years[:: math.ceil(len(years) / 6)]
@@ -755,7 +755,7 @@ def _expected(row: Progress, lang: Language) -> str:
         return ""
     if not math.isfinite(row.expected_value):  # beyond the float range: shown as ∞
         return _with_unit(row.expected_value, target, lang)
-    if _counts(target):
+    if counts_things(target):
         return _with_unit(round(row.expected_value), target, lang, whole=True)
     return _with_unit(round(row.expected_value, 1), target, lang)
 

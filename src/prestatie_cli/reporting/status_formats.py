@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from math import isfinite
 from typing import TYPE_CHECKING, Any, Protocol
 
 from prestatie_cli.messages import Language, number, text
@@ -199,8 +200,15 @@ def owner_cell(row: Progress) -> str:
 
 
 def expected_cell(row: Progress, lang: Language) -> str:
-    # Interpolated, so only roughly this exact: one decimal is plenty.
-    return "—" if row.expected_value is None else number(round(row.expected_value, 1), lang)
+    """Interpolated, so only roughly this exact: one decimal is plenty, and a target that
+    counts things (homes) expects whole ones, as the report shows it."""
+    if row.expected_value is None:
+        return "—"
+    from prestatie_cli.reporting.report_view import counts_things
+
+    target = row.agreement.target
+    whole = target is not None and counts_things(target) and isfinite(row.expected_value)
+    return number(round(row.expected_value, None if whole else 1), lang)
 
 
 def projected_cell(row: Progress, lang: Language) -> str:
@@ -329,7 +337,8 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
     """Rich tables, one per set; the status is always spelled out, colour only adds to it.
 
     On a narrow terminal the least needed columns are left out (``LEFT_OUT_FIRST``), and
-    said so under the table; narrower still, each agreement is a block of lines.
+    said so under the table; narrower still, each agreement is a block of lines, which
+    shows every field that has a value.
     """
     # Imported here: only this format draws tables, and start-up does not pay for rich.
     from rich.console import Console
@@ -365,7 +374,14 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
                     console.print(
                         Padding(Text(shown[column]), (0, 0, 0, 2), expand=False), overflow="fold"
                     )
-            left_out = [c for c in COLUMNS if c not in ("id", "title", "value", "status")]
+                # A block has room for the rest, each on a line of its own with its name.
+                for column in ("owner", "measured", "expected", "projected"):
+                    if shown[column] != "—":
+                        labelled = Text(f"{headers[column]}: {shown[column]}")
+                        console.print(
+                            Padding(labelled, (0, 0, 0, 2), expand=False), overflow="fold"
+                        )
+            left_out = []
         else:
             table = Table(show_lines=False, header_style="bold", expand=False)
             for column, column_width in widths.items():

@@ -8,7 +8,7 @@ from datetime import date
 from typing import ClassVar
 
 from prestatie_cli.editing.sign import earliest_signing
-from prestatie_cli.model.agreements import ROLES_REQUIRED, Agreement
+from prestatie_cli.model.agreements import ROLES_REQUIRED, Agreement, Signature
 from prestatie_cli.model.findings import Pointer, suggestion
 from prestatie_cli.model.structure import group_members, owner_parties, parties_of
 from prestatie_cli.rules._unknown import unknown_party
@@ -618,8 +618,8 @@ class SignedTwice(Rule):
     """A party signs a version of the set once; a second signature of the same content says
     nothing new and hides which signature counts.
 
-    The same content is the same digest; two signatures without a digest count as the same
-    version when they bear the same day.
+    The same content is the same digest; two signatures of which one or both lack a digest
+    count as the same version when they bear the same day.
     """
 
     code = "P628"
@@ -657,27 +657,27 @@ signatures:
 """
 
     def check_set(self, context: SetContext) -> Iterator[Finding]:
-        first: dict[tuple[str, str | date], date] = {}
-        for index, signature in enumerate(context.agreements.signatures):
-            # Without a digest, the day stands for the version signed.
-            version: str | date = signature.digest or signature.date
-            earlier = first.setdefault((signature.party, version), signature.date)
-            if _signed_before(context, index, version):
+        signatures = context.agreements.signatures
+        for index, signature in enumerate(signatures):
+            earlier = next(
+                (item for item in signatures[:index] if _same_version(item, signature)), None
+            )
+            if earlier is not None:
                 yield Finding(
                     self.code,
                     ("signatures", index, "party"),
-                    {"party": signature.party, "first": earlier.isoformat()},
+                    {"party": signature.party, "first": earlier.date.isoformat()},
                 )
 
 
-def _signed_before(context: SetContext, index: int, version: str | date) -> bool:
-    """Whether a signature before ``index`` is by the same party for the same version."""
-    signatures = context.agreements.signatures
-    party = signatures[index].party
-    return any(
-        earlier.party == party and (earlier.digest or earlier.date) == version
-        for earlier in signatures[:index]
-    )
+def _same_version(earlier: Signature, later: Signature) -> bool:
+    """Whether two signatures are one party's for the same version: the same digest, or,
+    where one has none, the same day (a digest says the version; without one the day does)."""
+    if earlier.party != later.party:
+        return False
+    if earlier.digest and later.digest:
+        return earlier.digest == later.digest
+    return earlier.date == later.date
 
 
 class SignatureDate(Rule):

@@ -260,6 +260,8 @@ PHRASES: tuple[_Phrase, ...] = (
     _Phrase((r"ambities?", r"ambi[eë]{1,2}r(?:en|t|d|de|den)", r"geambi[eë]{1,2}rd"), "intention"),
     _Phrase((r"beo(?:gen|ogt|ogd|ogden)",), "intention"),
     _Phrase((r"intenties?", r"voornemens?"), "intention"),
+    _Phrase((r"ne(?:emt|men|em|mt)" + _REFLEXIVE,), "intention", tail="voor", gap=6),
+    _Phrase(_each("zich ons", r"\s+(?:\w+\s+){0,2}?voorgenomen"), "intention"),
     _Phrase(
         (
             r"het\s+uitgangspunt\s+is",

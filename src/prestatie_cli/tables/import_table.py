@@ -219,6 +219,8 @@ class SetFacts:
     # ids refer to them, and they go into the new set as they are.
     parties: tuple[dict[str, Any], ...] = ()
     groups: tuple[dict[str, Any], ...] = ()
+    # The one set to take from a table of several (its ``set`` column, as export writes it).
+    only_set: str | None = None
 
 
 def from_table(
@@ -250,6 +252,9 @@ def from_table(
         elif name not in _IGNORED:
             mapping[index] = name
             result.columns[_text(cell)] = name
+    rows = _rows_of_set(table, header_row, overrides, facts.only_set, result, lang)
+    if rows is None:
+        return result
     # Messages name a column as the table does ('Gereed'), not by the field it fills.
     names = {field: header for header, field in result.columns.items()}
     parties: dict[str, dict[str, Any]] = {party["id"]: party for party in facts.parties}
@@ -262,7 +267,7 @@ def from_table(
     seen: set[str] = set()
     deadlines: list[date] = []
     undated: list[tuple[int, dict[str, Any]]] = []  # baselines without a date, by row
-    for number, row in enumerate(table[header_row + 1 :], start=header_row + 2):
+    for number, row in rows:
         cells = {name: row[index] for index, name in mapping.items() if index < len(row)}
         if not any(_text(value) for value in cells.values()):
             continue
@@ -321,6 +326,51 @@ def from_table(
         "signatures": [],
     }
     return result
+
+
+def _rows_of_set(
+    table: Sequence[Sequence[Any]],
+    header_row: int,
+    overrides: dict[str, str],
+    only_set: str | None,
+    result: Imported,
+    lang: Language,
+) -> list[tuple[int, Sequence[Any]]] | None:
+    """The numbered rows below the header that belong to the set to import, or None (with
+    the problem said) when the table's ``set`` column holds several sets and none was chosen,
+    or not the one chosen."""
+    rows = list(enumerate(table[header_row + 1 :], start=header_row + 2))
+    column = next(
+        (
+            index
+            for index, cell in enumerate(table[header_row])
+            if _field_for(cell, overrides) == "set"
+        ),
+        None,
+    )
+    if column is None:
+        if only_set is not None:
+            result.problems.append(_say("import.set-no-column", lang, set=only_set))
+            return None
+        return rows
+
+    def set_of(row: Sequence[Any]) -> str:
+        return _text(row[column]) if column < len(row) else ""
+
+    found = list(dict.fromkeys(set_of(row) for _, row in rows if set_of(row)))
+    if only_set is not None:
+        if only_set not in found:
+            listed = ", ".join(found) or "-"
+            result.problems.append(_say("import.set-unknown", lang, set=only_set, sets=listed))
+            return None
+        return [(number, row) for number, row in rows if set_of(row) == only_set]
+    if len(found) > 1:
+        listed = ", ".join(found)
+        result.problems.append(
+            _say("import.many-sets", lang, count=str(len(found)), sets=listed, first=found[0])
+        )
+        return None
+    return rows
 
 
 def _field_for(cell: Any, overrides: dict[str, str]) -> str | None:

@@ -74,7 +74,10 @@ _SET_KEYED: dict[str, str] = {
     "bids": "party",
     "amendments": "date",
     "waivers": "rule",
+    "signatures": "party",
 }
+# Keyed lists whose changed item is shown whole (a signature reads as one sentence).
+_WHOLE_ITEMS = ("signatures",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,18 +230,28 @@ def _keyed_changes(
     """Changes of a list, item by item: by date for milestones, by value for the rest."""
     key = key or _KEYED[name]
 
-    def label(item: Any) -> str:
-        return str(item[key]) if key else str(item)
+    def labelled(items: list[Any]) -> dict[str, Any]:
+        """Each item by its key; a second item with the same key (a party that signed
+        twice) as ``key#2``."""
+        found: dict[str, Any] = {}
+        for item in items:
+            label = str(item[key]) if key else str(item)
+            counted, number = label, 1
+            while counted in found:
+                number += 1
+                counted = f"{label}#{number}"
+            found[counted] = item
+        return found
 
-    old = {label(item): item for item in before}
-    new = {label(item): item for item in after}
+    old = labelled(before)
+    new = labelled(after)
     changes = []
     for item_key in dict.fromkeys([*old, *new]):
         was, now = old.get(item_key), new.get(item_key)
         if was == now:
             continue
         field = f"{name}[{item_key}]" if key else name
-        if key and was is not None and now is not None:
+        if key and was is not None and now is not None and name not in _WHOLE_ITEMS:
             for part in now:
                 if was.get(part) != now.get(part):
                     amount = None
