@@ -26,7 +26,12 @@ def write_pdf(html: str, target: Path, variant: str | None = None) -> None:
         from weasyprint import HTML
     except (ImportError, OSError):  # OSError: the package is there, Pango is not
         raise PdfUnavailable(key="report.pdf-needs-extra") from None
-    document = HTML(string=html, base_url=None)
+    from weasyprint.urls import URLFetcher
+
+    # The report is self-contained: nothing in it may make the PDF reach the network or
+    # read a file (an image or stylesheet named in hostile text), only inline data.
+    fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False)
+    document = HTML(string=html, base_url=None, url_fetcher=fetcher)
     try:
         document.write_pdf(target, pdf_tags=True, pdf_variant=variant)
     except Exception as error:  # WeasyPrint raises many kinds; none may become a traceback
