@@ -324,6 +324,11 @@ def test_rules_shows_the_rules_asked_for() -> None:
     assert unknown.stderr == (
         "prestatie: Er is geen regel S1O1 (dichtbij: S101); 'prestatie rules' toont ze alle.\n"
     )
+    far = run("rules", "X999")
+    assert (far.returncode, far.stderr) == (
+        2,
+        "prestatie: Er is geen regel X999; 'prestatie rules' toont ze alle.\n",
+    )
 
 
 def test_status_takes_a_dutch_status() -> None:

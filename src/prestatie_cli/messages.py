@@ -2265,6 +2265,10 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Er is geen regel {code} (dichtbij: {near}); 'prestatie rules' toont ze alle.",
         "en": "There is no rule {code} (close: {near}); 'prestatie rules' lists them all.",
     },
+    "rules.unknown.far": {
+        "nl": "Er is geen regel {code}; 'prestatie rules' toont ze alle.",
+        "en": "There is no rule {code}; 'prestatie rules' lists them all.",
+    },
     "cli.metavar.options": {"nl": "[OPTIES]", "en": "[OPTIONS]"},
     "cli.metavar.command": {"nl": "OPDRACHT [ARGUMENTEN]...", "en": "COMMAND [ARGS]..."},
     "cli.metavar.path": {"nl": "PAD", "en": "PATH"},

@@ -20,7 +20,9 @@ def run(codes: Sequence[str], *, output_format: str, lang: Language, out: TextIO
         rule = REGISTRY.get(code.strip().upper())
         if rule is None:
             near = difflib.get_close_matches(code.strip().upper(), REGISTRY, n=3)
-            raise UsageError(key="rules.unknown", code=code, near=", ".join(near) or "-")
+            if not near:
+                raise UsageError(key="rules.unknown.far", code=code)
+            raise UsageError(key="rules.unknown", code=code, near=", ".join(near))
         chosen.append(rule)
     out.write(RULES_FORMATS[output_format](chosen or REGISTRY.values(), lang))
     return 0
