@@ -204,7 +204,7 @@ def _refuse_uncounted(
     if agreement.kind == "request" and not agreement.is_commitment:
         answer = agreement.answer
         if answer is not None and answer.state == "declined":
-            answered = answer.date.isoformat() if answer.date else "?"
+            answered = answer.date.isoformat()
             raise _refuse("record.request-declined", lang, id=agreement.id, answered=answered)
         raise _refuse("record.request-open", lang, id=agreement.id)
     withdrawal = withdrawals(agreements).get(agreement.id)

@@ -9,7 +9,6 @@ Waived findings are left out: GitLab has no place for a justification.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,9 @@ def _path(path: str) -> str:
 
 def fingerprint(path: str, code: str, message: str, occurrence: int = 0) -> str:
     """A stable identity: the same file, rule and message give the same fingerprint."""
+    # Imported here: the command line imports every format on each run, --version too.
+    import hashlib
+
     key = "\0".join((path, code, message, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 

@@ -402,16 +402,22 @@ def _pattern(phrases: tuple[_Phrase, ...], words: bool) -> str:
 # of its own, searched only where the sign stands: among the words it made the search of
 # every text half as fast again.
 _VAGUE = re.compile(_pattern(PHRASES, words=True))
-_VAGUE_ANY_CASE = re.compile(_pattern(PHRASES, words=True), re.IGNORECASE)
 _SIGNS = "".join({head[0] for phrase in PHRASES for head in phrase.heads} - set(_WORDS))
 _VAGUE_SIGN = re.compile(_pattern(PHRASES, words=False))
+
+
+@functools.cache
+def _vague_any_case() -> re.Pattern[str]:
+    """The pattern for the rare text that lower case changes in length: compiled (10 ms)
+    only when one turns up, not by every process that imports the rules."""
+    return re.compile(_pattern(PHRASES, words=True), re.IGNORECASE)
 
 
 def _matches(text: str) -> list[re.Match[str]]:
     """The matches of the phrases in ``text`` (in lower case where that keeps its length)."""
     lower = text.lower()
     searched = lower if len(lower) == len(text) else text
-    vague = _VAGUE if searched is lower else _VAGUE_ANY_CASE
+    vague = _VAGUE if searched is lower else _vague_any_case()
     found = list(vague.finditer(searched))
     if any(sign in text for sign in _SIGNS):
         found = sorted([*found, *_VAGUE_SIGN.finditer(searched)], key=lambda match: match.start())
