@@ -45,7 +45,9 @@ def _run(
     )
 
 
-def _try_repo(demo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _try_repo(
+    demo: Path, env: dict[str, str], hook: str = "prestatie-check"
+) -> subprocess.CompletedProcess[str]:
     return _run(
         [
             sys.executable,
@@ -53,7 +55,7 @@ def _try_repo(demo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
             "pre_commit",
             "try-repo",
             str(ROOT),
-            "prestatie-check",
+            hook,
             "--all-files",
             "--color",
             "never",
@@ -74,7 +76,10 @@ def test_manifest_is_valid_for_pre_commit() -> None:
     hooks = load_file(ROOT / ".pre-commit-hooks.yaml").data
     assert [
         (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) for hook in hooks
-    ] == [("prestatie-check", "prestatie check", "python", False)]
+    ] == [
+        ("prestatie-check", "prestatie check", "python", False),
+        ("prestatie-fmt", "prestatie fmt --check", "python", False),
+    ]
     assert hooks[0]["verbose"] is True
 
 
@@ -137,3 +142,51 @@ def test_real_pre_commit_runs_the_hook_in_a_scaffolded_repository(tmp_path: Path
     assert (
         "3 bestand(en) gecontroleerd: 1 fout(en), 3 waarschuwing(en), 0 info, 0 uitgezonderd."
     ) in lines
+
+
+def test_real_pre_commit_runs_the_layout_hook(tmp_path: Path) -> None:
+    env = _environment(tmp_path)
+    init = _run(
+        [
+            sys.executable,
+            "-m",
+            "prestatie_cli",
+            "init",
+            "demo",
+            "--requirement",
+            "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0",
+        ],
+        tmp_path,
+        env,
+    )
+    assert init.returncode == 0, init.stderr
+    demo = (tmp_path / "demo").resolve()
+    for command in (
+        ["git", "init", "--quiet", "--initial-branch", "main"],
+        ["git", "add", "."],
+        ["git", "commit", "--quiet", "--message", "Opzet prestatieafspraken"],
+    ):
+        done = _run(command, demo, env)
+        assert done.returncode == 0, done.stderr
+
+    # What init writes is in the layout.
+    clean = _try_repo(demo, env, "prestatie-fmt")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    lines = clean.stdout.splitlines()
+    assert any(line.startswith("prestatie fmt.") and line.endswith("Passed") for line in lines)
+
+    # 'version' before 'kind' is out of order: the hook fails, names the file, writes nothing.
+    path = demo / "prestatie.yaml"
+    content = path.read_text(encoding="utf-8")
+    assert content.count("kind: config\nversion: 1\n") == 1
+    swapped = content.replace("kind: config\nversion: 1\n", "version: 1\nkind: config\n")
+    path.write_text(swapped, encoding="utf-8")
+    assert _run(["git", "add", str(path)], demo, env).returncode == 0
+
+    failed = _try_repo(demo, env, "prestatie-fmt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    lines = failed.stdout.splitlines()
+    assert any(line.startswith("prestatie fmt.") and line.endswith("Failed") for line in lines)
+    assert "- exit code: 1" in lines
+    assert "prestatie.yaml: niet in de vaste opmaak" in lines
+    assert path.read_text(encoding="utf-8") == swapped

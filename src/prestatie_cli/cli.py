@@ -626,6 +626,36 @@ def check_command(
     raise typer.Exit(code)
 
 
+@app.command("fmt", cls=_Command)
+def fmt_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None, _argument("Files or directories (searched for *.yaml and *.yml).")
+    ] = None,
+    check_only: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 when a file is not in the layout."),
+    ] = False,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Give agreement, monitor and configuration files one canonical layout, keeping every comment.
+
+    Exit code 0: done (or, with --check, nothing to change); 1: with --check, a file would
+    change; 2: a file could not be formatted safely and was left as it is.
+
+    Examples:
+
+      prestatie fmt afspraken/ monitor/
+
+      prestatie fmt --check
+    """
+    from prestatie_cli.commands import fmt
+
+    code = fmt.run(paths or [], check_only=check_only, setup=_setup(ctx, config, lang))
+    raise typer.Exit(code)
+
+
 @app.command("status", cls=_Command)
 def status_command(
     ctx: typer.Context,

@@ -2244,6 +2244,27 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Alleen deze regels, bijvoorbeeld S101 (standaard: alle).",
         "en": "Only these rules, e.g. S101 (default: all).",
     },
+    # fmt
+    "help.fmt": {
+        "nl": "Geef afspraak-, monitor- en configuratiebestanden één vaste opmaak; al het "
+        "commentaar blijft.\n\nAfsluitcode 0: klaar (met --check: niets te veranderen); 1: "
+        "met --check: een bestand zou veranderen; 2: een bestand kon niet veilig worden "
+        "opgemaakt en bleef zoals het was.\n\nVoorbeelden:\n\n  prestatie fmt afspraken/ "
+        "monitor/\n\n  prestatie fmt --check",
+        "en": "Give agreement, monitor and configuration files one canonical layout, keeping "
+        "every comment.\n\nExit code 0: done (or, with --check, nothing to change); 1: with "
+        "--check, a file would change; 2: a file could not be formatted safely and was left "
+        "as it is.\n\nExamples:\n\n  prestatie fmt afspraken/ monitor/\n\n"
+        "  prestatie fmt --check",
+    },
+    "help.fmt.paths": {
+        "nl": "Bestanden of mappen (daarin *.yaml en *.yml; standaard: de hele repository).",
+        "en": "Files or directories (searched for *.yaml and *.yml; default: the repository).",
+    },
+    "help.fmt.check_only": {
+        "nl": "Schrijf niets; sluit af met 1 als een bestand niet in de vaste opmaak staat.",
+        "en": "Write nothing; exit 1 when a file is not in the canonical layout.",
+    },
     # schema
     "help.schema": {
         "nl": "Schrijf het JSON-schema van elke soort bestand, voor editors en andere "
