@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli",),
     ("commands",),
+    ("lsp",),
     ("reporting",),
     ("tables", "versions"),
     ("check",),

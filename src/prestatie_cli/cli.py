@@ -1096,8 +1096,20 @@ def rules_command(
     raise typer.Exit(code)
 
 
+@app.command("lsp", cls=_Command)
+def lsp_command(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Start a language server for editors over stdin and stdout.
+
+    Example: prestatie lsp
+    """
+    from prestatie_cli.commands import lsp
+
+    raise typer.Exit(lsp.run(lang=_language(ctx, lang)))
+
+
 @app.command("schema", cls=_Command)
 def schema_command(
+    ctx: typer.Context,
     output_dir: Annotated[
         Path,
         typer.Option(

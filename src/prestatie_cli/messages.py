@@ -2281,6 +2281,19 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "nl": "Schrijf niets; sluit af met 1 als een bestand verouderd is.",
         "en": "Write nothing; exit 1 when a file is out of date.",
     },
+    "help.schema.lang": {
+        "nl": "Taal van de uitleg in de schema's (standaard: nl).",
+        "en": "Language of the schema's descriptions (default: nl).",
+    },
+    # lsp
+    "help.lsp": {
+        "nl": "Start een language server voor editors (stdin en stdout): de meldingen van "
+        "'prestatie check' terwijl u typt, aanvullen, uitleg bij velden, regels en ids, "
+        "naar de definitie gaan, snelle correcties en opmaak.\n\nVoorbeeld: prestatie lsp",
+        "en": "Start a language server for editors (stdin and stdout): the findings of "
+        "'prestatie check' while you type, completion, explanations of fields, rules and ids, "
+        "go to definition, quick fixes and formatting.\n\nExample: prestatie lsp",
+    },
     # Placeholders of values in the help and the usage line.
     "rules.unknown": {
         "nl": "Er is geen regel {code} (dichtbij: {near}); 'prestatie rules' toont ze alle.",

@@ -100,9 +100,16 @@ def check_corpus(corpus: Corpus, options: CheckOptions) -> CheckResult:
 
 
 def check_loaded(
-    item: Loaded, options: CheckOptions, facts: RunFacts
+    item: Loaded,
+    options: CheckOptions,
+    facts: RunFacts,
+    pairs: list[tuple[Finding, Problem]] | None = None,
 ) -> tuple[list[Problem], list[Problem]]:
-    """The problems the rules find in one loaded file, and those its waivers cover."""
+    """The problems the rules find in one loaded file, and those its waivers cover.
+
+    ``pairs``, when given, receives each problem with the finding it words (for an editor,
+    which needs the finding's pointer and suggestion as data).
+    """
     found: list[Problem] = []
     waived: list[Problem] = []
     document = item.document
@@ -112,6 +119,8 @@ def check_loaded(
         problem = _judge(document, finding, waivers, options)
         if problem is not None:
             (waived if problem.waived is not None else found).append(problem)
+            if pairs is not None:
+                pairs.append((finding, problem))
     return found, waived
 
 
