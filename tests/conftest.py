@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +21,27 @@ os.environ["PRESTATIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="prestatie-test-cach
 AS_OF = date(2026, 11, 21)
 # What init writes into CI when prestatie was installed from a local folder (as here).
 REQUIREMENT = "prestatie @ git+https://git.example.org/wonen/prestatie.git@v0.1.0"
+# The language server of VS Code's YAML extension, in which the schemas are tested. The test
+# run installs it from the npm registry once (it needs Node); CI has Node from .ci/run.
+YAML_LANGUAGE_SERVER_VERSION = "1.25.0"
+YAML_LANGUAGE_SERVER = REPO / ".ci" / "node" / "node_modules" / ".bin" / "yaml-language-server"
+
+
+def yaml_language_server() -> Path | None:
+    """The installed yaml-language-server, installed now when npm is there; else None."""
+    npm = shutil.which("npm")
+    if not YAML_LANGUAGE_SERVER.exists() and npm is not None and shutil.which("node"):
+        package = f"yaml-language-server@{YAML_LANGUAGE_SERVER_VERSION}"
+        quiet = ["--no-save", "--no-audit", "--no-fund", "--silent"]
+        subprocess.run(
+            [npm, "install", "--prefix", str(REPO / ".ci" / "node"), *quiet, package],
+            check=False,
+            capture_output=True,
+            timeout=600,
+        )
+    return YAML_LANGUAGE_SERVER if YAML_LANGUAGE_SERVER.exists() else None
+
+
 # Inside the base set's term, before its deadline: a set checked without its monitor
 # has no passed deadline to account for (T504).
 DURING = date(2019, 6, 30)

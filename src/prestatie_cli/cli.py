@@ -1122,6 +1122,10 @@ def schema_command(
         bool, typer.Option("--check", help="Write nothing; exit 1 when a file is out of date.")
     ] = False,
     parents: ParentsOption = False,
+    lang: Annotated[
+        Language | None,
+        _option("--lang", help="Language of the schema's descriptions (default: nl)."),
+    ] = None,
 ) -> None:
     """Write the JSON Schema of each kind of file, for editors and other tools.
 
@@ -1129,11 +1133,16 @@ def schema_command(
     """
     from prestatie_cli.commands import schema
 
+    # The language of the files is their content: only --lang chooses it, never the
+    # environment, so that 'schema --check' means the same on every machine.
+    shown = lang or ctx.ensure_object(_Run).lang or "nl"
+    use_language(shown)
     raise typer.Exit(
         schema.run(
             output_dir=output_dir,
             check_only=check_only,
             parents=parents,
+            lang=shown,
             out=sys.stdout,
             err=sys.stderr,
         )

@@ -117,11 +117,14 @@ def test_init_creates_exactly_the_scaffold(tmp_path: Path) -> None:
     set_id = default_id("demo")
     assert done.returncode == 0
     assert done.stderr == ""
-    assert done.stdout == done_message("demo", 9)
+    assert done.stdout == done_message("demo", 12)
     assert sorted(tree(tmp_path)) == [
         "demo/.github/workflows/prestatie.yml",
         "demo/.gitlab-ci.yml",
         "demo/.pre-commit-config.yaml",
+        "demo/.vscode/extensions.json",
+        "demo/.vscode/settings.json",
+        "demo/.vscode/tasks.json",
         f"demo/afspraken/{set_id}.yaml",
         f"demo/monitor/{set_id}.yaml",
         "demo/prestatie.yaml",
@@ -170,7 +173,12 @@ def test_scaffold_checks_clean_but_for_the_missing_signatures(
 
 @pytest.mark.parametrize(
     "existing",
-    ["prestatie.yaml", "monitor/demo-2026-2029.yaml", ".github/workflows/prestatie.yml"],
+    [
+        "prestatie.yaml",
+        "monitor/demo-2026-2029.yaml",
+        ".github/workflows/prestatie.yml",
+        ".vscode/settings.json",
+    ],
 )
 def test_init_adds_the_missing_files_and_keeps_an_existing_one(
     tmp_path: Path, existing: str
@@ -185,11 +193,12 @@ def test_init_adds_the_missing_files_and_keeps_an_existing_one(
         "prestatie.yaml", "afspraken/demo-2026-2029.yaml", "monitor/demo-2026-2029.yaml",
         ".pre-commit-config.yaml", ".github/workflows/prestatie.yml", ".gitlab-ci.yml",
         "schemas/agreements.schema.json", "schemas/monitor.schema.json",
-        "schemas/config.schema.json",
+        "schemas/config.schema.json", ".vscode/settings.json", ".vscode/extensions.json",
+        ".vscode/tasks.json",
     ]  # fmt: skip
     added = [name for name in everything if name != existing]
     assert done.stdout == (
-        f"In demo 8 bestand(en) toegevoegd: {', '.join(added)}.\n"
+        f"In demo 11 bestand(en) toegevoegd: {', '.join(added)}.\n"
         f"Bestaande bestanden ongemoeid gelaten: {existing}.\n"
         "Volgende stappen:\n"
         "  cd demo\n"
@@ -207,7 +216,8 @@ def test_init_twice_changes_nothing_and_says_so(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == (
         "In demo bestaat alles al wat prestatie init maakt (.github/workflows/prestatie.yml, "
-        ".gitlab-ci.yml, .pre-commit-config.yaml, afspraken/demo-2026-2029.yaml, "
+        ".gitlab-ci.yml, .pre-commit-config.yaml, .vscode/extensions.json, "
+        ".vscode/settings.json, .vscode/tasks.json, afspraken/demo-2026-2029.yaml, "
         "monitor/demo-2026-2029.yaml, prestatie.yaml, schemas/agreements.schema.json, "
         "schemas/config.schema.json, schemas/monitor.schema.json); er is niets geschreven.\n"
     )
@@ -224,9 +234,10 @@ def test_init_in_a_repository_with_sets_adds_no_example_set(tmp_path: Path) -> N
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == (
         "De map afspraken bevat al sets; er is geen voorbeeldset (en monitor) toegevoegd.\n"
-        "In . 8 bestand(en) toegevoegd: prestatie.yaml, .pre-commit-config.yaml, "
+        "In . 11 bestand(en) toegevoegd: prestatie.yaml, .pre-commit-config.yaml, "
         ".github/workflows/prestatie.yml, .gitlab-ci.yml, schemas/agreements.schema.json, "
-        "schemas/monitor.schema.json, schemas/config.schema.json, monitor/.gitkeep.\n"
+        "schemas/monitor.schema.json, schemas/config.schema.json, .vscode/settings.json, "
+        ".vscode/extensions.json, .vscode/tasks.json, monitor/.gitkeep.\n"
         "Volgende stap:\n"
         "  prestatie check afspraken monitor\n"
     )
@@ -577,7 +588,7 @@ def test_lang_en_writes_english_files_and_says_so_in_english(tmp_path: Path) -> 
                REQUIREMENT, cwd=tmp_path)  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == (
-        "New repository for performance agreements in demo: 9 files.\n"
+        "New repository for performance agreements in demo: 12 files.\n"
         "Next steps:\n"
         "  cd demo\n"
         "  prestatie check afspraken monitor\n"
@@ -591,6 +602,10 @@ def test_lang_en_writes_english_files_and_says_so_in_english(tmp_path: Path) -> 
         if name.endswith((".yaml", ".yml"))
     }
     assert dutch == {name: [] for name in dutch}
+    # The schemas explain each field in English too.
+    assert {
+        path.name: path.read_text(encoding="utf-8") for path in (demo / "schemas").iterdir()
+    } == schema_files("en")
     # The same files, the Dutch way: every one of them has Dutch comments.
     (tmp_path / "nl").mkdir()
     dutch_demo = scaffolded(tmp_path / "nl", "--start-year", "2026")

@@ -6,14 +6,32 @@ from pathlib import Path
 from typing import TextIO
 
 from prestatie_cli.files import WriteRefused, write_atomic
+from prestatie_cli.messages import Language, register, text
 from prestatie_cli.model.json_schema import schema_files
+
+register(
+    {
+        "schema.stale": {
+            "nl": "Verouderd (maak opnieuw met '{command}'): {files}",
+            "en": "Out of date (regenerate with '{command}'): {files}",
+        },
+    }
+)
 
 
 def run(
-    *, output_dir: Path, check_only: bool, parents: bool = False, out: TextIO, err: TextIO
+    *,
+    output_dir: Path,
+    check_only: bool,
+    parents: bool = False,
+    lang: Language = "nl",
+    out: TextIO,
+    err: TextIO,
 ) -> int:
+    """Write the schemas, with their texts in ``lang``, that differ from those in
+    ``output_dir``; with ``check_only`` write nothing and return 1 if any differ."""
     stale = []
-    for name, content in schema_files().items():
+    for name, content in schema_files(lang).items():
         target = output_dir / name
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == content:
@@ -30,6 +48,12 @@ def run(
         write_atomic(target, content)
         out.write(f"{target}\n")
     if stale:
-        err.write("Out of date (run 'prestatie schema' to regenerate): " + ", ".join(stale) + "\n")
+        command = "prestatie schema"
+        if output_dir != Path("schemas"):
+            command += f" --output-dir {output_dir}"
+        if lang != "nl":
+            command += f" --lang {lang}"
+        files = ", ".join(stale)
+        err.write(text("schema.stale", lang, {"command": command, "files": files}) + "\n")
         return 1
     return 0

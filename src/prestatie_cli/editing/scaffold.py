@@ -22,7 +22,7 @@ from prestatie_cli.editing.insert import scalar
 from prestatie_cli.errors import PrestatieError
 from prestatie_cli.files import write_atomic
 from prestatie_cli.load.parse import parse
-from prestatie_cli.messages import Language
+from prestatie_cli.messages import LANGUAGES, Language, text
 from prestatie_cli.model.json_schema import schema_files
 
 # The actions the GitHub workflow uses, pinned by commit (a tag can be moved), with the
@@ -43,6 +43,16 @@ ACTIONS = {
 }
 
 CI_FILES = (".github/workflows/prestatie.yml", ".gitlab-ci.yml")
+
+# Which schema each of the files init makes is checked against, as VS Code's YAML
+# extension reads it (yaml.schemas: schema -> globs, relative to the workspace folder).
+SCHEMA_GLOBS = {
+    "./schemas/agreements.schema.json": ["afspraken/**/*.yaml", "afspraken/**/*.yml"],
+    "./schemas/monitor.schema.json": ["monitor/**/*.yaml", "monitor/**/*.yml"],
+    "./schemas/config.schema.json": ["prestatie.yaml"],
+}
+# What VS Code's task runs: the folders init makes.
+CHECK_ARGS = ["check", "afspraken", "monitor"]
 
 
 class ScaffoldError(PrestatieError):
@@ -194,6 +204,62 @@ def _pre_commit(scaffold: Scaffold) -> str:
     return _template("pre-commit-config-repo.yaml", scaffold.lang).format(**values)
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def problem_matchers() -> list[dict[str, Any]]:
+    """VS Code problem matchers for the text of ``prestatie check``
+    (``path:line:col: CODE fout message``): one per word a severity has in either language
+    (fout, waarschuwing, info, error, warning), so that the task follows the language of
+    ``prestatie.yaml``. The regular expressions are JavaScript's and Python's alike."""
+    words = {
+        text(f"report.severity.{severity}", lang): severity
+        for lang in LANGUAGES
+        for severity in ("error", "warning", "info")
+    }
+    matchers = []
+    for shown, severity in words.items():
+        word = re.escape(shown)
+        matchers.append(
+            {
+                "owner": "prestatie",
+                "source": "prestatie",
+                "fileLocation": ["relative", "${workspaceFolder}"],
+                "severity": severity,
+                "pattern": {
+                    "regexp": rf"^(.+?):(\d+):(\d+): ([A-Z][0-9]{{3}}) {word} (.*)$",
+                    "file": 1,
+                    "line": 2,
+                    "column": 3,
+                    "code": 4,
+                    "message": 5,
+                },
+            }
+        )
+    return matchers
+
+
+def editor_files() -> dict[str, str]:
+    """VS Code's settings (the schemas of each folder), its recommended extension (YAML,
+    which reads them) and a task that runs ``prestatie check`` with its findings shown in
+    the editor."""
+    task = {
+        "label": "prestatie check",
+        "type": "process",
+        "command": "prestatie",
+        "args": CHECK_ARGS,
+        "group": {"kind": "build", "isDefault": True},
+        "presentation": {"reveal": "silent", "clear": True},
+        "problemMatcher": problem_matchers(),
+    }
+    return {
+        ".vscode/settings.json": _json({"yaml.schemas": SCHEMA_GLOBS}),
+        ".vscode/extensions.json": _json({"recommendations": ["redhat.vscode-yaml"]}),
+        ".vscode/tasks.json": _json({"version": "2.0.0", "tasks": [task]}),
+    }
+
+
 def files(scaffold: Scaffold) -> dict[str, str]:
     """Relative path -> content of every file the scaffold writes.
 
@@ -231,7 +297,8 @@ def files(scaffold: Scaffold) -> dict[str, str]:
         }
         plan[CI_FILES[0]] = _template("github-workflow.yml", lang).format(**ci)
         plan[CI_FILES[1]] = _template("gitlab-ci.yml", lang).format(**ci)
-    plan.update({f"schemas/{name}": content for name, content in schema_files().items()})
+    plan.update({f"schemas/{name}": content for name, content in schema_files(lang).items()})
+    plan.update(editor_files())
     return plan
 
 
