@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -149,11 +150,51 @@ def test_a_comment_inside_a_flow_collection_makes_it_a_block() -> None:
     )
 
 
-def test_unknown_keys_keep_their_place_and_unknown_kinds_their_order() -> None:
+def test_unknown_keys_keep_their_place() -> None:
     source = "kind: monitor\nset: a\ntypo: 1\nversion: 1\n"
     assert format_text(source) == "kind: monitor\nversion: 1\ntypo: 1\nset: a\n"
-    other = "b: 1\na: 2\n"
-    assert format_text(other) == other
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "b: 1\na: 2\n",  # no kind: another tool's file
+        "on: push\njobs:\n    test:\n        runs-on: ubuntu-latest\n",  # a CI workflow
+        "kind: Deployment\napiVersion: apps/v1\n",  # a kind, but not one of prestatie's
+        "kind: [monitor]\n",
+        "- kind: monitor\n",  # a list, not a mapping
+        "kind\n",  # a text
+    ],
+)
+def test_another_tool_s_yaml_is_refused(source: str) -> None:
+    with pytest.raises(LayoutError) as caught:
+        format_text(source, name="ci.yml")
+    assert caught.value.key == "fmt.refused.kind"
+    assert caught.value.render("nl") == (
+        "ci.yml: geen bestand van prestatie (het begint niet met 'kind: agreements', "
+        "'kind: monitor' of 'kind: config'); het blijft zoals het is."
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "formatted"),
+    [
+        # YAML reads 682 and a key '96'; check reports the decimal comma as written there.
+        ("{value: 682,96, unit: euro}", "{unit: euro, value: 682,96}"),
+        ("{comparison: at_most, value: 682,96}", "{value: 682,96, comparison: at_most}"),
+        ("{value: 1,234,567, unit: woningen}", "{unit: woningen, value: 1,234,567}"),
+        # Written with a space, they are two entries, and stay so.
+        ("{value: 682, 96, unit: euro}", "{unit: euro, value: 682, 96}"),
+    ],
+)
+def test_a_decimal_comma_between_braces_stays_with_its_number(written: str, formatted: str) -> None:
+    source = f"kind: agreements\nagreements:\n  - target: {written}\n"
+    assert format_text(source) == f"kind: agreements\nagreements:\n  - target: {formatted}\n"
+
+
+def test_the_decimal_comma_example_keeps_what_check_reports() -> None:
+    source = (ROOT / "examples" / "invalid" / "V003-decimal-comma.yaml").read_text(encoding="utf-8")
+    assert format_text(source) == source
 
 
 def test_broken_yaml_is_refused_with_its_position() -> None:
@@ -241,6 +282,16 @@ def test_every_field_of_the_format_has_its_place() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
+def test_libyaml_and_the_python_parser_give_the_same_layout(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = path.read_text(encoding="utf-8").replace("version: 1\n", "version:   1\n")
+    fast = format_text(source)
+    monkeypatch.setattr(layout, "_CParser", None)
+    assert format_text(source) == fast
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
 def test_examples_keep_data_and_comments_and_settle(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     try:
@@ -302,3 +353,18 @@ def test_generated_files_keep_data_and_comments_and_settle(source: str, crlf: bo
     assert sorted(_comments(formatted)) == sorted(_comments(source))
     assert format_text(formatted) == formatted
     assert ("\r\n" in formatted) == crlf or "\n" not in source.rstrip()
+
+
+def test_the_garbage_collector_is_back_as_it_was() -> None:
+    assert gc.isenabled()
+    format_text("kind: monitor\nversion: 1\n")
+    assert gc.isenabled()
+    with pytest.raises(LayoutError):
+        format_text("on: push\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        format_text("kind: monitor\nversion: 1\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -19,7 +19,17 @@ from prestatie_cli.lsp.text import difference
 from prestatie_cli.messages import text
 from prestatie_cli.model.json_schema import schema_for
 from prestatie_cli.rules import REGISTRY
-from tests.lsp.client import EXAMPLES, change, open_file, repository, server, shown, start
+from tests.lsp.client import (
+    EXAMPLES,
+    change,
+    close,
+    count,
+    open_file,
+    repository,
+    server,
+    shown,
+    start,
+)
 
 SET = "afspraken/bodegraven-reeuwijk-2016-2019.yaml"
 MONITOR = "monitor/bodegraven-reeuwijk-2016-2019.yaml"
@@ -360,6 +370,43 @@ async def test_formatting_lays_the_buffer_out_or_says_why_not(fresh: Editor) -> 
         ["prestatie", " niet opgemaakt"]
     ]
     assert fresh.client.log_messages == []
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_other_tools_yaml_is_judged_as_check_judges_it_and_never_formatted(
+    editor: Editor,
+) -> None:
+    workflow = "on: push\njobs:\n    check:\n        runs-on: ubuntu-latest\n"
+    hidden = [editor.root / ".github" / "workflows" / "prestatie.yml"]
+    hidden.append(editor.root / ".gitlab-ci.yml")
+    mkdocs = editor.root / "mkdocs.yml"
+    for path in [*hidden, mkdocs]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(workflow, encoding="utf-8")
+    messages = len(editor.client.messages)
+    for path in hidden:
+        editor.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=path.as_uri(), language_id="yaml", version=1, text=workflow
+                )
+            )
+        )
+    # check reads mkdocs.yml (and says what it lacks), never a hidden file or folder.
+    assert shown(await open_file(editor.client, mkdocs)) == [("V004", 0, 0, 0, 8, 1)]
+    assert [count(editor.client, path.as_uri()) for path in hidden] == [0, 0]
+    for path in [*hidden, mkdocs]:
+        found = await editor.client.text_document_formatting_async(
+            types.DocumentFormattingParams(
+                text_document=editor.document(path),
+                options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+            )
+        )
+        assert list(found or []) == []
+        close(editor.client, path)
+        path.unlink()
+    assert len(editor.client.messages) == messages
+    assert editor.client.log_messages == []
 
 
 def test_other_commands_start_without_the_language_server() -> None:

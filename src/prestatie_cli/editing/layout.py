@@ -3,8 +3,8 @@
 The layout, as rules:
 
 - keys in the order of the format (``FORMAT_ORDER``: the order the README and the bundled
-  examples write them); keys the format does not know keep their place, and so does the
-  order of keys in a file whose ``kind`` is not one of the three;
+  examples write them); keys the format does not know keep their place. A file whose
+  ``kind`` is not one of the three is another tool's and is refused;
 - two spaces per level; a list under a key is indented by two (``parties:`` /
   ``  - id: ...``);
 - a list or mapping keeps the style it is written in: on one line (``[gemeente, corp-a]``,
@@ -30,6 +30,7 @@ that no value can change its type. Before the result is returned it is read agai
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -75,6 +76,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "zoals het is. Meld dit als fout.",
         "en": "{path}: formatted, the file would mean something else ({what}); it is left as "
         "it is. Please report this as a bug.",
+    },
+    "fmt.refused.kind": {
+        "nl": "{path}: geen bestand van prestatie (het begint niet met 'kind: agreements', "
+        "'kind: monitor' of 'kind: config'); het blijft zoals het is.",
+        "en": "{path}: not a prestatie file (it does not start with 'kind: agreements', "
+        "'kind: monitor' or 'kind: config'); it is left as it is.",
     },
     "fmt.what.data": {"nl": "andere gegevens", "en": "other data"},
     "fmt.what.comments": {"nl": "commentaar zou verdwijnen", "en": "a comment would be lost"},
@@ -169,6 +176,13 @@ FORMAT_ORDER: dict[str, dict[str, tuple[int, str | None]]] = {
 }
 _ROOTS = {"agreements": "AgreementSet", "monitor": "Monitor", "config": "Config"}
 
+try:  # libyaml's parser, compiled for ruamel.yaml: the same events, several times faster
+    from _ruamel_yaml_clibz import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _CParser = None
+# Characters libyaml reads otherwise than ruamel's Python parser (as load.yaml says).
+_PURE_ONLY = re.compile("[\x85\u2028\u2029\t]")
+
 # Words other YAML readers (YAML 1.1) take for a boolean or null: kept in quotes.
 _OTHER_READERS = frozenset(
     ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<"]
@@ -260,7 +274,7 @@ class _Tree:
     def _build(self) -> None:
         stack: list[_Collection] = []
         pending: dict[int, _Slot] = {}  # a mapping's entry that waits for its value
-        for event in YAML(typ="safe", pure=True).parse(self.body):
+        for event in _events(self.body):
             if isinstance(event, DocumentEndEvent):
                 self.explicit_end = bool(event.explicit)
                 continue
@@ -495,18 +509,46 @@ class _Tree:
             self.tail.extend(waiting)
 
 
+def _events(body: str) -> list[Event]:
+    """The parser events of ``body`` (valid YAML: load_text has read it), with positions
+    in characters."""
+    if _CParser is not None and not _PURE_ONLY.search(body):
+        parser = _CParser(body)
+        events: list[Event] = []
+        try:
+            while True:
+                event = parser.get_event()
+                events.append(event)
+                if type(event).__name__ == "StreamEndEvent":
+                    return events
+        except Exception:  # what libyaml refuses, the Python parser reads
+            pass
+        finally:
+            parser.dispose()
+    return list(YAML(typ="safe", pure=True).parse(body))
+
+
 def _ranked(collection: _Collection, context: str | None) -> list[_Slot]:
-    """The entries of a mapping in the format's order; unknown keys keep their place."""
+    """The entries of a mapping in the format's order; unknown keys keep their place (the
+    decimals of a number written with a comma go with the number)."""
     order = FORMAT_ORDER.get(context or "")
     if collection.is_list or order is None:
         return collection.slots
+    groups: list[list[_Slot]] = []
+    for slot in collection.slots:
+        if groups and _decimal_comma(groups[-1][-1], slot):
+            groups[-1].append(slot)
+        else:
+            groups.append([slot])
 
-    def rank(slot: _Slot) -> int | None:
-        found = order.get(slot.key.value) if slot.key is not None else None
-        return found[0] if found is not None else None
+    def rank(group: list[_Slot]) -> int:
+        key = group[0].key
+        found = order.get(key.value) if key is not None else None
+        return found[0] if found is not None else -1
 
-    ranked = iter(sorted((s for s in collection.slots if rank(s) is not None), key=rank))  # type: ignore[arg-type]
-    return [next(ranked) if rank(slot) is not None else slot for slot in collection.slots]
+    ranked = iter(sorted((group for group in groups if rank(group) >= 0), key=rank))
+    placed = [next(ranked) if rank(group) >= 0 else group for group in groups]
+    return [slot for group in placed for slot in group]
 
 
 def _child_context(context: str | None, slot: _Slot) -> str | None:
@@ -539,6 +581,33 @@ def _inline(scalar: _Scalar, flow: bool) -> str:
     if scalar.style == "'" and not re.search(r'["\\]', scalar.value) and scalar.value.isprintable():
         return f'"{scalar.value}"'
     return scalar.source
+
+
+def _decimal_comma(previous: _Slot | None, slot: _Slot) -> bool:
+    """Whether ``slot`` (a number as a key without a value) is the decimals of a number
+    written with a comma in the entry before it: ``value: 682,96`` between braces (or the
+    next group of ``value: 1,234,567``). It goes where the number goes."""
+    if previous is None or slot.key is None or not isinstance(previous.value, _Scalar):
+        return False
+    # The number, or the last group of a number with more commas ({value: 1,234,567}).
+    number = previous.key if _empty(previous.value) and previous.key else previous.value
+    decimals = slot.key
+    return (
+        isinstance(slot.value, _Scalar)
+        and _empty(slot.value)
+        and number.style is None
+        and decimals.style is None
+        and number.source.isdigit()
+        and decimals.source.isdigit()
+    )
+
+
+def _adjacent(previous: _Slot | None, slot: _Slot) -> bool:
+    """Whether ``slot``'s key follows the entry before it with only a comma between."""
+    if previous is None or slot.key is None or not isinstance(previous.value, _Scalar):
+        return False
+    number = previous.key if _empty(previous.value) and previous.key else previous.value
+    return slot.key.start == number.end + 1
 
 
 def _empty(scalar: _Scalar) -> bool:
@@ -618,7 +687,8 @@ class _Writer:
         return True
 
     def flow_text(self, node: _Collection, context: str | None) -> str:
-        parts = []
+        parts: list[str] = []
+        previous: _Slot | None = None
         for slot in _ranked(node, context):
             value = slot.value
             child = context if slot.key is None else _child_context(context, slot)
@@ -630,9 +700,15 @@ class _Writer:
             if slot.key is None:
                 parts.append(shown)
             elif isinstance(value, _Scalar) and _empty(value):
-                parts.append(_inline(slot.key, True))  # {a, b: 1}: a key without a value
+                if _decimal_comma(previous, slot) and _adjacent(previous, slot):
+                    # {value: 682,96}: a decimal comma, which YAML reads as 682 and a key
+                    # 96; kept as written, so that it reads as the mistake check reports.
+                    parts[-1] += "," + slot.key.source
+                else:
+                    parts.append(_inline(slot.key, True))  # {a, b: 1}: a key without a value
             else:
                 parts.append(f"{_inline(slot.key, True)}: {shown}")
+            previous = slot
         if node.is_list:
             return "[" + ", ".join(parts) + "]"
         return "{" + ", ".join(parts) + "}"
@@ -782,10 +858,24 @@ def format_text(text: str, *, name: str = "<tekst>") -> str:
     """``text`` in the canonical layout (see this module's docstring).
 
     Raises ``LayoutError`` when the text is no valid YAML (with the position, as 'prestatie
-    check' reports it), holds anchors, aliases or tags, or when the result would not read
-    as the same data with the same comments. Line endings (LF or CRLF) are kept; the
+    check' reports it), is not an agreement, monitor or configuration file (key
+    ``fmt.refused.kind``), holds anchors, aliases or tags, or when the result would not
+    read as the same data with the same comments. Line endings (LF or CRLF) are kept; the
     result ends with one line break and has no byte-order mark.
     """
+    # The trees of a large file are many small objects that live until the end: the
+    # collector's passes over them would take longer than the layout (three times, for a
+    # file of some megabytes). What they leave in cycles is freed after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _format(text, name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _format(text: str, name: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     crlf = "\r\n" in text
@@ -796,8 +886,12 @@ def format_text(text: str, *, name: str = "<tekst>") -> str:
         raise LayoutError(
             "fmt.refused.load", name, error.line, error.column, load_error=error
         ) from None
+    context = _context(before.data)
+    if context is None:
+        # Another tool's YAML (a CI file, docker-compose.yml): its layout is its own.
+        raise LayoutError("fmt.refused.kind", name)
     tree = _Tree(body, name)
-    lines = _Writer(tree).write(_context(before.data))
+    lines = _Writer(tree).write(context)
     result = "\n".join(lines) + "\n"
     _verify(before, tree, result, name)
     return result.replace("\n", "\r\n") if crlf else result

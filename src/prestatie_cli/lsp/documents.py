@@ -78,11 +78,18 @@ class Run:
     def path_of(self, name: str) -> Path:
         return self.root / name
 
+    def reads(self, path: Path) -> bool:
+        """Whether check reads ``path`` in this run: a YAML file below the root, in no
+        hidden folder (such as .github) and not hidden itself (.pre-commit-config.yaml)."""
+        if path.suffix not in YAML_SUFFIXES or not path.is_relative_to(self.root):
+            return False
+        return not any(part.startswith(".") for part in path.relative_to(self.root).parts)
+
     def rediscover(self, buffers: dict[Path, str]) -> None:
         """List the files again (a file may have been added or removed on disk)."""
         found = {self.name_of(path): path for path in discover([self.root])}
         for path in buffers:
-            if path.suffix in YAML_SUFFIXES and path.is_relative_to(self.root):
+            if self.reads(path):
                 found.setdefault(self.name_of(path), path)
         # In the order of check: sorted as paths, part by part.
         self.names = [name for _, name in sorted((Path(name), name) for name in found)]
@@ -155,6 +162,6 @@ class Workspace:
             run = Run(root)
             run.rediscover(self.buffers)
             self.runs[root] = run
-        elif run.name_of(path) not in run.names:
+        elif run.name_of(path) not in run.names and run.reads(path):
             run.rediscover(self.buffers)
         return run

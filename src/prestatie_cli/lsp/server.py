@@ -344,10 +344,14 @@ def _format(server: PrestatieServer, path: Path) -> list[types.TextEdit]:
 
     source = server.text_of(path)
     run = server.files.run_of(path)
+    if not run.reads(path):
+        return []  # a file check does not read (.gitlab-ci.yml, .github/…): not ours
     lang = server.lang_of(run)
     try:
         formatted: str = format_text(source, name=run.name_of(path))
     except PrestatieError as error:
+        if error.key == "fmt.refused.kind":
+            return []  # another tool's YAML: formatting on save says nothing
         reason = error.render(lang)
         server.window_show_message(
             types.ShowMessageParams(
