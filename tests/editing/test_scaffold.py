@@ -377,7 +377,10 @@ def test_pre_commit_takes_prestatie_from_the_same_git_origin(demo: Path) -> None
             {
                 "repo": "https://git.example.org/wonen/prestatie.git",
                 "rev": "v0.1.0",
-                "hooks": [{"id": "prestatie-check", "args": ["afspraken", "monitor"]}],
+                "hooks": [
+                    {"id": "prestatie-check", "args": ["afspraken", "monitor"]},
+                    {"id": "prestatie-fmt", "args": ["afspraken", "monitor", "prestatie.yaml"]},
+                ],
             }
         ]
     }
@@ -421,10 +424,13 @@ def test_start_year_and_years_set_the_period_and_the_id(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("requirement", "hooks"),
     [
-        (REQUIREMENT, [("prestatie-check", None, None)]),
+        (REQUIREMENT, [("prestatie-check", None, None), ("prestatie-fmt", None, None)]),
         (
             "prestatie @ https://files.example.org/prestatie-0.1.0-py3-none-any.whl",
-            [("prestatie-check", "prestatie check afspraken monitor", False)],
+            [
+                ("prestatie-check", "prestatie check afspraken monitor", False),
+                ("prestatie-fmt", "prestatie fmt --check afspraken monitor prestatie.yaml", False),
+            ],
         ),
     ],
     ids=["git", "wheel"],
