@@ -25,6 +25,7 @@ from tests.lsp.client import (
     close,
     count,
     open_file,
+    published,
     repository,
     server,
     shown,
@@ -57,11 +58,19 @@ class Editor:
     def monitor(self) -> Path:
         return self.root / MONITOR
 
-    async def type(self, old: str, new: str) -> list[types.Diagnostic]:
-        """The set's text with ``old`` (once) replaced by ``new``, and its diagnostics."""
+    async def type(self, old: str, new: str, *, monitor: bool = False) -> list[types.Diagnostic]:
+        """The set's text with ``old`` (once) replaced by ``new``, and its diagnostics.
+
+        With ``monitor``, also wait for the monitor's diagnostics, which are published just
+        after the set's when the set can be read: a test reads them after this change.
+        """
         assert ORIGINAL.count(old) >= 1
         self.version += 1
-        return await change(self.client, self.set, ORIGINAL.replace(old, new, 1), self.version)
+        before = count(self.client, self.monitor.as_uri())
+        found = await change(self.client, self.set, ORIGINAL.replace(old, new, 1), self.version)
+        if monitor:
+            await published(self.client, self.monitor.as_uri(), before)
+        return found
 
     def document(self, path: Path) -> types.TextDocumentIdentifier:
         return types.TextDocumentIdentifier(uri=path.as_uri())
@@ -89,7 +98,7 @@ async def editor(client: LanguageClient, tmp_path_factory: pytest.TempPathFactor
 async def fresh(editor: Editor) -> AsyncIterator[Editor]:
     """The editor with the set's buffer as on disk again after the test."""
     yield editor
-    assert await editor.type(ORIGINAL, ORIGINAL) == []
+    assert await editor.type(ORIGINAL, ORIGINAL, monitor=True) == []
 
 
 def _range(line: int, start: int, end: int) -> types.Range:
@@ -102,7 +111,7 @@ def _at(line: int, character: int) -> types.Position:
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_a_typo_in_a_key_and_its_fix(fresh: Editor) -> None:
-    diagnostics = await fresh.type(OWNER, OWNER.replace("owner:", "ownr:"))
+    diagnostics = await fresh.type(OWNER, OWNER.replace("owner:", "ownr:"), monitor=True)
     assert shown(diagnostics) == [("V001", 44, 4, 44, 8, 1)]
     assert diagnostics[0].message == (
         "Onbekend veld 'ownr'.\nBedoelt u 'owner'? Toegestane velden hier: id, title, text, "
