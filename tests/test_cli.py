@@ -14,21 +14,11 @@ from pathlib import Path
 import pytest
 
 from prestatie_cli import __version__
+from tests.commandline import in_subprocess as run
 from tests.conftest import REPO, base_set, write_yaml
 
 # Inside the example set's term: checked without a monitor, no deadline has passed yet.
 DURING = ("--as-of", "2019-06-30")
-
-
-def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def _broken(tmp_path: Path) -> Path:

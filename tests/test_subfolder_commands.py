@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.commandline import in_subprocess
 from tests.conftest import REPO
 
 NAME = "bodegraven-reeuwijk-2016-2019.yaml"
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return in_subprocess(*args, cwd=cwd)
 
 
 def repository(tmp_path: Path) -> Path:

@@ -23,6 +23,7 @@ from prestatie_cli.editing.record import Entry, record
 from prestatie_cli.load.validate import validate
 from prestatie_cli.load.yaml import load_file
 from prestatie_cli.model.agreements import Monitor
+from tests.commandline import in_subprocess as run
 from tests.conftest import REPO, base_set, write_yaml
 
 LINDEVEEN = "lindeveen-2025-2028"
@@ -421,17 +422,6 @@ def test_large_value_is_confirmed_in_full(examples: Path, cli: Cli) -> None:
 
 
 # --- Afterwards ---------------------------------------------------------------------
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def _row(report: dict[str, Any], set_id: str, agreement: str) -> dict[str, Any]:

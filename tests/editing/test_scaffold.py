@@ -2,70 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import io
-import os
 import re
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from prestatie_cli.cli import main
 from prestatie_cli.load.yaml import load_file
 from prestatie_cli.model.json_schema import schema_files
-
-
-@dataclass(frozen=True)
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def _main() -> int:
-    try:
-        main()
-    except SystemExit as exit_:
-        assert isinstance(exit_.code, int)
-        return exit_.code
-    raise AssertionError("main() always exits")
-
-
-def run(*args: str | Path, cwd: Path) -> Done:
-    """The command line in this process, as main() runs it (exit codes, messages); fast."""
-    out, err = io.StringIO(), io.StringIO()
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
-        with (
-            mock.patch.object(sys, "argv", ["prestatie", *map(str, args)]),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            # In a context of its own: the language and --quiet it sets do not outlive the run.
-            code = contextvars.copy_context().run(_main)
-    finally:
-        os.chdir(here)
-    return Done(code, out.getvalue(), err.getvalue())
-
-
-def run_process(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The command line as a user runs it: a real process."""
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+from tests.commandline import in_process as run
+from tests.commandline import in_subprocess as run_process
 
 
 def default_id(name: str) -> str:

@@ -9,18 +9,12 @@ from pathlib import Path
 
 from prestatie_cli.files import LOCK_NAME, locked
 from prestatie_cli.load.discover import repository_root, search_paths
+from tests.commandline import in_subprocess
 from tests.conftest import REQUIREMENT
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return in_subprocess(*args, cwd=cwd)
 
 
 def scaffold(tmp_path: Path) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from prestatie_cli import __version__
 from prestatie_cli.rules import REGISTRY
+from tests.commandline import in_subprocess as run
 from tests.conftest import REPO
 
 INVALID = "examples/invalid"
@@ -30,17 +30,6 @@ WAIVED = (
 EXAMPLES = ("examples/afspraken", "examples/monitor")
 _LINE = re.compile(r"^(?P<path>\S+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]\d{3}) (\w+) ")
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-
-
-def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 @cache

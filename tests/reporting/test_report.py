@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import Thresholds
 from prestatie_cli.reporting.report_formats import render_report
 from prestatie_cli.reporting.report_view import ReportView, build_report
+from tests.commandline import in_subprocess as run
 from tests.conftest import REPO, base_monitor, base_set, write_yaml
 
 AS_OF = date(2026, 11, 21)
@@ -122,13 +121,6 @@ def test_markdown_escapes_everything_from_the_yaml(tmp_path: Path) -> None:
     assert "<script" not in rendered and "<img" not in rendered and "<b>" not in rendered
     assert 'href="javascript' not in rendered
     assert "<strong>vet</strong>" not in rendered
-
-
-def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
 
 
 def test_cli_writes_the_file_and_says_so(tmp_path: Path) -> None:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import io
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from unittest import mock
 
-from prestatie_cli.cli import main
-from tests.conftest import REPO
+from tests.commandline import Done
+from tests.commandline import in_process as run
 
 AS_OF = "2026-11-21"
 EXAMPLES = ("examples/afspraken", "examples/monitor")
@@ -39,52 +30,6 @@ HEADER = (
 # Rows of the examples: the first three sets, and the Weidemeer frame with its two slices.
 ROWS = 45 + 26 + 3 + 5
 FILLS = {"green": "00D8F3DC", "orange": "00FFE8B3", "red": "00F8D0D3", "grey": "00E5E7EB"}
-
-
-@dataclass(frozen=True)
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def _main() -> int:
-    try:
-        main()
-    except SystemExit as exit_:
-        assert isinstance(exit_.code, int)
-        return exit_.code
-    raise AssertionError("main() always exits")
-
-
-def run(*args: str | Path, cwd: Path = REPO) -> Done:
-    """The command line in this process, as main() runs it (exit codes, messages); fast."""
-    out, err = io.StringIO(), io.StringIO()
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
-        with (
-            mock.patch.object(sys, "argv", ["prestatie", *map(str, args)]),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            # In a context of its own: the language and --quiet it sets do not outlive the run.
-            code = contextvars.copy_context().run(_main)
-    finally:
-        os.chdir(here)
-    return Done(code, out.getvalue(), err.getvalue())
-
-
-def run_process(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """The command line as a user runs it: a real process."""
-    return subprocess.run(
-        [sys.executable, "-m", "prestatie_cli", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 @cache

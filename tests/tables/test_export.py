@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from prestatie_cli.messages import text
+from tests.commandline import in_subprocess as run_process
 from tests.conftest import REPO, base_set, write_yaml
 from tests.tables.commandline import (
     AS_OF,
@@ -23,7 +24,6 @@ from tests.tables.commandline import (
     ROWS,
     exported,
     run,
-    run_process,
 )
 
 # The separators of the new columns, which a row of the first three sets leaves empty.

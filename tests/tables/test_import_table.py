@@ -16,13 +16,13 @@ from openpyxl.styles import Font
 from prestatie_cli.load.validate import validate
 from prestatie_cli.load.yaml import load_file
 from prestatie_cli.model.agreements import AgreementSet
+from tests.commandline import Done
+from tests.commandline import in_subprocess as run_process
 from tests.conftest import REPO, base_set, write_yaml
 from tests.tables.commandline import (
     AS_OF,
     V1_HEADER,
-    Done,
     run,
-    run_process,
 )
 
 # --- Import: a messy table as a municipality keeps it -------------------------------------------
