@@ -18,7 +18,8 @@ The layout, as rules:
 - every comment stays: a comment above a key or item moves with it, a comment at the end
   of a line stays at its column, a comment after the last item of a list or mapping
   stays there, and the opening comments of the file stay at the top. Runs of blank lines
-  become one; the file ends with one line break, in the file's own line endings.
+  become one; the file ends with one line break, in the file's own line endings (a text
+  such as ``|`` that ended a file without one becomes ``|-``, which reads the same).
 
 Anchors, aliases and tags are refused: reordering could put an alias before its anchor,
 and a tag may construct an object. A ``<<`` key is an ordinary key (there are no aliases
@@ -251,6 +252,9 @@ class _Tree:
         self.root = _Slot(None, None, 0)
         self.marks: list[_Mark] = []
         self.slot_at: dict[int, _Slot] = {}
+        # A list item's dash alone on its line, with a comment: the mark of the item's first
+        # token, and where that comment stands.
+        self.dashes: dict[int, int] = {}
         self.explicit_end = False
         self.head: list[str] = []
         self.tail: list[str] = []
@@ -427,6 +431,9 @@ class _Tree:
                 and self.body[line_start:index].strip()
                 and self._eol(index, comment, before)
             ):
+                if group and self.dashes.get(before + 1) == index:
+                    self._own_lines(group, group_at)  # above the dash: the item's
+                    group = []
                 continue
             if before != group_at and group:
                 self._own_lines(group, group_at)
@@ -459,6 +466,15 @@ class _Tree:
             slot = self.marks[before].slot
         elif before + 1 < len(self.marks):
             slot = self.slot_at.get(self.marks[before + 1].start)
+            if (
+                slot is not None
+                and slot.eol is None
+                and slot.key is None
+                and slot.container is not None
+                and isinstance(slot.value, _Collection)
+                and not slot.value.flow
+            ):
+                self.dashes[before + 1] = index
         if slot is None or slot.eol is not None:
             return False
         slot.eol = (self.column_of(index), comment)
@@ -467,6 +483,11 @@ class _Tree:
     def _own_lines(self, group: list[tuple[int, str]], before: int) -> None:
         """Comments on lines of their own between two tokens: the end of a collection that
         closes here when the comment is indented as its items, else above what follows."""
+        if group[0][0] > self.dashes.get(before + 1, len(self.body)):
+            # Below a dash alone on its line with a comment: above the item's first key,
+            # where the layout writes them (not above the dash, which would move them).
+            self.marks[before + 1].slot.head.extend(comment for _, comment in group)
+            return
         after = self.marks[before + 1] if before + 1 < len(self.marks) else None
         candidates: list[_Collection] = []
         collection = self.marks[before].collection if before >= 0 else None
@@ -784,7 +805,7 @@ class _Writer:
                     self.add(line)
                 self.add(lines[-1], slot.eol if value.style not in ("|", ">") else None)
             if value.style in ("|", ">"):
-                header = _HEADER.match(value.source)
+                header = _HEADER.match(lines[0])
                 self.after_keep = header is not None and "+" in (header.group(2) or "")
             return
         assert value is not None
@@ -828,6 +849,10 @@ class _Writer:
             old = len(filled[0]) - len(filled[0].lstrip(" ")) if filled else 0
             new = indent + 2
         shown = [lines[0].rstrip()]
+        if header and header.group(2) != "-" and scalar.value and scalar.value[-1] != "\n":
+            # The last text of a file without a final line break ('|' or '|+' reads no
+            # line break at its end): once the file ends with one, only '|-' reads the same.
+            shown[0] = shown[0][: header.start(2)] + "-" + shown[0][header.end(2) :]
         for line in content:
             rest = line[old:] if len(line) > old else ""
             shown.append(" " * new + rest if rest else "")
