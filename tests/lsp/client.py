@@ -23,6 +23,7 @@ EXAMPLES = REPO / "examples"
 
 def _publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
     client.diagnostics[params.uri] = params.diagnostics
+    client.versions[params.uri] = params.version  # type: ignore[attr-defined]
     client.published[params.uri] = client.published.get(params.uri, 0) + 1  # type: ignore[attr-defined]
 
 
@@ -30,6 +31,7 @@ def _client() -> LanguageClient:
     """pytest-lsp's test client that also counts the publications per document."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = {}  # type: ignore[attr-defined]
+    client.versions = {}  # type: ignore[attr-defined]
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _publish
     register_lsp_features(client, features)
@@ -69,10 +71,15 @@ async def start(client: LanguageClient, roots: list[Path], **options: Any) -> No
     )
 
 
-async def published(client: LanguageClient, uri: str, after: int) -> list[types.Diagnostic]:
-    """The diagnostics of ``uri`` once a publication after the ``after``-th has arrived."""
+async def published(
+    client: LanguageClient, uri: str, after: int, version: int | None = None
+) -> list[types.Diagnostic]:
+    """The diagnostics of ``uri`` once a publication after the ``after``-th has arrived
+    (of the buffer's ``version``, when given: an earlier one may still be on its way)."""
     for _ in range(400):
-        if client.published.get(uri, 0) > after:  # type: ignore[attr-defined]
+        if client.published.get(uri, 0) > after and (  # type: ignore[attr-defined]
+            version is None or client.versions.get(uri) == version  # type: ignore[attr-defined]
+        ):
             return list(client.diagnostics[uri])
         await asyncio.sleep(0.01)
     raise AssertionError(f"no diagnostics for {uri}")
@@ -98,7 +105,7 @@ async def open_file(
             )
         )
     )
-    return await published(client, uri, before)
+    return await published(client, uri, before, 1)
 
 
 async def change(
@@ -113,7 +120,7 @@ async def change(
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
-    return await published(client, uri, before)
+    return await published(client, uri, before, version)
 
 
 def close(client: LanguageClient, path: Path) -> None:

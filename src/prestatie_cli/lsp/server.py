@@ -74,8 +74,16 @@ class PrestatieServer(LanguageServer):
             path = run.path_of(name)
             shown = diagnostics(result, self.text_of(path))
             self.published.add(path)
+            uri = path.as_uri()
+            # The version of the buffer judged, so that an editor can drop a publication
+            # that a later change has already overtaken (None for a file not open).
+            document = self.workspace.text_documents.get(uri)
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=path.as_uri(), diagnostics=shown)
+                types.PublishDiagnosticsParams(
+                    uri=uri,
+                    diagnostics=shown,
+                    version=document.version if document is not None else None,
+                )
             )
 
     def changed(self, path: Path, *, now: bool = False) -> None:
