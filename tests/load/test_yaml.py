@@ -119,6 +119,26 @@ def test_resolve_scalar(written: str, expected: Any) -> None:
     assert type(value) is type(expected)
 
 
+def _same_resolution(written: str) -> None:
+    quick, by_pattern = resolve_scalar(written), loading._resolve_by_pattern(written)
+    assert type(quick) is type(by_pattern)
+    assert quick == by_pattern or (quick != quick and by_pattern != by_pattern)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["123e-56789", "+12e-45678", "1234-56-78", "2025-02-30", "null\n", "12\n", "tRue", "1e999"],
+)
+def test_resolve_scalar_takes_shortcuts_to_what_the_patterns_say(written: str) -> None:
+    # A number shaped like a date ("123e-56789" has "-" where a date does) stays a number.
+    _same_resolution(written)
+
+
+@given(st.text(alphabet="0123456789+-.eE:~nNtTfFrualsx \n_", max_size=12))
+def test_resolve_scalar_agrees_with_the_patterns_on_generated_text(written: str) -> None:
+    _same_resolution(written)
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [

@@ -144,6 +144,13 @@ def _load_error(
     return LoadError(code, path, line, column, **params)
 
 
+# Where a value stands, in the shape of the data: a scalar's (or an alias's) packed span,
+# or a collection's span with the places of its items (a list, or a dict by key) and, for a
+# mapping, its keys' packed spans by key. Built without a tuple per value; ``Document.values``
+# and ``Document.keys`` give it flat, by pointer, when asked.
+Place = int | tuple[int, list[Any] | dict[str, Any], dict[str, int] | None]
+
+
 @dataclass(slots=True)
 class Document:
     """Plain data of one YAML file and where each value stands in it."""
@@ -151,28 +158,80 @@ class Document:
     path: str
     text: str
     data: Any
-    # Where each value and each key stands, packed (see ``Span.unpack``).
-    values: dict[Pointer, int] = field(default_factory=dict)
-    keys: dict[Pointer, int] = field(default_factory=dict)
+    # Where each value and each key stands (see ``Place``; spans packed, see ``Span.unpack``).
+    tree: Place | None = None
     # Plain scalars that resolved to numbers, with their text as written, so
     # that rules can spot "3.000" written for three thousand.
     number_texts: dict[Pointer, str] = field(default_factory=dict)
     # Where each line of ``text`` starts: made at the first ``locate``, so that finding a
     # phrase costs the length of its scalar, not of the file (see ``lines``).
     line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # ``tree`` flat, made when first asked for.
+    flat: tuple[dict[Pointer, int], dict[Pointer, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def values(self) -> dict[Pointer, int]:
+        """Where each value stands, by pointer (packed, see ``Span.unpack``)."""
+        return self._flat()[0]
+
+    @property
+    def keys(self) -> dict[Pointer, int]:
+        """Where each key of a mapping stands, by the pointer of its value (packed)."""
+        return self._flat()[1]
+
+    def _flat(self) -> tuple[dict[Pointer, int], dict[Pointer, int]]:
+        if self.flat is None:
+            values: dict[Pointer, int] = {}
+            keys: dict[Pointer, int] = {}
+            if self.tree is not None:
+                _flatten(self.tree, (), values, keys)
+            self.flat = (values, keys)
+        return self.flat
 
     def span(self, pointer: Pointer) -> Span:
         """Position of the value at ``pointer``, or of its nearest existing parent."""
-        for end in range(len(pointer), -1, -1):
-            found = self.values.get(pointer[:end])
-            if found is not None:
-                return Span.unpack(found)
-        return Span(1, 1, 1, 1)
+        place: Any = self.tree
+        if place is None:
+            return Span(1, 1, 1, 1)
+        found = place if type(place) is int else place[0]
+        for step in pointer:
+            if type(place) is int:
+                break
+            items = place[1]
+            if type(items) is list:
+                if not isinstance(step, int) or not 0 <= step < len(items):
+                    break
+                place = items[step]
+            else:
+                place = items.get(step)
+                if place is None:
+                    break
+            found = place if type(place) is int else place[0]
+        return Span.unpack(found)
 
     def key_span(self, pointer: Pointer) -> Span:
         """Position of the key that introduces ``pointer`` (or of its value)."""
-        found = self.keys.get(pointer)
-        return Span.unpack(found) if found is not None else self.span(pointer)
+        if pointer:
+            place: Any = self.tree
+            for step in pointer[:-1]:
+                if type(place) is not tuple:
+                    place = None
+                    break
+                items = place[1]
+                if type(items) is list:
+                    if not isinstance(step, int) or not 0 <= step < len(items):
+                        place = None
+                        break
+                    place = items[step]
+                else:
+                    place = items.get(step)
+            if type(place) is tuple and place[2] is not None:
+                found = place[2].get(pointer[-1])
+                if found is not None:
+                    return Span.unpack(found)
+        return self.span(pointer)
 
     def locate(self, pointer: Pointer, needle: str, occurrence: int = 0) -> Span:
         """Position of ``needle`` inside the scalar at ``pointer``, as written.
@@ -213,6 +272,24 @@ class Document:
             crlf = self.text[starts[last] - 2 : starts[last]] == "\r\n"
             end = starts[last] - (2 if crlf else 1)
         return LINE_BREAK.sub("\n", self.text[starts[first - 1] : end])
+
+
+def _flatten(
+    place: Place, pointer: Pointer, values: dict[Pointer, int], keys: dict[Pointer, int]
+) -> None:
+    """``place`` and everything in it, flat by pointer, in the order of the text."""
+    if type(place) is int:
+        values[pointer] = place
+        return
+    span, items, key_spans = place  # type: ignore[misc]
+    values[pointer] = span
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            _flatten(item, (*pointer, index), values, keys)
+        return
+    for key, item in items.items():
+        keys[(*pointer, key)] = key_spans[key]  # type: ignore[index]
+        _flatten(item, (*pointer, key), values, keys)
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -423,8 +500,43 @@ def _span(event: Event) -> int:
 _SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 
 
+# The core schema's spellings of null, true and false, with what each means.
+_CONSTANTS: dict[str, bool | None] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def resolve_scalar(value: str) -> Any:
     """Resolve a plain scalar with the YAML 1.2 core schema plus ISO dates."""
+    if value and value[0] not in _SPECIAL_START:
+        return value
+    if value in _CONSTANTS:
+        return _CONSTANTS[value]
+    if value.endswith("\n"):
+        return _resolve_by_pattern(value)  # "$" matches before a final line break
+    if value[0] not in _NUMBER_START:
+        return value  # begins like null, true or false but spells none of them
+    if len(value) <= MAX_NUMBER_DIGITS:
+        if len(value) == 10 and value[4] == "-" and _DATE.match(value):
+            # A date is no number: its pattern first, where most values of a file are dates.
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value  # not a real date: the model says so with its position
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            number = float(value)
+            if number not in (float("inf"), float("-inf")):
+                return number
+    return value
+
+
+def _resolve_by_pattern(value: str) -> Any:
+    """``resolve_scalar`` by the patterns alone, one after the other."""
     if value and value[0] not in _SPECIAL_START:
         return value
     if _NULL.match(value):
@@ -455,20 +567,19 @@ class _Frame:
     span: int
     anchor: str | None
     is_list: bool
+    # Where each item stands, and for a mapping each key (see ``Place``).
+    places: dict[str, Any] | list[Any]
+    key_places: dict[str, int] | None
     size: int = 1
     key: str | None = None
-    key_pointer: Pointer = ()
     key_span: int = 0
-    # Where the last value inside ends (line and column packed), for the collection's own end.
-    last: int = 0
 
 
 class _Builder:
     def __init__(self, text: str, shown: str) -> None:
         self.text = text
         self.shown = shown
-        self.values: dict[Pointer, int] = {}
-        self.keys: dict[Pointer, int] = {}
+        self.tree: Place | None = None
         self.number_texts: dict[Pointer, str] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
@@ -481,9 +592,7 @@ class _Builder:
         if self.documents == 0 or self.result is None:
             # Nothing, only comments, or a document that is only '---' or 'null'.
             raise LoadError("Y004", self.shown)
-        return Document(
-            self.shown, self.text, self.result, self.values, self.keys, self.number_texts
-        )
+        return Document(self.shown, self.text, self.result, self.tree, self.number_texts)
 
     def fail(self, code: str, where: int, **params: str) -> LoadError:
         span = Span.unpack(where)
@@ -510,17 +619,6 @@ class _Builder:
             elif kind is StreamEndEvent:
                 return
 
-    def pointer_for_child(self) -> Pointer | None:
-        """Pointer of the next value, or None when the next node is a key."""
-        top = self.top
-        if top is None:
-            return ()
-        if top.is_list:
-            return (*top.pointer, len(top.container))
-        if top.key is None:
-            return None
-        return top.key_pointer
-
     def check_tag(self, tag: object, where: int, allowed: set[str]) -> None:
         if tag is None or tag == "!":
             return
@@ -529,89 +627,100 @@ class _Builder:
             raise self.fail("Y007", where, tag=shown_tag.replace("tag:yaml.org,2002:", "!!"))
 
     def scalar(self, event: ScalarEvent) -> None:
-        # Runs for most events: _span's packing, inlined.
+        # Runs for most events: _span's packing, inlined, and a key's handling too.
         mark, end_mark = event.start_mark, event.end_mark
         where = (
             (((mark.line + 1) << _BITS | (mark.column + 1)) << _BITS | (end_mark.line + 1)) << _BITS
         ) | (end_mark.column + 1)
-        tag = event.tag
+        # The tag as written (``event.tag`` is a property that makes the same string).
+        tag = event.ctag
         if tag is not None:
-            self.check_tag(tag, where, {_STR_TAG})
+            self.check_tag(str(tag), where, {_STR_TAG})
         text = event.value
         # The C parser marks a plain scalar's style as '', the Python one as None.
         plain = not event.style and tag is None
         top = self.top
         if top is None:
-            pointer: Pointer = ()
-        elif top.is_list:
-            pointer = (*top.pointer, len(top.container))
+            value = resolve_scalar(text) if plain else text
+            if type(value) is int or type(value) is float:
+                self.number_texts[()] = text
+            if event.anchor is not None:
+                self.anchors[str(event.anchor)] = (value, 1)
+            self.tree = where
+            self.result = value
+            return
+        slot: str | int
+        if top.is_list:
+            slot = len(top.container)
         elif top.key is None:
-            self.set_key(text, where)
+            # A key: refused when the mapping has it already.
+            key_places = top.key_places
+            assert key_places is not None
+            if text in top.container:
+                first = Span.unpack(key_places[text]).line
+                raise self.fail("Y006", where, key=text, first=str(first))
+            top.key = text
+            top.key_span = where
+            key_places[text] = where
             return
         else:
-            pointer = top.key_pointer
+            slot = top.key
             if plain and text == "":
                 # An empty value stands right after its key's colon, not where the
                 # parser found the next token.
                 key = Span.unpack(top.key_span)
                 where = _pack(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
-        if plain:
+        if not plain or (text and text[0] not in _SPECIAL_START):
+            value = text  # most text: what resolve_scalar would say, without the call
+        else:
             value = resolve_scalar(text)
             if type(value) is int or type(value) is float:
-                self.number_texts[pointer] = text
-        else:
-            value = text
-        self.values[pointer] = where
+                self.number_texts[(*top.pointer, slot)] = text
         if event.anchor is not None:
             self.anchors[str(event.anchor)] = (value, 1)
-        if top is None:
-            self.result = value
-            return
         top.size += 1
-        if where & _END > top.last:
-            top.last = where & _END
         if top.is_list:
             top.container.append(value)  # type: ignore[union-attr]
+            top.places.append(where)  # type: ignore[union-attr]
         else:
-            top.container[top.key] = value  # type: ignore[call-overload,index]
+            top.container[slot] = value  # type: ignore[index]
+            top.places[slot] = where  # type: ignore[index]
             top.key = None
-
-    def set_key(self, key: str, where: int) -> None:
-        top = self.top
-        assert top is not None
-        pointer = (*top.pointer, key)
-        if key in top.container:
-            first = Span.unpack(self.keys[pointer]).line
-            raise self.fail("Y006", where, key=key, first=str(first))
-        top.key = key
-        top.key_pointer = pointer
-        top.key_span = where
-        self.keys[pointer] = where
 
     def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
         where = _span(event)
         self.check_tag(event.tag, where, _ALLOWED_COLLECTION_TAGS)
-        pointer = self.pointer_for_child()
-        if pointer is None:
+        top = self.top
+        pointer: Pointer
+        if top is None:
+            pointer = ()
+        elif top.is_list:
+            pointer = (*top.pointer, len(top.container))
+        elif top.key is None:
             raise self.fail("Y011", where, reason="complex-key")
+        else:
+            pointer = (*top.pointer, top.key)
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail("Y009", where, limit=str(MAX_DEPTH))
-        is_list = type(event) is SequenceStartEvent
-        container: dict[str, Any] | list[Any] = [] if is_list else {}
-        self.values[pointer] = where
-        self.top = _Frame(container, pointer, where, event.anchor, is_list)
+        if type(event) is SequenceStartEvent:
+            self.top = _Frame([], pointer, where, event.anchor, True, [], None)
+        else:
+            self.top = _Frame({}, pointer, where, event.anchor, False, {}, {})
         self.stack.append(self.top)
 
     def end(self) -> None:
         frame = self.stack.pop()
         self.top = self.stack[-1] if self.stack else None
         # A collection ends where its last value ends: parsers disagree on where the
-        # end token of a block collection stands, not on where its values stand.
+        # end token of a block collection stands, not on where its values stand. Values
+        # come in the order of the text, so the last one ends last.
         where = frame.span
-        if frame.last:
-            where = (where & ~_END) | frame.last
-        self.values[frame.pointer] = where
-        self.attach(frame.container, frame.size, frame.anchor, where)
+        places = frame.places
+        if places:
+            last = places[-1] if isinstance(places, list) else next(reversed(places.values()))
+            where = (where & ~_END) | ((last if type(last) is int else last[0]) & _END)
+        place = (where, places, frame.key_places)
+        self.attach(frame.container, frame.size, frame.anchor, where, place)
 
     def alias(self, event: AliasEvent) -> None:
         where = _span(event)
@@ -619,28 +728,28 @@ class _Builder:
         if name not in self.anchors:
             raise self.fail("Y005", where, problem=f"unknown alias *{name}")
         value, size = self.anchors[name]
-        pointer = self.pointer_for_child()
-        if pointer is None:
+        top = self.top
+        if top is not None and not top.is_list and top.key is None:
             raise self.fail("Y011", where, reason="complex-key")
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
             raise self.fail("Y010", where, limit=str(MAX_ALIAS_NODES))
-        self.values[pointer] = where
-        self.attach(value, size, None, where)
+        self.attach(value, size, None, where, where)
 
-    def attach(self, value: Any, size: int, anchor: str | None, where: int) -> None:
+    def attach(self, value: Any, size: int, anchor: str | None, where: int, place: Place) -> None:
         if anchor is not None:
             self.anchors[str(anchor)] = (value, size)
         top = self.top
         if top is None:
             self.result = value
+            self.tree = place
             return
         top.size += size
-        if where & _END > top.last:
-            top.last = where & _END
         if top.is_list:
             top.container.append(value)  # type: ignore[union-attr]
+            top.places.append(place)  # type: ignore[union-attr]
         else:
             assert top.key is not None
             top.container[top.key] = value  # type: ignore[call-overload]
+            top.places[top.key] = place  # type: ignore[call-overload]
             top.key = None

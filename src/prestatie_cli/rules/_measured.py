@@ -40,8 +40,12 @@ class Measured(NamedTuple):
         return ("measurements", index)
 
     def progress(self, context: MonitorContext) -> Progress:
-        """Where the agreement stands at the run's date."""
-        return progress(
+        """Where the agreement stands at the run's date (worked out once per monitor: R402 and
+        T504 both ask)."""
+        made = context.progress_made.get(id(self.agreement))
+        if isinstance(made, Progress):
+            return made
+        found = progress(
             self.agreement,
             self.measurements,
             context.as_of,
@@ -51,6 +55,8 @@ class Measured(NamedTuple):
             measurements_of=self.measurements_of,
             conditions=context.monitor.conditions,
         )
+        context.progress_made[id(self.agreement)] = found
+        return found
 
 
 def measured(context: MonitorContext) -> Iterator[Measured]:

@@ -124,6 +124,11 @@ class MonitorContext:
     group_ids: Sequence[str] = field(init=False, repr=False, compare=False)
     withdrawn: AbstractSet[str] = field(init=False, repr=False, compare=False)
     by_id: Mapping[str, Agreement] = field(init=False, repr=False, compare=False)
+    # The progress of each agreement of the set at the run's date, by the agreement's
+    # identity, made by the first rule that asks (``_measured.Measured.progress``).
+    progress_made: dict[int, object] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         found = self.agreements

@@ -185,22 +185,21 @@ measurements:
   - {agreement: BS-01, date: 2071-12-31, value: 45, source: Jaarverslag 2017}
 """
 
-    def check_measurement(
-        self,
-        context: MonitorContext,
-        agreements: AgreementSet,
-        index: int,
-        measurement: Measurement,
-    ) -> Iterator[Finding]:
-        term = Period(start=agreements.period.start, end=term_end(agreements))
-        day = measurement.date
-        if term.contains(day) or (day > term.end and self._beyond(agreements, measurement)):
+    def check_monitor(self, context: MonitorContext) -> Iterator[Finding]:
+        # Each measurement in turn, against the term worked out once for the file.
+        agreements = context.agreements
+        if agreements is None:
             return
-        yield Finding(
-            self.code,
-            ("measurements", index, "date"),
-            {"date": day.isoformat(), **term_values(term)},
-        )
+        term = Period(start=agreements.period.start, end=term_end(agreements))
+        for index, measurement in enumerate(context.monitor.measurements):
+            day = measurement.date
+            if term.contains(day) or (day > term.end and self._beyond(agreements, measurement)):
+                continue
+            yield Finding(
+                self.code,
+                ("measurements", index, "date"),
+                {"date": day.isoformat(), **term_values(term)},
+            )
 
     @staticmethod
     def _beyond(agreements: AgreementSet, measurement: Measurement) -> bool:

@@ -127,6 +127,9 @@ measurements:
         for item in measured(context):
             if judged_kind(item.agreement, context.withdrawn) is None:
                 continue
+            target = item.agreement.target
+            if target is None or target.recurring is not None:
+                continue  # no pace to speak of (see ``paces``)
             found = item.progress(context)
             pace = paces(found)
             if pace is None or found.deadline_passed:
