@@ -1,6 +1,6 @@
 """Where the time of a cold ``prestatie check`` goes, phase by phase, in one process.
 
-    python benchmarks/profile_check.py PATH [--as-of 2026-11-21] [--quiet]
+    python benchmarks/profile_check.py PATH [--as-of 2026-11-21] [--quiet] [--rules]
 
 Runs ``prestatie check PATH`` in this process with the worker processes turned off
 (everything on one core, so that the phases add up) and without the cache, timing each
@@ -11,6 +11,8 @@ between processes costs: the outcomes of every group pickled and unpickled, as t
 processes send them. Prints a Markdown table: phase, seconds, share of the run.
 
 Start-up (Python, the stack and prestatie imported) is measured before the check begins.
+With ``--rules`` each rule's ``check_set`` and ``check_monitor`` is timed too: the ten
+slowest rules and all of them together.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ IMPORTED = time.perf_counter()
 SPENT: dict[str, float] = defaultdict(float)
 # Measured beside the phases: the extra pass of the event stream, all of load_text, pickling.
 EXTRA: dict[str, float] = defaultdict(float)
+# With --rules: the time of each rule.
+RULES: dict[str, float] = defaultdict(float)
 
 
 def _timed(phase: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,6 +79,23 @@ def _collections(phase: str, info: dict[str, int]) -> None:
     else:
         EXTRA["gc"] += time.perf_counter() - EXTRA["gc started"]
         EXTRA[f"gc passes {info['generation']}"] += 1
+
+
+def _time_rules() -> None:
+    """A clock around each rule's ``check_set`` and ``check_monitor`` (its findings listed)."""
+    from prestatie_cli.rules import REGISTRY
+
+    for rule in REGISTRY.values():
+        for method in ("check_set", "check_monitor"):
+            found = getattr(rule, method)
+
+            def timed(context: Any, found: Any = found, code: str = rule.code) -> Any:
+                start = time.perf_counter()
+                findings = list(found(context))
+                RULES[code] += time.perf_counter() - start
+                return iter(findings)
+
+            setattr(rule, method, timed)
 
 
 def _instrument() -> None:
@@ -118,10 +139,13 @@ def main() -> int:
     parser.add_argument("path", type=Path)
     parser.add_argument("--as-of", default="2026-11-21")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--rules", action="store_true", help="time each rule too")
     arguments = parser.parse_args()
     os.environ["PRESTATIE_NO_CACHE"] = "1"
     runner.PARALLEL_FROM = 1 << 62  # one process: the phases add up to the run
     _instrument()
+    if arguments.rules:
+        _time_rules()
     quiet = ["-q"] if arguments.quiet else []
     sys.argv = ["prestatie", *quiet, "check", "--as-of", arguments.as_of, str(arguments.path)]
     real_stdout = sys.stdout
@@ -159,6 +183,11 @@ def main() -> int:
         f"| hand-over between processes (outcomes pickled and unpickled; not in the total)"
         f" | {EXTRA['pickle']:.2f} | |"
     )
+    if RULES:
+        print("\n| rule | seconds |\n|---|---:|")
+        for code, seconds in sorted(RULES.items(), key=lambda item: -item[1])[:10]:
+            print(f"| {code} | {seconds:.2f} |")
+        print(f"| all {len(RULES)} rules | {sum(RULES.values()):.2f} |")
     return 0
 
 

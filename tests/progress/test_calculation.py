@@ -9,6 +9,7 @@ Day counts used throughout (2016, 2020, 2024 and 2028 are leap years):
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -1794,6 +1795,15 @@ def test_without_the_set_nothing_is_added_up() -> None:
 def test_owed_by(owner: str | list[str], as_of: str, owed_by: tuple[str, ...]) -> None:
     found = in_set(agreement_set(item(owner=owner)), d(as_of))
     assert found.owed_by == owed_by
+
+
+def test_without_owners_the_same_but_who_owes_it() -> None:
+    # The rules ask without owners: every other field as with them.
+    agreements = agreement_set(item(owner="scw"))
+    with_owners = in_set(agreements, d("2026-12-01"))
+    without = in_set(agreements, d("2026-12-01"), owners=False)
+    assert (with_owners.owed_by, without.owed_by) == (("corp-a", "corp-ab"), ())
+    assert replace(without, owed_by=with_owners.owed_by) == with_owners
 
 
 # --- Properties --------------------------------------------------------------------------------------

@@ -177,16 +177,17 @@ def progress(
     agreement_set: AgreementSet | None = None,
     measurements_of: Mapping[str, Sequence[Measurement]] | None = None,
     conditions: Iterable[ConditionRecord] = (),
+    owners: bool = True,
 ) -> Progress:
     """The progress of ``agreement`` at ``as_of`` from the measurements dated on or before it.
 
     With ``agreement_set`` the set's term as amended counts, its withdrawals, and who
     owes the agreement after a merger; with ``measurements_of`` (every agreement's
     measurements) a parent without its own adds up its children's; ``conditions`` are
-    the monitor's records of the agreement's conditions.
+    the monitor's records of the agreement's conditions. Without ``owners`` who owes it
+    is not worked out (``owed_by`` stays empty): the rules judge progress, not parties.
     """
     deadline = _due(agreement, period, agreement_set)
-    owed_by = _owed_by(agreement, agreement_set, as_of)
     found = _judged(
         agreement,
         measurements,
@@ -198,7 +199,10 @@ def progress(
         conditions,
         deadline,
     )
-    return replace(found, owed_by=owed_by)
+    if not owners:
+        return found
+    owed_by = _owed_by(agreement, agreement_set, as_of)
+    return replace(found, owed_by=owed_by) if owed_by else found
 
 
 def progress_in_set(
@@ -408,6 +412,8 @@ def _measured(
         )
     else:
         found = _towards(agreement, target, numbers, as_of, period, deadline, thresholds)
+    if not unjudged and index_value is None:
+        return found  # what the replacement would set, the defaults, it has already
     return replace(found, unjudged=unjudged, index_value=index_value)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from prestatie_cli.model.agreements import Agreement, AgreementSet, Measurement, Period
 from prestatie_cli.model.findings import Pointer
@@ -54,13 +54,22 @@ class Measured(NamedTuple):
             agreement_set=self.agreement_set,
             measurements_of=self.measurements_of,
             conditions=context.monitor.conditions,
+            owners=False,  # who owes it: no rule asks
         )
         context.progress_made[id(self.agreement)] = found
         return found
 
 
 def measured(context: MonitorContext) -> Iterator[Measured]:
-    """Every agreement of the monitor's set, in order; none when the run has no such set."""
+    """Every agreement of the monitor's set, in order; none when the run has no such set.
+    Made once per monitor (R402, T504 and P613 all ask)."""
+    made = cast("list[Measured]", context.measured_made)
+    if not made:
+        made.extend(_measured(context))
+    yield from made
+
+
+def _measured(context: MonitorContext) -> Iterator[Measured]:
     agreements = context.agreements
     if agreements is None:
         return

@@ -129,6 +129,9 @@ class MonitorContext:
     progress_made: dict[int, object] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # Each agreement of the set with its measurements, made by the first rule that asks
+    # (``_measured.measured``): three rules go through them.
+    measured_made: list[object] = field(init=False, repr=False, compare=False, default_factory=list)
 
     def __post_init__(self) -> None:
         found = self.agreements
