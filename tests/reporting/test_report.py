@@ -333,6 +333,37 @@ def test_overview_counts_sets_not_agreements(tmp_path: Path) -> None:
     ]
 
 
+def test_overview_leaves_out_ranges(tmp_path: Path) -> None:
+    # A range is a band each set stays within: two sets' bounds do not add up to one.
+    first, second = base_set(), base_set()
+    second["id"], second["title"] = "tweede-2016-2019", "Tweede set"
+    for data in (first, second):
+        data["agreements"][0]["target"].update(comparison="between", value=150, upper=200)
+    paths = [write_yaml(tmp_path / f"{data['id']}.yaml", data) for data in (first, second)]
+    view = _view(paths, date(2019, 6, 30))
+    assert view.overview == ()
+    assert "tussen 150 en 200 woningen" in render_report(view, "md")
+
+
+def test_a_sets_agreements_are_viewed_when_read_and_not_kept() -> None:
+    view = _view(CASES["lindeveen"], AS_OF)
+    (entry,) = view.sets
+    first, again = list(entry.themes), list(entry.themes)
+    assert first == again
+    assert first[0] is not again[0]  # built anew: the report holds no set's views for long
+    assert len(entry.themes) == len(first) == len({a.theme for t in first for a in t.agreements})
+    assert entry.themes[0] == first[0]
+    # The first page names the late agreements in the order the themes show them.
+    late = [
+        a.id
+        for theme in first
+        for a in theme.agreements
+        if not a.is_context and (a.status in ("overdue", "behind") or a.late)
+    ]
+    (points,) = view.key_points
+    assert late and [item.id for item in points.late] == late
+
+
 def test_prestatie_yaml_names_the_users_own_themes(tmp_path: Path) -> None:
     data = base_set()
     data["agreements"][0]["theme"] = "wonen-in-de-kernen"

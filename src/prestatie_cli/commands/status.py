@@ -45,6 +45,7 @@ def run(
         shown = ", ".join(str(path) for path in paths) or "."
         setup.err.write(visible(text("ui.status.no-sets", setup.lang, {"paths": shown})) + "\n")
         return 2
+    # Written a set at a time: a country's status is never held as one text.
     render = STATUS_FORMATS[output_format]
-    setup.out.write(render(report, setup.lang, color=color, width=width))
+    setup.out.writelines(render(report, setup.lang, color=color, width=width))
     return exit_code(report.problems)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import overload
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -211,7 +213,9 @@ class SetView:
     statuses: tuple[tuple[str, str, int], ...]  # (status, label, count)
     by_theme: tuple[Tally, ...]
     by_party: tuple[Tally, ...]
-    themes: tuple[ThemeView, ...]
+    # Built each time it is read (``Themes``): a country's agreements are never all held
+    # as views at once.
+    themes: Sequence[ThemeView]
     signatures: tuple[SignatureView, ...]
     findings: tuple[FindingView, ...]
     digest: str
@@ -448,6 +452,9 @@ def _projected(row: Progress, lang: Language) -> str:
 _LOCALES: dict[Language, str] = {"nl": "nl_NL", "en": "en_GB"}
 
 
+# Babel looks the locale up again on every call, and a country's report formats the same
+# dates and numbers hundreds of thousands of times: each is formatted once.
+@lru_cache(maxsize=8192)
 def long_date(day: date, lang: Language) -> str:
     """'31 december 2019', '31 December 2019'."""
     return format_date(day, format="long", locale=_LOCALES[lang])
@@ -457,6 +464,11 @@ def amount(value: float, lang: Language, *, whole: bool = False) -> str:
     """A number grouped by thousands with at most two decimals, or none for a count."""
     if not math.isfinite(value) or abs(value) >= 1e15:
         return number(value, lang)
+    return _decimal(value, lang, whole)
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: 1, 1.0 and True are formatted each their own way
+def _decimal(value: float, lang: Language, whole: bool) -> str:
     shown = format_decimal(value, format="#,##0" if whole else "#,##0.##", locale=_LOCALES[lang])
     return "0" if shown == "-0" else shown
 
@@ -793,6 +805,111 @@ class _Structure:
         return cls(agreements, by_id, parts, withdrawals(agreements))
 
 
+class Themes(Sequence[ThemeView]):
+    """A set's agreements by theme, in the order of their first agreement, built from its
+    progress each time they are read and not kept: a report holds the views of one set
+    at a time while it is written, not those of the whole country."""
+
+    __slots__ = (
+        "_agreements",
+        "_count",
+        "_labels",
+        "_lang",
+        "_measurements",
+        "_records",
+        "_rows",
+        "_waivers",
+    )
+
+    def __init__(
+        self,
+        agreements: AgreementSet,
+        rows: tuple[Progress, ...],
+        records: tuple[ConditionRecord, ...],
+        waivers: tuple[MonitorWaiver, ...],
+        measurements: Mapping[str, Sequence[Measurement]],
+        lang: Language,
+        labels: Mapping[str, str],
+    ) -> None:
+        self._agreements = agreements
+        self._rows = rows
+        self._records = records
+        self._waivers = waivers
+        self._measurements = measurements
+        self._lang = lang
+        self._labels = labels
+        self._count = len({row.agreement.theme for row in rows})
+
+    def rows(self) -> list[Progress]:
+        """The set's rows in the order the themes show them: by theme, each theme where
+        its first agreement is."""
+        by_theme: dict[str, list[Progress]] = {}
+        for row in self._rows:
+            by_theme.setdefault(row.agreement.theme, []).append(row)
+        return [row for rows in by_theme.values() for row in rows]
+
+    def views(self, rows: Sequence[Progress]) -> list[AgreementView]:
+        """The views of some of the set's rows, in their order."""
+        return [view for _, view in self._views(rows)]
+
+    def _views(self, rows: Sequence[Progress]) -> list[tuple[str, AgreementView]]:
+        agreements = self._agreements
+        names = {party.id: party.name for party in agreements.parties}
+        names.update({group.id: group.name for group in agreements.groups})
+        structure = _Structure.of(agreements)
+        return [
+            (
+                row.agreement.theme,
+                _agreement(
+                    row,
+                    structure,
+                    self._records,
+                    names,
+                    self._measurements.get(row.agreement.id, []),
+                    self._waivers,
+                    self._lang,
+                    self._labels,
+                ),
+            )
+            for row in rows
+        ]
+
+    def _built(self) -> tuple[ThemeView, ...]:
+        themes: dict[str, list[AgreementView]] = {}
+        for theme, view in self._views(self._rows):
+            themes.setdefault(theme, []).append(view)
+        return tuple(
+            ThemeView(theme_label(name, self._lang, self._labels), tuple(items))
+            for name, items in themes.items()
+        )
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[ThemeView]:
+        return iter(self._built())
+
+    @overload
+    def __getitem__(self, index: int) -> ThemeView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ThemeView, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ThemeView | tuple[ThemeView, ...]:
+        return self._built()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Themes | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __repr__(self) -> str:
+        return f"Themes({self._agreements.id!r}, {self._count} themes)"
+
+
 def _agreement(
     row: Progress,
     structure: _Structure,
@@ -1027,31 +1144,15 @@ def _set_view(
     rows = set_status(
         agreements, corpus.measurements(agreements.id), as_of, thresholds, selection, records
     ).rows
-    names = {party.id: party.name for party in agreements.parties}
-    party_names = dict(names)
-    names.update({group.id: group.name for group in agreements.groups})
-    themes: dict[str, list[AgreementView]] = {}
-    structure = _Structure.of(agreements)
+    party_names = {party.id: party.name for party in agreements.parties}
     measurements = corpus.measurements(agreements.id)
-    waivers = [
+    waivers = tuple(
         waiver
         for item in corpus.loaded
         if isinstance(item.model, Monitor) and item.model.set == agreements.id
         for waiver in item.model.waivers
-    ]
-    for row in rows:
-        themes.setdefault(row.agreement.theme, []).append(
-            _agreement(
-                row,
-                structure,
-                records,
-                names,
-                measurements.get(row.agreement.id, []),
-                waivers,
-                lang,
-                labels,
-            )
-        )
+    )
+    themes = Themes(agreements, tuple(rows), tuple(records), waivers, measurements, lang, labels)
     # Context is judged by nothing: it is left out of the counts and tallies.
     judged = [row for row in rows if row.agreement.kind != "context"]
     owners = {row.agreement.id: _owner_keys(row, party_names) for row in judged}
@@ -1115,10 +1216,7 @@ def _set_view(
         ),
         by_theme=_tallies(judged, by_theme),
         by_party=_tallies(judged, owners),
-        themes=tuple(
-            ThemeView(theme_label(name, lang, labels), tuple(items))
-            for name, items in themes.items()
-        ),
+        themes=themes,
         signatures=_signatures(agreements, lang),
         findings=findings,
         digest=digest(agreements),
@@ -1172,14 +1270,16 @@ def _frame(agreements: AgreementSet, corpus: Corpus, lang: Language) -> str:
 def _overview(
     all_rows: Sequence[tuple[Progress, str, str]], lang: Language, labels: Mapping[str, str]
 ) -> tuple[OverviewRow, ...]:
-    """Targets that can be added up across sets: counts (not shares, not per-period caps),
-    of sets with the same term (2016-2019 and 2025-2028 do not add up)."""
+    """Targets that can be added up across sets: counts (not shares, not per-period caps,
+    not ranges), of sets with the same term (2016-2019 and 2025-2028 do not add up)."""
     groups: dict[tuple[str, str, str, str, str], list[Progress]] = {}
     sets: dict[tuple[str, str, str, str, str], set[str]] = {}
     for row, term, set_id in all_rows:
         target = row.agreement.target
         if target is None or target.recurring or (target.unit or "").lower() in _NOT_ADDITIVE:
             continue
+        if target.comparison == "between":
+            continue  # a band each set stays within (a rent): its bounds do not add up
         key = (
             row.agreement.theme,
             target.metric.casefold(),
@@ -1275,8 +1375,14 @@ def _reason(agreement: AgreementView, lang: Language) -> str:
     return text("report.no-reason", lang)
 
 
-def _key_points(view: SetView, lang: Language) -> KeyPoints:
-    judged = [a for theme in view.themes for a in theme.agreements if not a.is_context]
+def _key_points(view: SetView, themes: Themes, lang: Language) -> KeyPoints:
+    """The first page's figures of a set; only its late agreements are viewed for them."""
+    judged = [row for row in themes.rows() if row.agreement.kind != "context"]
+    late_rows = [
+        row
+        for row in judged
+        if row.status in _LATE or (row.unmeasured and row.deadline is not None)
+    ]
     late = tuple(
         LateView(
             a.id,
@@ -1287,8 +1393,7 @@ def _key_points(view: SetView, lang: Language) -> KeyPoints:
             _reason(a, lang),
             f"a-{view.id}-{a.id}",
         )
-        for a in judged
-        if a.status in _LATE or a.late
+        for a in themes.views(late_rows)
     )
     commitments = [a for a in judged if a.status not in _NOT_OWED]
     return KeyPoints(
@@ -1377,12 +1482,15 @@ def build_report(
     ``checked`` is what checking the same files found: each set lists its files' findings.
     """
     sets = []
+    key_points = []
     all_rows: list[tuple[Progress, str, str]] = []
     for agreements in corpus.sets.values():
         view, rows = _set_view(
             agreements, corpus, checked.problems, as_of, thresholds, selection, lang, themes or {}
         )
         sets.append(view)
+        assert isinstance(view.themes, Themes)
+        key_points.append(_key_points(view, view.themes, lang))
         all_rows += [(row, view.period, agreements.id) for row in rows]
     title = (
         sets[0].title
@@ -1397,6 +1505,6 @@ def build_report(
         sets=tuple(sets),
         overview=_overview(all_rows, lang, themes or {}) if len(sets) > 1 else (),
         problems=corpus.problems,
-        key_points=tuple(_key_points(view, lang) for view in sets),
+        key_points=tuple(key_points),
         by_theme=_all_themes(sets),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from math import isfinite
@@ -340,6 +341,11 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
     said so under the table; narrower still, each agreement is a block of lines, which
     shows every field that has a value.
     """
+    return "".join(stream_text(report, lang, color=color, width=width))
+
+
+def stream_text(report: StatusReport, lang: Language, *, color: bool, width: int) -> Iterator[str]:
+    """``render_text`` a set at a time: a country's tables are never one string."""
     # Imported here: only this format draws tables, and start-up does not pay for rich.
     from rich.console import Console
     from rich.padding import Padding
@@ -420,7 +426,17 @@ def render_text(report: StatusReport, lang: Language, *, color: bool, width: int
             for key, tally in counts.items():
                 console.print(Text(f"  {visible(key)}: {_tally_line(tally, lang)}"))
         console.print()
-    return buffer.getvalue()
+        yield from _emptied(buffer)
+    yield from _emptied(buffer)
+
+
+def _emptied(buffer: io.StringIO) -> Iterator[str]:
+    """What the console wrote so far, if anything; the buffer is emptied for the next set."""
+    written = buffer.getvalue()
+    if written:
+        buffer.seek(0)
+        buffer.truncate()
+        yield written
 
 
 def _explained(block: SetStatus, lang: Language) -> list[str]:
@@ -439,43 +455,52 @@ def _cell(value: str) -> str:
 
 def render_markdown(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
     """A table per set; colour and width are the reader's (Markdown has neither)."""
+    return "".join(stream_markdown(report, lang, color=color, width=width))
+
+
+def stream_markdown(
+    report: StatusReport, lang: Language, *, color: bool, width: int
+) -> Iterator[str]:
+    """``render_markdown`` a set at a time, its lines joined by line breaks."""
+    for index, block in enumerate(report.sets):
+        yield ("\n" if index else "") + "\n".join(_markdown_set(block, report, lang))
+
+
+def _markdown_set(block: SetStatus, report: StatusReport, lang: Language) -> list[str]:
+    """The lines of one set's heading, table, notes and tallies."""
     lines: list[str] = []
-    columns = ("id", "title", "owner", "value", "measured", "expected", "status", "projected")
-    for block in report.sets:
-        lines += [f"## {_cell(_heading(block, report, lang))}", ""]
-        if not block.rows:
-            lines += [text("ui.status.none", lang), ""]
-            continue
-        lines.append("| " + " | ".join(text(f"column.{c}", lang) for c in columns) + " |")
-        lines.append("|" + "---|" * len(columns))
-        for row in block.rows:
-            cells = (
-                _cell(row.agreement.id),
-                _cell(row.agreement.title),
-                _cell(owner_cell(row)),
-                _cell(value_cell(row, lang)),
-                _day(row.measured_on),
-                expected_cell(row, lang),
-                f"**{status_label(row, lang)}**",
-                projected_cell(row, lang),
-            )
-            lines.append("| " + " | ".join(cells) + " |")
+    lines += [f"## {_cell(_heading(block, report, lang))}", ""]
+    if not block.rows:
+        lines += [text("ui.status.none", lang), ""]
+        return lines
+    lines.append("| " + " | ".join(text(f"column.{c}", lang) for c in COLUMNS) + " |")
+    lines.append("|" + "---|" * len(COLUMNS))
+    for row in block.rows:
+        cells = (
+            _cell(row.agreement.id),
+            _cell(row.agreement.title),
+            _cell(owner_cell(row)),
+            _cell(value_cell(row, lang)),
+            _day(row.measured_on),
+            expected_cell(row, lang),
+            f"**{status_label(row, lang)}**",
+            projected_cell(row, lang),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    explained = _explained(block, lang)
+    if explained:
+        lines += [f"**{text('ui.status.notes', lang)}**", ""]
+        lines += [f"- {_cell(line)}" for line in explained]
         lines.append("")
-        explained = _explained(block, lang)
-        if explained:
-            lines += [f"**{text('ui.status.notes', lang)}**", ""]
-            lines += [f"- {_cell(line)}" for line in explained]
-            lines.append("")
-        for heading, counts in (
-            ("ui.status.by-theme", block.by_theme()),
-            ("ui.status.by-owner", block.by_owner()),
-        ):
-            lines += [f"**{text(heading, lang)}**", ""]
-            lines += [
-                f"- {_cell(key)}: {_tally_line(tally, lang)}" for key, tally in counts.items()
-            ]
-            lines.append("")
-    return "\n".join(lines)
+    for heading, counts in (
+        ("ui.status.by-theme", block.by_theme()),
+        ("ui.status.by-owner", block.by_owner()),
+    ):
+        lines += [f"**{text(heading, lang)}**", ""]
+        lines += [f"- {_cell(key)}: {_tally_line(tally, lang)}" for key, tally in counts.items()]
+        lines.append("")
+    return lines
 
 
 def _target_json(row: Progress) -> dict[str, Any] | None:
@@ -595,33 +620,50 @@ def _row_json(row: Progress, names: dict[str, str]) -> dict[str, Any]:
 
 def render_json(report: StatusReport, lang: Language, *, color: bool, width: int) -> str:
     """Every row with its numbers; colour and width play no part."""
-    document = {
-        "version": OUTPUT_VERSION,
-        "as_of": report.as_of.isoformat(),
-        "sets": [
-            {
-                "id": block.agreements.id,
-                "title": block.agreements.title,
-                "period": {
-                    "start": block.agreements.period.start.isoformat(),
-                    "end": block.agreements.period.end.isoformat(),
-                },
-                "agreements": [_row_json(row, _names(block.agreements)) for row in block.rows],
-                "by_theme": {key: dict(value) for key, value in block.by_theme().items()},
-                "by_owner": {key: dict(value) for key, value in block.by_owner().items()},
-            }
-            for block in report.sets
-        ],
+    return "".join(stream_json(report, lang, color=color, width=width))
+
+
+def stream_json(report: StatusReport, lang: Language, *, color: bool, width: int) -> Iterator[str]:
+    """``render_json`` a set at a time: the same text, but a country's document is never
+    held whole (as values or as one string)."""
+    head = {"version": OUTPUT_VERSION, "as_of": report.as_of.isoformat()}
+    yield "{\n" + "".join(
+        f'  "{key}": {json_text(value).rstrip()},\n' for key, value in head.items()
+    )
+    yield '  "sets": ['
+    for index, block in enumerate(report.sets):
+        # Each set as json_text writes it, moved in to where it stands in the document.
+        shown = json_text(_set_json(block)).rstrip("\n").replace("\n", "\n    ")
+        yield ("," if index else "") + "\n    " + shown
+    yield "\n  ]\n}\n" if report.sets else "]\n}\n"
+
+
+def _set_json(block: SetStatus) -> dict[str, Any]:
+    """One set of the status document, with every row."""
+    names = _names(block.agreements)
+    return {
+        "id": block.agreements.id,
+        "title": block.agreements.title,
+        "period": {
+            "start": block.agreements.period.start.isoformat(),
+            "end": block.agreements.period.end.isoformat(),
+        },
+        "agreements": [_row_json(row, names) for row in block.rows],
+        "by_theme": {key: dict(value) for key, value in block.by_theme().items()},
+        "by_owner": {key: dict(value) for key, value in block.by_owner().items()},
     }
-    return json_text(document)
 
 
 class StatusFormat(Protocol):
-    def __call__(self, report: StatusReport, lang: Language, *, color: bool, width: int) -> str: ...
+    def __call__(
+        self, report: StatusReport, lang: Language, *, color: bool, width: int
+    ) -> Iterator[str]: ...
 
 
+# Each format in pieces, a set at a time; render_text, render_json and render_markdown
+# give the same text whole.
 STATUS_FORMATS: dict[str, StatusFormat] = {
-    "text": render_text,
-    "json": render_json,
-    "md": render_markdown,
+    "text": stream_text,
+    "json": stream_json,
+    "md": stream_markdown,
 }
