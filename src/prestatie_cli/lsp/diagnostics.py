@@ -24,7 +24,7 @@ from prestatie_cli.errors import PrestatieError
 from prestatie_cli.load.config import Settings, find_config, read_settings
 from prestatie_cli.load.parse import parse
 from prestatie_cli.load.yaml import Document, Span
-from prestatie_cli.lsp.documents import Run, Workspace
+from prestatie_cli.lsp.documents import Run, Workspace, stamp_of
 from prestatie_cli.lsp.text import lines_of, span_range, token_end
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Config
@@ -74,7 +74,7 @@ class Checker:
         if config is None:
             return Settings()
         text = self.workspace.buffers.get(config)
-        stamp: tuple[object, ...] = ("buffer", text) if text is not None else _stamp(config)
+        stamp: tuple[object, ...] = ("buffer", text) if text is not None else stamp_of(config)
         kept = self._settings.get(run.root)
         if kept is not None and kept[0] == stamp:
             return kept[1]
@@ -153,14 +153,6 @@ class Checker:
         )
         self._judged[key] = (depends, judged)
         return judged
-
-
-def _stamp(path: Path) -> tuple[object, ...]:
-    try:
-        info = path.stat()
-    except OSError:
-        return ("missing",)
-    return ("disk", info.st_mtime_ns, info.st_size)
 
 
 def _read_settings(config: Path, text: str | None, root: Path) -> Settings:

@@ -53,7 +53,8 @@ class FileState:
         return ("other", "") if loaded is None else kind_of(loaded)
 
 
-def _stamp(path: Path) -> tuple[object, ...]:
+def stamp_of(path: Path) -> tuple[object, ...]:
+    """What a file on disk is now, to tell whether it changed: its time and size."""
     try:
         info = path.stat()
     except OSError:
@@ -98,7 +99,7 @@ class Run:
         """The file parsed from its buffer, else from disk; parsed again only when changed."""
         path = self.path_of(name)
         text = buffers.get(path)
-        stamp: tuple[object, ...] = ("buffer", text) if text is not None else _stamp(path)
+        stamp: tuple[object, ...] = ("buffer", text) if text is not None else stamp_of(path)
         kept = self.states.get(name)
         if kept is not None and kept.stamp == stamp and kept.lang == lang:
             return kept
@@ -124,7 +125,7 @@ class Run:
                 return kept.what()
         if path in buffers:
             return self.state(name, buffers, self.lang).what()  # never read ahead from disk
-        stamp = _stamp(path)
+        stamp = stamp_of(path)
         seen = self.forecasts.get(name)
         if seen is None or seen[0] != stamp:
             seen = (stamp, forecast(path))

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -131,6 +131,29 @@ class PrestatieServer(LanguageServer):
         kind = found.group(1) if found else ""
         return path, run, name, kind, scope_of(self.checker, run, name)
 
+    def at(self, uri: str, position: types.Position) -> At | None:
+        """Where a request points: its document's place, lines and cursor; None for a file
+        not ours."""
+        found = self.place(uri)
+        if found is None:
+            return None
+        path, run, name, kind, scope = found
+        lines = lines_of(self.text_of(path))
+        line, index = cursor(lines, position)
+        return At(run, name, kind, scope, lines, line, index)
+
+
+class At(NamedTuple):
+    """A request's document (its run, name, kind of file and scope) and cursor."""
+
+    run: Run
+    name: str
+    kind: str
+    scope: Scope
+    lines: list[str]
+    line: int
+    character: int
+
 
 def path_of(uri: str) -> Path | None:
     parsed = urlparse(uri)
@@ -246,13 +269,12 @@ def make_server(lang: Language | None = None) -> PrestatieServer:
     )
     def complete(ls: PrestatieServer, params: types.CompletionParams) -> types.CompletionList:
         def work() -> types.CompletionList:
-            found = ls.place(params.text_document.uri)
-            if found is None:
+            at = ls.at(params.text_document.uri, params.position)
+            if at is None:
                 return types.CompletionList(is_incomplete=False, items=[])
-            path, run, _, kind, scope = found
-            lines = lines_of(ls.text_of(path))
-            line, index = cursor(lines, params.position)
-            items = completion.complete(lines, line, index, kind, scope, ls.lang_of(run))
+            items = completion.complete(
+                at.lines, at.line, at.character, at.kind, at.scope, ls.lang_of(at.run)
+            )
             return types.CompletionList(is_incomplete=False, items=items)
 
         return guarded("completion", ls, work) or types.CompletionList(
@@ -262,40 +284,35 @@ def make_server(lang: Language | None = None) -> PrestatieServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: PrestatieServer, params: types.HoverParams) -> types.Hover | None:
         def work() -> types.Hover | None:
-            found = ls.place(params.text_document.uri)
-            if found is None:
+            at = ls.at(params.text_document.uri, params.position)
+            if at is None:
                 return None
-            path, run, _, kind, scope = found
-            lines = lines_of(ls.text_of(path))
-            line, index = cursor(lines, params.position)
-            return hover.hover(lines, line, index, kind, scope, ls.lang_of(run))
+            return hover.hover(
+                at.lines, at.line, at.character, at.kind, at.scope, ls.lang_of(at.run)
+            )
 
         return guarded("hover", ls, work)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: PrestatieServer, params: types.DefinitionParams) -> list[types.Location]:
         def work() -> list[types.Location]:
-            found = ls.place(params.text_document.uri)
-            if found is None:
+            at = ls.at(params.text_document.uri, params.position)
+            if at is None:
                 return []
-            path, _, name, _, scope = found
-            lines = lines_of(ls.text_of(path))
-            line, index = cursor(lines, params.position)
-            return navigation.definition(scope, name, lines, line, index)
+            return navigation.definition(at.scope, at.name, at.lines, at.line, at.character)
 
         return guarded("definition", ls, work) or []
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(ls: PrestatieServer, params: types.ReferenceParams) -> list[types.Location]:
         def work() -> list[types.Location]:
-            found = ls.place(params.text_document.uri)
-            if found is None:
+            at = ls.at(params.text_document.uri, params.position)
+            if at is None:
                 return []
-            path, _, name, _, scope = found
-            lines = lines_of(ls.text_of(path))
-            line, index = cursor(lines, params.position)
             declaration = params.context.include_declaration
-            return navigation.references(scope, name, lines, line, index, declaration)
+            return navigation.references(
+                at.scope, at.name, at.lines, at.line, at.character, declaration
+            )
 
         return guarded("references", ls, work) or []
 
