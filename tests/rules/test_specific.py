@@ -196,6 +196,17 @@ def test_occurrence_counts_the_needle_before_the_phrase() -> None:
     assert occurrence(text, found.needle, found.start) == 1
 
 
+def test_a_text_searched_again_gives_the_same_phrases_in_a_list_of_its_own() -> None:
+    text = "De corporatie streeft naar ca. 300 woningen en gaat in gesprek over de rest."
+    first = find_vague(text)
+    first.clear()
+    assert vague_phrases(text) == ["streeft naar", "ca."]
+    steps = noncommittal_phrases(text)
+    assert [found.phrase for found in steps] == ["gaat in gesprek"]
+    steps.clear()
+    assert [found.phrase for found in noncommittal_phrases(text)] == ["gaat in gesprek"]
+
+
 def test_the_sentence_around_a_position() -> None:
     text = "Eerste zin met ca. 300 woningen. Tweede zin! Derde"
     assert sentence(text, 5) == "Eerste zin met ca. 300 woningen."

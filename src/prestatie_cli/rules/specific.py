@@ -440,6 +440,14 @@ def _shown(words: str) -> str:
 
 def find_vague(text: str) -> list[VaguePhrase]:
     """The vague phrases in ``text``, in order of appearance."""
+    return list(_vague_in(text))
+
+
+# Titles and stock sentences ("Nieuwe sociale huurwoningen") recur across the sets of a
+# run, and the search of one text is a pure function of it: each is searched once. Bounded,
+# so that a long-running editor session does not keep every text it has seen.
+@functools.lru_cache(maxsize=8192)
+def _vague_in(text: str) -> tuple[VaguePhrase, ...]:
     found: list[VaguePhrase] = []
     for match in _matches(text):
         # The last group that took part names the phrase and its head: "h3x1", "t3x1".
@@ -461,7 +469,7 @@ def find_vague(text: str) -> list[VaguePhrase]:
         else:
             whole = f"{head} {tail}"
             found.append(VaguePhrase(start, whole, whole, phrase.sort))
-    return found
+    return tuple(found)
 
 
 def vague_phrases(text: str) -> list[str]:
@@ -552,7 +560,7 @@ class VagueWording(Rule):
         rough = agreement.target is not None and agreement.target.approximate
         for field in ("title", "text"):
             text = getattr(agreement, field) or ""
-            for found in find_vague(text):
+            for found in _vague_in(text):
                 if rough and found.sort == "approximate":
                     continue
                 yield Finding(
@@ -696,6 +704,11 @@ _OUTCOME = re.compile(
 def noncommittal_phrases(text: str) -> list[VaguePhrase]:
     """The wording in ``text`` that promises no step, in sentences that name no when and no
     product."""
+    return list(_noncommittal_in(text))
+
+
+@functools.lru_cache(maxsize=8192)  # searched once each, as ``_vague_in``
+def _noncommittal_in(text: str) -> tuple[VaguePhrase, ...]:
     found: list[VaguePhrase] = []
     for match in _NONCOMMITTAL.finditer(text):
         number = (match.lastgroup or "h0")[1:]
@@ -713,7 +726,7 @@ def noncommittal_phrases(text: str) -> list[VaguePhrase]:
         else:
             whole = _shown(match.group(0))
             found.append(VaguePhrase(match.start(), whole, whole, "explore"))
-    return found
+    return tuple(found)
 
 
 class NoncommittalProcess(Rule):
@@ -772,7 +785,7 @@ class NoncommittalProcess(Rule):
         if judged_kind(agreement, context.withdrawn) != "process" or not agreement.text:
             return
         text = agreement.text
-        for found in noncommittal_phrases(text):
+        for found in _noncommittal_in(text):
             yield Finding(
                 self.code,
                 ("agreements", index, "text"),

@@ -169,7 +169,7 @@ class MilestoneOutOfRange(Rule):
     def check_agreement(
         self, context: SetContext, index: int, agreement: Agreement
     ) -> Iterator[Finding]:
-        if judged_kind(agreement, context.withdrawn) is None:
+        if not agreement.milestones or judged_kind(agreement, context.withdrawn) is None:
             return
         start, end = _window(context.agreements, agreement)
         deadline = None if agreement.ongoing else agreement.deadline
@@ -399,8 +399,8 @@ def _term(agreement_set: AgreementSet) -> Period:
 def _window(agreement_set: AgreementSet, agreement: Agreement) -> tuple[date, date | None]:
     """Where the agreement's dates may fall: within the term, or from its start on (no end)
     when the agreement runs past the term on purpose."""
-    term = _term(agreement_set)
-    return term.start, None if agreement.beyond_term else term.end
+    # The term's days without a Period: one is asked for by every agreement of a run.
+    return agreement_set.period.start, None if agreement.beyond_term else term_end(agreement_set)
 
 
 def _due(agreement_set: AgreementSet, agreement: Agreement) -> date | None:
