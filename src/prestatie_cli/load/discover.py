@@ -53,6 +53,18 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def read_below(root: Path, path: Path) -> bool:
+    """Whether discovering ``root`` reads ``path``: a YAML file below it, in no hidden
+    folder (such as .github) and not hidden itself (.pre-commit-config.yaml)."""
+    if not path.name.endswith(YAML_SUFFIXES) or not path.is_relative_to(root):
+        return False
+    return not any(_hidden(part) for part in path.relative_to(root).parts)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
 def _yaml_below(folder: Path) -> Iterator[Path]:
     """The YAML files in ``folder`` and its subfolders, hidden ones left out.
 
@@ -64,7 +76,7 @@ def _yaml_below(folder: Path) -> Iterator[Path]:
     except OSError:  # unreadable: as if empty, like a glob
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if _hidden(entry.name):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):

@@ -20,7 +20,7 @@ from pathlib import Path
 from prestatie_cli.check.judge import FileKind, RunFacts, kind_of
 from prestatie_cli.check.runner import Forecast, forecast
 from prestatie_cli.load.corpus import Loaded
-from prestatie_cli.load.discover import YAML_SUFFIXES, discover, repository_root
+from prestatie_cli.load.discover import discover, read_below, repository_root
 from prestatie_cli.load.parse import Parsed, parse, parse_file
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.messages import Language
@@ -80,11 +80,8 @@ class Run:
         return self.root / name
 
     def reads(self, path: Path) -> bool:
-        """Whether check reads ``path`` in this run: a YAML file below the root, in no
-        hidden folder (such as .github) and not hidden itself (.pre-commit-config.yaml)."""
-        if path.suffix not in YAML_SUFFIXES or not path.is_relative_to(self.root):
-            return False
-        return not any(part.startswith(".") for part in path.relative_to(self.root).parts)
+        """Whether check reads ``path`` in this run (as discover finds the files)."""
+        return read_below(self.root, path)
 
     def rediscover(self, buffers: dict[Path, str]) -> None:
         """List the files again (a file may have been added or removed on disk)."""
