@@ -11,7 +11,6 @@ rule; the rule registry adds it here with ``register``. Placeholders use
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date
@@ -2428,7 +2427,7 @@ def text(key: str, lang: Language, params: Mapping[str, str | float] | None = No
         name: number(value, lang) if isinstance(value, float) else str(value)
         for name, value in (params or {}).items()
     }
-    return string.Formatter().vformat(template, (), _Keep(shown))
+    return template.format_map(_Keep(shown))
 
 
 def number(value: float, lang: Language) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.load.yaml import Document, Span, load_text
+from prestatie_cli.load.yaml import Document, load_text
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
 # Lines with their breaks, broken where YAML breaks them (not at U+2028 or U+0085).
@@ -99,7 +99,7 @@ def _content_end(document: Document, pointer: tuple[str | int, ...], lines: list
     for key, packed in document.values.items():
         if key[: len(pointer)] != pointer:
             continue
-        span = Span.unpack(packed)
+        span = document.at(packed)
         opening = lines[span.line - 1][span.column - 1 : span.column]
         if _is_collection(document.data, key) and opening not in ("{", "["):
             continue

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 import stat
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -94,22 +96,33 @@ class Span:
     end_column: int
 
     @classmethod
-    def unpack(cls, where: int) -> Span:
-        """A span from the packed form the source map keeps (see ``_span``)."""
+    def unpack(cls, where: int, starts: list[int]) -> Span:
+        """A span from the packed form the source map keeps (see ``_span``), with the
+        ``starts`` of the lines of its text (see ``line_starts``)."""
+        line = bisect_right(starts, where >> _BITS)
+        end_line = bisect_right(starts, where & _MASK)
         return cls(
-            where >> 3 * _BITS,
-            where >> 2 * _BITS & _MASK,
-            where >> _BITS & _MASK,
-            where & _MASK,
+            line,
+            (where >> _BITS) - starts[line - 1] + 1,
+            end_line,
+            (where & _MASK) - starts[end_line - 1] + 1,
         )
 
 
-# The source map keeps each span as one int, 24 bits for each of line, column, end
-# line and end column (load_text takes at most 10 MB, so every one fits): a fraction of the
-# memory of a Span object per value, and quick to copy between processes.
+# The source map keeps each span as one int: 24 bits for where it starts and 24 for where
+# it ends, as offsets in the text (load_text takes at most 10 MB, so both fit). A fraction
+# of the memory of a Span object per value, quick to copy between processes, and quick to
+# make: lines and columns are worked out only for the spans asked for.
 _BITS = 24
 _MASK = (1 << _BITS) - 1
-_END = (1 << 2 * _BITS) - 1
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts, as YAML breaks lines (LF, CR LF, CR)."""
+    if "\r" in text:
+        return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+    # Only LF: the lengths of the lines added up, without a Python step per line.
+    return [0, *accumulate(map((1).__add__, map(len, text.split("\n")[:-1])))]
 
 
 class LoadError(PrestatieError):
@@ -163,17 +176,22 @@ class Document:
     # Plain scalars that resolved to numbers, with their text as written, so
     # that rules can spot "3.000" written for three thousand.
     number_texts: dict[Pointer, str] = field(default_factory=dict)
-    # Where each line of ``text`` starts: made at the first ``locate``, so that finding a
-    # phrase costs the length of its scalar, not of the file (see ``lines``).
-    line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # Where each line of ``text`` starts: made when a span or lines are first asked for.
+    starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # ``tree`` flat, made when first asked for.
     flat: tuple[dict[Pointer, int], dict[Pointer, int]] | None = field(
         default=None, repr=False, compare=False
     )
 
+    def at(self, packed: int) -> Span:
+        """The span of a packed place of this document's source map."""
+        if not self.starts:
+            self.starts.extend(line_starts(self.text))
+        return Span.unpack(packed, self.starts)
+
     @property
     def values(self) -> dict[Pointer, int]:
-        """Where each value stands, by pointer (packed, see ``Span.unpack``)."""
+        """Where each value stands, by pointer (packed, see ``at``)."""
         return self._flat()[0]
 
     @property
@@ -209,7 +227,7 @@ class Document:
                 if place is None:
                     break
             found = place if type(place) is int else place[0]
-        return Span.unpack(found)
+        return self.at(found)
 
     def key_span(self, pointer: Pointer) -> Span:
         """Position of the key that introduces ``pointer`` (or of its value)."""
@@ -230,7 +248,7 @@ class Document:
             if type(place) is tuple and place[2] is not None:
                 found = place[2].get(pointer[-1])
                 if found is not None:
-                    return Span.unpack(found)
+                    return self.at(found)
         return self.span(pointer)
 
     def locate(self, pointer: Pointer, needle: str, occurrence: int = 0) -> Span:
@@ -261,10 +279,9 @@ class Document:
         """Lines ``first`` to ``last`` (1-based) of the text, joined by "\\n" whatever their
         breaks; None when there are none. Reads those lines only (once the line index is made).
         """
-        starts = self.line_starts
+        starts = self.starts
         if not starts:
-            starts.append(0)
-            starts.extend(match.end() for match in LINE_BREAK.finditer(self.text))
+            starts.extend(line_starts(self.text))
         if first < 1 or first > len(starts) or last < first:
             return None
         end = len(self.text)
@@ -484,16 +501,12 @@ def _whole_characters(document: Document, value: Any, pointer: Pointer) -> Any:
     return value
 
 
-def _pack(line: int, column: int, end_line: int, end_column: int) -> int:
-    """A span in the source map's packed form (``Span.unpack`` reads it back)."""
-    return (((line << _BITS | column) << _BITS | end_line) << _BITS) | end_column
-
-
 def _span(event: Event) -> int:
-    # Where the parser's 0-based marks become 1-based positions (also inlined in
-    # _Builder.scalar, which runs for most events).
-    start, end = event.start_mark, event.end_mark
-    return _pack(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    """Where an event stands, packed (``Span.unpack`` reads it back); also inlined in
+    _Builder.scalar, which runs for most events."""
+    start: int = event.start_mark.index
+    end: int = event.end_mark.index
+    return start << _BITS | end
 
 
 # First characters of anything that may resolve to other than text: most text skips the rest.
@@ -595,8 +608,11 @@ class _Builder:
         return Document(self.shown, self.text, self.result, self.tree, self.number_texts)
 
     def fail(self, code: str, where: int, **params: str) -> LoadError:
-        span = Span.unpack(where)
+        span = self.at(where)
         return LoadError(code, self.shown, span.line, span.column, **params)
+
+    def at(self, where: int) -> Span:
+        return Span.unpack(where, line_starts(self.text))
 
     def build(self, next_event: Callable[[], Event]) -> None:
         # Dispatch on the event's type: most events are scalars, handled first.
@@ -628,10 +644,7 @@ class _Builder:
 
     def scalar(self, event: ScalarEvent) -> None:
         # Runs for most events: _span's packing, inlined, and a key's handling too.
-        mark, end_mark = event.start_mark, event.end_mark
-        where = (
-            (((mark.line + 1) << _BITS | (mark.column + 1)) << _BITS | (end_mark.line + 1)) << _BITS
-        ) | (end_mark.column + 1)
+        where = event.start_mark.index << _BITS | event.end_mark.index
         # The tag as written (``event.tag`` is a property that makes the same string).
         tag = event.ctag
         if tag is not None:
@@ -657,7 +670,7 @@ class _Builder:
             key_places = top.key_places
             assert key_places is not None
             if text in top.container:
-                first = Span.unpack(key_places[text]).line
+                first = self.at(key_places[text]).line
                 raise self.fail("Y006", where, key=text, first=str(first))
             top.key = text
             top.key_span = where
@@ -668,8 +681,8 @@ class _Builder:
             if plain and text == "":
                 # An empty value stands right after its key's colon, not where the
                 # parser found the next token.
-                key = Span.unpack(top.key_span)
-                where = _pack(key.end_line, key.end_column + 1, key.end_line, key.end_column + 1)
+                after_colon = (top.key_span & _MASK) + 1
+                where = after_colon << _BITS | after_colon
         if not plain or (text and text[0] not in _SPECIAL_START):
             value = text  # most text: what resolve_scalar would say, without the call
         else:
@@ -718,7 +731,7 @@ class _Builder:
         places = frame.places
         if places:
             last = places[-1] if isinstance(places, list) else next(reversed(places.values()))
-            where = (where & ~_END) | ((last if type(last) is int else last[0]) & _END)
+            where = (where & ~_MASK) | ((last if type(last) is int else last[0]) & _MASK)
         place = (where, places, frame.key_places)
         self.attach(frame.container, frame.size, frame.anchor, where, place)
 

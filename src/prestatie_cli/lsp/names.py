@@ -74,4 +74,4 @@ def occurrences(document: Document) -> Iterator[Occurrence]:
         where = document.values.get(pointer)
         if found is not None and where is not None:
             kind, declares = found
-            yield Occurrence(kind, value, document.path, Span.unpack(where), declares)
+            yield Occurrence(kind, value, document.path, document.at(where), declares)

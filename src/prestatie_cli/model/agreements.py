@@ -75,6 +75,12 @@ def _bad_date(value: Any) -> date:
 
 
 def _as_number(value: Any) -> int | float:
+    # Most numbers are whole and small, or finite floats: settled before the other checks.
+    if type(value) is int:
+        if -LARGEST_WHOLE_NUMBER <= value <= LARGEST_WHOLE_NUMBER:
+            return value
+    elif type(value) is float and math.isfinite(value):
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError("number_type", "expected a number", {"text": value})
     if isinstance(value, float) and not math.isfinite(value):
@@ -87,7 +93,7 @@ def _as_number(value: Any) -> int | float:
 
 
 def _as_number_or_bool(value: Any) -> int | float | bool:
-    if isinstance(value, bool):
+    if type(value) is bool:
         return value
     return _as_number(value)
 
