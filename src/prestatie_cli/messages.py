@@ -2422,12 +2422,21 @@ class _Keep(dict[str, str]):
 
 def text(key: str, lang: Language, params: Mapping[str, str | float] | None = None) -> str:
     """The sentence for ``key`` in ``lang`` with ``params`` filled in; numbers as people write them."""
-    template = CATALOGUE[key][lang]
-    shown = {
+    return filled(key, lang, shown(params or {}, lang))
+
+
+def shown(params: Mapping[str, str | float], lang: Language) -> dict[str, str]:
+    """``params`` as a sentence shows them: numbers as people write them (see ``filled``)."""
+    return {
         name: number(value, lang) if isinstance(value, float) else str(value)
-        for name, value in (params or {}).items()
+        for name, value in params.items()
     }
-    return template.format_map(_Keep(shown))
+
+
+def filled(key: str, lang: Language, params: Mapping[str, str]) -> str:
+    """The sentence for ``key`` in ``lang`` with ``params``, already ``shown``, filled in:
+    for several sentences with the same params, each shown once."""
+    return CATALOGUE[key][lang].format_map(_Keep(params))
 
 
 def number(value: float, lang: Language) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from prestatie_cli.load.yaml import Document, LoadError
-from prestatie_cli.messages import Language, has, text
+from prestatie_cli.messages import Language, filled, has, shown, text
 from prestatie_cli.model.findings import Finding
 from prestatie_cli.model.problems import Level, Problem
 
@@ -47,10 +47,10 @@ def wording(
     Params whose name ends in ``_key`` name a catalogue entry that is rendered
     first and handed on under the name without ``_key`` (nested wording).
     """
-    filled: dict[str, str | float] = dict(params)
+    given: dict[str, str | float] = dict(params)
     for name, value in params.items():
         if name.endswith("_key"):
-            filled[name[: -len("_key")]] = text(str(value), lang, filled)
+            given[name[: -len("_key")]] = text(str(value), lang, given)
     message_key = (
         f"{code}.message.{variant}"
         if variant and has(f"{code}.message.{variant}")
@@ -59,10 +59,11 @@ def wording(
     hint_key = (
         f"{code}.hint.{variant}" if variant and has(f"{code}.hint.{variant}") else f"{code}.hint"
     )
-    hint = text(hint_key, lang, filled)
-    if filled.get("suggestion"):
-        hint = f"{text('ui.did-you-mean', lang, filled)} {hint}"
-    return text(message_key, lang, filled), hint
+    params_shown = shown(given, lang)
+    hint = filled(hint_key, lang, params_shown)
+    if given.get("suggestion"):
+        hint = f"{filled('ui.did-you-mean', lang, params_shown)} {hint}"
+    return filled(message_key, lang, params_shown), hint
 
 
 def from_finding(
