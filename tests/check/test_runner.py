@@ -374,32 +374,3 @@ def test_runs_in_threads_of_one_process_keep_their_own_options(tmp_path: Path) -
     for thread in threads:
         thread.join()
     assert all(results[index] == expected[("nl", "en")[index % 2]] for index in range(8))
-
-
-def test_a_check_reads_each_file_once(
-    tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The read-ahead's text is the one loaded, in this process and in forked workers alike.
-    files = [
-        _write(tmp_path / "afspraken" / f"{name}.yaml", _block(_set(name))) for name in "abc"
-    ] + [_write(tmp_path / "monitor" / "a.yaml", _block(_monitor("a")))]
-    log = tmp_path / "reads.txt"
-    real = workers.read_text
-
-    def counted(path: Path, shown: str) -> str:
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"{path.name}\n")
-        return real(path, shown)
-
-    monkeypatch.setattr(workers, "read_text", counted)
-    monkeypatch.setattr("prestatie_cli.load.yaml.read_text", counted)
-    options = CheckOptions(AS_OF)
-    found = check_files(files, options)
-    assert sorted(log.read_text(encoding="utf-8").split()) == [
-        "a.yaml",
-        "a.yaml",
-        "b.yaml",
-        "c.yaml",
-    ]
-    log.unlink()
-    assert found == _sequential(files, options)

@@ -29,7 +29,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,22 +76,11 @@ class Forecast:
 
 def forecast(path: Path) -> Forecast:
     """Read ahead: a file with a top-level ``id:`` is a set, one with only ``set:`` a monitor."""
-    return forecast_text(_read(path))
-
-
-def _read(path: Path) -> str | None:
-    """The text of a file, read as loading reads it (no FIFO or device is opened, the size
-    is capped); None when it cannot be read, which loading will say."""
     try:
-        return read_text(path, str(path))
+        # Read as loading reads it: no FIFO or device is opened, the size is capped.
+        text = read_text(path, str(path))
     except LoadError:
-        return None
-
-
-def forecast_text(text: str | None) -> Forecast:
-    """What a file's text (None: unreadable) seems to be from its top-level lines."""
-    if text is None:
-        return Forecast("other")
+        return Forecast("other")  # loading says what is wrong with it
     found: dict[str, str | None] = {}
     first = _FIRST_HEADER.match(text)
     for match in itertools.chain((first,) if first else (), _HEADER.finditer(text)):
@@ -126,9 +115,6 @@ class Job:
     foreseen: RunFacts
     rules: bool = True
     models: bool = False
-    # The text of each file as read ahead, by path: loaded from it rather than read again.
-    # Given to worker processes only when they are forked (they share it with this one).
-    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +138,9 @@ class Outcome:
     id_at: tuple[int, int] = (1, 1)
 
 
-def plan(
-    files: Sequence[Path], texts: Sequence[str | None] | None = None
-) -> tuple[list[list[int]], RunFacts]:
-    """Groups of file indices (a set first, then the monitors naming it) and the facts
-    foreseen; from ``texts`` (each file's, None where unreadable) when read already."""
-    if texts is None:
-        texts = [_read(path) for path in files]
-    forecasts = [forecast_text(text) for text in texts]
+def plan(files: Sequence[Path]) -> tuple[list[list[int]], RunFacts]:
+    """Groups of file indices (a set first, then the monitors naming it) and the facts foreseen."""
+    forecasts = [forecast(path) for path in files]
     foreseen = RunFacts.of_files(
         [(str(path), seen.kind, seen.ident) for path, seen in zip(files, forecasts, strict=True)]
     )
@@ -240,20 +221,13 @@ def _outcomes(
     models: bool,
 ) -> list[Outcome]:
     """Every file done, in file order; where the rules saw other facts than the run's, again."""
-    texts = [_read(path) for path in files]
-    groups, foreseen = plan(files, texts)
+    groups, foreseen = plan(files)
     names = [str(path) for path in files]
     tasks = [[names[index] for index in group] for group in groups]
-    # A check loads each file from the text read ahead. status and report keep every model
-    # in this process, and leave the texts out of it.
-    kept = {}
-    if not models:
-        kept = {name: text for name, text in zip(names, texts, strict=True) if text is not None}
-    del texts
     by_path: dict[str, Outcome] = {}
     done = 0
     with fewer_collections():
-        for group in _run(tasks, Job(options, foreseen, rules, models, kept)):
+        for group in _run(tasks, Job(options, foreseen, rules, models)):
             for outcome in group:
                 by_path[outcome.path] = outcome
                 done += 1
@@ -285,8 +259,6 @@ def _run(tasks: list[list[str]], job: Job) -> Iterator[list[Outcome]]:
     # Forking is quick and shares what is imported; it is only safe on Linux and while no
     # other Python thread runs (one holding a lock at the fork would leave it held).
     method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-    if method == "spawn":
-        job = replace(job, texts={})  # a spawned worker would be sent them all: it reads
     pool = ProcessPoolExecutor(
         workers, mp_context=_context(method), initializer=_start, initargs=(job,)
     )
@@ -365,9 +337,7 @@ def _check_group(paths: list[str], job: Job | None = None) -> list[Outcome]:
     here: dict[str, tuple[str, AgreementSet]] = {}
     outcomes = []
     for path in paths:
-        loading, item = load_one(
-            Path(path), job.options.lang, rule_codes=REGISTRY.keys(), text=job.texts.get(path)
-        )
+        loading, item = load_one(Path(path), job.options.lang, rule_codes=REGISTRY.keys())
         if item is None:
             outcomes.append(Outcome(path, "other", "", (), tuple(loading), readable=False))
             continue

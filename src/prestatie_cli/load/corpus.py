@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prestatie_cli.load.discover import discover
-from prestatie_cli.load.parse import parse, parse_file
+from prestatie_cli.load.parse import parse_file
 from prestatie_cli.load.yaml import Document
 from prestatie_cli.messages import Language
 from prestatie_cli.model.agreements import AgreementSet, Measurement, Monitor
@@ -99,19 +99,12 @@ def load_files(
 
 
 def load_one(
-    path: Path,
-    lang: Language,
-    *,
-    rule_codes: AbstractSet[str] | None = None,
-    text: str | None = None,
+    path: Path, lang: Language, *, rule_codes: AbstractSet[str] | None = None
 ) -> tuple[list[Problem], Loaded | None]:
     """One file read and validated: the problems that keep it from loading, and the file
     when it is readable (configuration files are checked for their shape only, and for
-    naming none but ``rule_codes``). ``text``: the file's text, when read already."""
-    if text is None:
-        parsed = parse_file(path, lang, rule_codes=rule_codes)
-    else:
-        parsed = parse(text, str(path), lang, rule_codes=rule_codes)
+    naming none but ``rule_codes``)."""
+    parsed = parse_file(path, lang, rule_codes=rule_codes)
     if parsed.document is None:
         return list(parsed.problems), None
     model = parsed.model
