@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from prestatie_cli.load.config import find_config
+from prestatie_cli.load.discover import find_config
 
 BAD_INPUT = Path(__file__).parent / "bad_input"
 AS_OF = "2025-06-01"

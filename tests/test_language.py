@@ -8,6 +8,7 @@ as the entry point runs it.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -260,3 +261,98 @@ def test_help_shows_placeholders_not_types(
     assert rows["--format"].split()[3] == "FORMAAT"
     assert rows["--config"].split()[2] == "BESTAND"
     assert "<" not in out
+
+
+def _repository(root: Path, config: str | None) -> Path:
+    """A repository of agreements with ``config`` as its prestatie.yaml; its subfolder."""
+    (root / ".git").mkdir(parents=True)
+    if config is not None:
+        (root / "prestatie.yaml").write_bytes(config.encode("utf-8"))
+    (root / "afspraken").mkdir()
+    return root / "afspraken"
+
+
+ENGLISH = "kind: config\nversion: 1\nlang: en\n"
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        ENGLISH,
+        "kind: config\r\nversion: 1\r\nlang: 'en'   # the team's language\r\n",
+        '\ufeffkind: config\nlang: "en"\nversion: 1\n',
+    ],
+)
+def test_help_and_usage_errors_follow_lang_in_prestatie_yaml(
+    config: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+    monkeypatch.chdir(_repository(tmp_path, config))
+    code, out, err = _run(["check", "--help"], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert "Usage:" in out
+    assert _foreign(out, "en") == []
+    code, out, err = _run(["check", "--bogus"], monkeypatch, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("prestatie: Unknown option --bogus.\n")
+
+
+@pytest.mark.parametrize(
+    ("config", "environment", "args", "shown"),
+    [
+        (ENGLISH, "nl", [], "Gebruik:"),  # PRESTATIE_LANG goes before prestatie.yaml
+        (ENGLISH, None, ["--lang", "nl"], "Gebruik:"),  # --lang before everything
+        ("kind: config\nversion: 1\nlang: nl\n", "en", [], "Usage:"),
+        ("kind: config\nversion: 1\nlang: fr\n", None, [], "Gebruik:"),  # no language of ours
+        ("kind: config\nversion: 1\n", None, [], "Gebruik:"),
+        ("kind: config\nsettings:\n  lang: en\n", None, [], "Gebruik:"),  # not top-level
+        ("\x00\xff binary", None, [], "Gebruik:"),
+    ],
+)
+def test_the_language_of_help_in_order(
+    config: str,
+    environment: str | None,
+    args: list[str],
+    shown: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+    if environment is not None:
+        monkeypatch.setenv("PRESTATIE_LANG", environment)
+    monkeypatch.chdir(_repository(tmp_path, config))
+    code, out, err = _run(["status", "--help", *args], monkeypatch, capsys)
+    assert (code, err) == (0, "")
+    assert shown in out
+
+
+def test_a_prestatie_yaml_above_the_repository_is_not_read_for_help(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+    (tmp_path / "prestatie.yaml").write_text(ENGLISH, encoding="utf-8")
+    monkeypatch.chdir(_repository(tmp_path / "repo", None))
+    _, out, _ = _run(["--help"], monkeypatch, capsys)
+    assert "Gebruik:" in out
+
+
+def test_another_users_prestatie_yaml_does_not_choose_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As for its settings: a configuration found, not named, that belongs to somebody else
+    # is not applied (root's files are).
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    monkeypatch.delenv("PRESTATIE_LANG", raising=False)
+    folder = _repository(tmp_path, ENGLISH)
+    os.chown(tmp_path / "prestatie.yaml", 12345, 12345)
+    monkeypatch.chdir(folder)
+    _, out, _ = _run(["--help"], monkeypatch, capsys)
+    assert "Gebruik:" in out
+    os.chown(tmp_path / "prestatie.yaml", 0, 0)
+    _, out, _ = _run(["--help"], monkeypatch, capsys)
+    assert "Usage:" in out

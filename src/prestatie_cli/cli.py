@@ -23,6 +23,7 @@ from typer._click import exceptions as click_errors
 from prestatie_cli import __version__
 from prestatie_cli.commands import Setup
 from prestatie_cli.errors import PrestatieError
+from prestatie_cli.load.discover import find_config, foreign_owner
 from prestatie_cli.load.dutch import dutch_date
 from prestatie_cli.messages import (
     LANGUAGES,
@@ -48,9 +49,10 @@ if TYPE_CHECKING:  # the type of a status; its names come from STATUSES
     from prestatie_cli.progress.statuses import Status
 
 # The words of the command line itself (help, usage errors) are the catalogue's, in the
-# language of the run: --lang wherever it is given, else PRESTATIE_LANG, else Dutch. typer
-# builds its commands anew on every run; ``_Group.main`` words them before parsing. A help
-# text is the catalogue's ``help.<command>.<parameter>``, else the shared ``help.<parameter>``.
+# language of the run: --lang wherever it is given, else PRESTATIE_LANG, else lang: in
+# prestatie.yaml, else Dutch. typer builds its commands anew on every run; ``_Group.main``
+# words them before parsing. A help text is the catalogue's ``help.<command>.<parameter>``,
+# else the shared ``help.<parameter>``.
 
 _ENVIRONMENT = "PRESTATIE_LANG"
 
@@ -76,9 +78,34 @@ def _environment_language() -> Language | None:
     sys.exit(2)
 
 
+# A top-level ``lang:`` line of prestatie.yaml with one of the languages, plain or quoted.
+_CONFIG_LANG = re.compile(
+    r"^lang[ \t]*:[ \t]*(['\"]?)(nl|en)\1[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
+)
+# The help does not wait for a configuration larger than this (check says what is wrong).
+_CONFIG_READ = 64 * 1024
+
+
+def _configured_language() -> Language | None:
+    """``lang:`` of the prestatie.yaml that applies in this folder, read from its top-level
+    line rather than by the YAML loader, which help and usage errors do not wait for; None
+    when there is none, when it is another user's file (see ``foreign_owner``) or when it
+    names no language of prestatie (the command itself then says what is wrong)."""
+    try:
+        path = find_config(Path.cwd())
+        if path is None or foreign_owner(path) is not None:
+            return None
+        with path.open("rb") as handle:
+            written = handle.read(_CONFIG_READ).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    found = _CONFIG_LANG.search(written)
+    return next((lang for lang in LANGUAGES if found and found.group(2) == lang), None)
+
+
 def _interface_language(args: Sequence[str]) -> Language:
     """The language of help and usage errors: the last valid --lang before '--', else
-    PRESTATIE_LANG, else nl."""
+    PRESTATIE_LANG, else ``lang:`` in prestatie.yaml, else nl."""
     found: Language | None = None
     for index, arg in enumerate(args):
         if arg == "--":
@@ -89,7 +116,7 @@ def _interface_language(args: Sequence[str]) -> Language:
         for lang in LANGUAGES:
             if value == lang:
                 found = lang
-    return found or _environment_language() or "nl"
+    return found or _environment_language() or _configured_language() or "nl"
 
 
 # What a value option's placeholder says, by option; others by their type.

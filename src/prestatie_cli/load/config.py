@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.load.discover import CONFIG_NAME
+from prestatie_cli.load.discover import find_config, foreign_owner
 from prestatie_cli.load.parse import parse_file
 from prestatie_cli.load.wording import from_finding
 from prestatie_cli.messages import Language
@@ -33,37 +32,11 @@ class ConfigError(PrestatieError):
     """A configuration file that is not applied (exit 2)."""
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest prestatie.yaml in ``start`` or one of its parents, up to the root of
-    the repository (the nearest folder holding ``.git``; the filesystem's root if none):
-    a file above it belongs to no one who works in it."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
 def _refuse_stranger(path: Path) -> None:
-    """Refuse a configuration found (not named) that belongs to another user.
-
-    Root's files are applied: who can write them can replace prestatie itself. Where
-    files have no POSIX owner (Windows), there is nothing to compare.
-    """
-    if not hasattr(os, "geteuid"):  # pragma: no cover - not POSIX
-        return
-    owner = path.stat().st_uid
-    if owner in (os.geteuid(), 0):
-        return
-    try:
-        import pwd  # POSIX only, and only for this message
-
-        name = pwd.getpwuid(owner).pw_name
-    except (ImportError, KeyError):
-        name = str(owner)
-    raise ConfigError(key="config.foreign-owner", path=str(path), owner=name)
+    """Refuse a configuration found (not named) that belongs to another user."""
+    owner = foreign_owner(path)
+    if owner is not None:
+        raise ConfigError(key="config.foreign-owner", path=str(path), owner=owner)
 
 
 def read_settings(

@@ -21,6 +21,39 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
+def find_config(start: Path) -> Path | None:
+    """The nearest prestatie.yaml in ``start`` or one of its parents, up to the root of
+    the repository (the nearest folder holding ``.git``; the filesystem's root if none):
+    a file above it belongs to no one who works in it."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def foreign_owner(path: Path) -> str | None:
+    """The name of the user a configuration file belongs to when that is somebody else,
+    whose settings are not applied by finding them; None when it is the user's own.
+
+    Root's files are applied: who can write them can replace prestatie itself. Where
+    files have no POSIX owner (Windows), there is nothing to compare.
+    """
+    if not hasattr(os, "geteuid"):  # pragma: no cover - not POSIX
+        return None
+    owner = path.stat().st_uid
+    if owner in (os.geteuid(), 0):
+        return None
+    try:
+        import pwd  # POSIX only, and only for this message
+
+        return pwd.getpwuid(owner).pw_name
+    except (ImportError, KeyError):
+        return str(owner)
+
+
 def search_paths(paths: Sequence[Path], cwd: Path | None = None) -> list[Path]:
     """The paths a command reads: those given, else the repository's root, so that a
     command run from a subfolder sees the same files as from the root (``.`` when there

@@ -21,7 +21,8 @@ from lsprotocol import types
 from prestatie_cli.check.judge import RunFacts, check_loaded
 from prestatie_cli.check.result import CheckOptions
 from prestatie_cli.errors import PrestatieError
-from prestatie_cli.load.config import Settings, find_config, read_settings
+from prestatie_cli.load.config import Settings, read_settings
+from prestatie_cli.load.discover import find_config
 from prestatie_cli.load.parse import parse
 from prestatie_cli.load.yaml import Document, Span
 from prestatie_cli.lsp.documents import Run, Workspace, stamp_of
