@@ -2293,6 +2293,14 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "'prestatie check' while you type, completion, explanations of fields, rules and ids, "
         "go to definition, quick fixes and formatting.\n\nExample: prestatie lsp",
     },
+    "lsp.terminal": {
+        "nl": "prestatie lsp wacht op een editor, die met de server praat via stdin en stdout "
+        "(Language Server Protocol). Hoe u uw editor instelt, staat onder 'In de editor' in "
+        "de README. Stoppen: Ctrl-D of Ctrl-C.",
+        "en": "prestatie lsp waits for an editor, which talks to the server over stdin and "
+        "stdout (Language Server Protocol). How to set up your editor is under 'In de editor' "
+        "in the README. To stop: Ctrl-D or Ctrl-C.",
+    },
     # Placeholders of values in the help and the usage line.
     "rules.unknown": {
         "nl": "Er is geen regel {code} (dichtbij: {near}); 'prestatie rules' toont ze alle.",

@@ -431,3 +431,31 @@ def test_other_commands_start_without_the_language_server() -> None:
     )
     for module in ("pygls", "lsprotocol", "prestatie_cli.lsp", "prestatie_cli.commands.lsp"):
         assert f"'{module}'" not in done.stdout
+
+
+def test_ctrl_c_ends_the_server_at_once() -> None:
+    # pygls reads stdin in a thread an interrupt does not wake: without a handler of our
+    # own the server waited for the editor's next line.
+    import json
+    import os
+    import signal
+
+    request = json.dumps(
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    ).encode()
+    with subprocess.Popen(
+        [sys.executable, "-m", "prestatie_cli", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PRESTATIE_LANG": ""},
+    ) as started:
+        assert started.stdin is not None and started.stdout is not None
+        # Serving once it answers: then it waits for the next request.
+        started.stdin.write(b"Content-Length: %d\r\n\r\n" % len(request) + request)
+        started.stdin.flush()
+        assert started.stdout.readline().startswith(b"Content-Length:")
+        started.send_signal(signal.SIGINT)
+        _, err = started.communicate(timeout=30)
+    assert started.returncode == 130
+    assert err.decode("utf-8") == text("cli.error.aborted", "nl") + "\n"

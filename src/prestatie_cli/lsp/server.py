@@ -8,7 +8,10 @@ ever written to a file; edits go to the editor, which applies them to its buffer
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import signal
+import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -27,7 +30,7 @@ from prestatie_cli.lsp.diagnostics import Checker, diagnostics
 from prestatie_cli.lsp.documents import Run, Workspace
 from prestatie_cli.lsp.scope import Scope, scope_of
 from prestatie_cli.lsp.text import cursor, difference, lines_of
-from prestatie_cli.messages import LANGUAGES, Language, text
+from prestatie_cli.messages import LANGUAGES, Language, current_language, text
 
 # How long to wait after a change for the next one before judging: typing a word
 # judges once, and a change is judged well within 100 ms.
@@ -391,8 +394,18 @@ def _format(server: PrestatieServer, path: Path) -> list[types.TextEdit]:
 
 
 def serve(lang: Language | None = None) -> None:
-    """Serve one editor over stdin and stdout until it says exit."""
+    """Serve one editor over stdin and stdout until it says exit, its input ends, or Ctrl-C."""
+    signal.signal(signal.SIGINT, _interrupted)
     make_server(lang).start_io()
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: end at once. pygls reads stdin in a worker thread that an interrupt does not
+    wake, and would wait for the editor's next line. The server writes no files (an edit
+    goes back to the editor, which saves it), so nothing is left half-done."""
+    sys.stderr.write(text("cli.error.aborted", current_language()) + "\n")
+    sys.stderr.flush()
+    os._exit(130)
 
 
 __all__ = ["make_server", "serve"]
