@@ -80,7 +80,7 @@ def _environment_language() -> Language | None:
 
 # A top-level ``lang:`` line of prestatie.yaml with one of the languages, plain or quoted.
 _CONFIG_LANG = re.compile(
-    r"^lang[ \t]*:[ \t]*(['\"]?)(nl|en)\1[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
+    rf"^lang[ \t]*:[ \t]*(['\"]?)({'|'.join(LANGUAGES)})\1[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
 )
 # The help does not wait for a configuration larger than this (check says what is wrong).
 _CONFIG_READ = 64 * 1024

@@ -535,16 +535,10 @@ def resolve_scalar(value: str) -> Any:
     if len(value) <= MAX_NUMBER_DIGITS:
         if len(value) == 10 and value[4] == "-" and _DATE.match(value):
             # A date is no number: its pattern first, where most values of a file are dates.
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                return value  # not a real date: the model says so with its position
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            number = float(value)
-            if number not in (float("inf"), float("-inf")):
-                return number
+            return _date(value)
+        number = _number(value)
+        if number is not None:
+            return number
     return value
 
 
@@ -559,18 +553,32 @@ def _resolve_by_pattern(value: str) -> Any:
     if _FALSE.match(value):
         return False
     if len(value) <= MAX_NUMBER_DIGITS:
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            number = float(value)
-            if number not in (float("inf"), float("-inf")):
-                return number
+        number = _number(value)
+        if number is not None:
+            return number
         if _DATE.match(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                return value  # not a real date: the model says so with its position
+            return _date(value)
     return value
+
+
+def _number(value: str) -> int | float | None:
+    """The whole or finite decimal number ``value`` spells, else None."""
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        number = float(value)
+        if number not in (float("inf"), float("-inf")):
+            return number
+    return None
+
+
+def _date(value: str) -> date | str:
+    """The day a text shaped as YYYY-MM-DD names, else the text: not a real date, of which
+    the model says so with its position."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
 
 
 @dataclass(slots=True)
